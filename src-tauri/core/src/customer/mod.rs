@@ -1,0 +1,9 @@
+//! The customer archive (客户档案): record types, validation, list queries and storage. No UI, no tauri.
+
+mod model;
+mod query;
+mod store;
+
+pub use model::{Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
+pub use query::{CustomerPage, CustomerQuery, CustomerSort, SortDirection};
+pub use store::{Customers, NewRow};

@@ -1,0 +1,235 @@
+//! What a customer is, what the UI sends to make one, and the validated form the store accepts.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::field::{self, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website};
+
+/// Company (企业) or individual (个人).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
+#[serde(rename_all = "camelCase")]
+#[sqlx(rename_all = "lowercase")]
+#[ts(export)]
+pub enum CustomerKind {
+    #[default]
+    Company,
+    Individual,
+}
+
+/// Lifecycle status: 潜在 potential, 意向 intent, 成交 deal, 流失 lost.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
+#[serde(rename_all = "camelCase")]
+#[sqlx(rename_all = "lowercase")]
+#[ts(export)]
+pub enum LifecycleStatus {
+    #[default]
+    Potential,
+    Intent,
+    Deal,
+    Lost,
+}
+
+/// Customer level: A 重要, B 普通, C 一般.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
+#[serde(rename_all = "camelCase")]
+#[sqlx(rename_all = "lowercase")]
+#[ts(export)]
+pub enum CustomerLevel {
+    A,
+    B,
+    C,
+}
+
+impl LifecycleStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LifecycleStatus::Potential => "potential",
+            LifecycleStatus::Intent => "intent",
+            LifecycleStatus::Deal => "deal",
+            LifecycleStatus::Lost => "lost",
+        }
+    }
+}
+
+impl CustomerLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerLevel::A => "a",
+            CustomerLevel::B => "b",
+            CustomerLevel::C => "c",
+        }
+    }
+}
+
+impl CustomerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomerKind::Company => "company",
+            CustomerKind::Individual => "individual",
+        }
+    }
+}
+
+/// A stored customer as the UI shows it. Times are epoch milliseconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Customer {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub kind: CustomerKind,
+    pub uscc: Option<String>,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub level: Option<CustomerLevel>,
+    pub status: LifecycleStatus,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    pub invoice_title: Option<String>,
+    pub tax_number: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_account: Option<String>,
+    #[ts(type = "number")]
+    pub created_at: i64,
+    #[ts(type = "number")]
+    pub updated_at: i64,
+    #[ts(type = "number | null")]
+    pub deleted_at: Option<i64>,
+}
+
+/// What the form sends to create or edit a customer, unvalidated.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CustomerInput {
+    pub name: String,
+    #[serde(default)]
+    pub kind: CustomerKind,
+    pub uscc: Option<String>,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub level: Option<CustomerLevel>,
+    #[serde(default)]
+    pub status: LifecycleStatus,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    pub invoice_title: Option<String>,
+    pub tax_number: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_account: Option<String>,
+}
+
+/// A customer whose every field passed the rules; the only form the store writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidCustomer {
+    pub name: String,
+    pub kind: CustomerKind,
+    pub uscc: Option<String>,
+    pub industry: Option<String>,
+    pub source: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub level: Option<CustomerLevel>,
+    pub status: LifecycleStatus,
+    pub tags: Vec<String>,
+    pub notes: Option<String>,
+    pub invoice_title: Option<String>,
+    pub tax_number: Option<String>,
+    pub bank_name: Option<String>,
+    pub bank_account: Option<String>,
+}
+
+/// Runs an optional raw value through a parser; blank counts as absent.
+fn parsed<T>(raw: &Option<String>, parse: impl Fn(&str) -> Result<T>, into: impl Fn(T) -> String) -> Result<Option<String>> {
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => parse(s).map(|v| Some(into(v))),
+    }
+}
+
+fn line(field: &'static str, max: usize, raw: &Option<String>) -> Result<Option<String>> {
+    field::optional_text(Text::line(field, max), raw.as_deref())
+}
+
+impl CustomerInput {
+    /// Checks every field with the same rules the form, the import and crmctl use.
+    pub fn validate(&self) -> Result<ValidCustomer> {
+        Ok(ValidCustomer {
+            name: field::required_text(Text::line("name", 200), &self.name)?,
+            kind: self.kind,
+            uscc: parsed(&self.uscc, Uscc::parse, Uscc::into_string)?,
+            industry: line("industry", 50, &self.industry)?,
+            source: line("source", 50, &self.source)?,
+            province: line("province", 50, &self.province)?,
+            city: line("city", 50, &self.city)?,
+            district: line("district", 50, &self.district)?,
+            address: line("address", 500, &self.address)?,
+            phone: parsed(&self.phone, Phone::parse, Phone::into_string)?,
+            mobile: parsed(&self.mobile, Mobile::parse, Mobile::into_string)?,
+            email: parsed(&self.email, Email::parse, Email::into_string)?,
+            website: parsed(&self.website, Website::parse, Website::into_string)?,
+            level: self.level,
+            status: self.status,
+            tags: field::tags(&self.tags)?,
+            notes: field::optional_text(Text::block("notes", 10_000), self.notes.as_deref())?,
+            invoice_title: line("invoiceTitle", 200, &self.invoice_title)?,
+            tax_number: parsed(&self.tax_number, TaxNumber::parse, TaxNumber::into_string)?,
+            bank_name: line("bankName", 100, &self.bank_name)?,
+            bank_account: parsed(&self.bank_account, BankAccount::parse, BankAccount::into_string)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str) -> CustomerInput {
+        CustomerInput { name: name.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn a_customer_with_only_a_name_is_a_potential_company() {
+        let v = input("北京华远科技有限公司").validate().unwrap();
+        assert_eq!((v.kind, v.status), (CustomerKind::Company, LifecycleStatus::Potential));
+    }
+
+    #[test]
+    fn blank_optional_fields_are_stored_as_absent() {
+        let v = CustomerInput { email: Some("  ".into()), uscc: Some("".into()), ..input("华远") }.validate().unwrap();
+        assert_eq!((v.email, v.uscc), (None, None));
+    }
+
+    #[test]
+    fn the_first_invalid_field_is_named_in_the_error() {
+        let e = CustomerInput { uscc: Some("91110108551385082A".into()), ..input("华远") }.validate().unwrap_err();
+        assert_eq!(e.to_string(), "uscc: checksum");
+        let e = CustomerInput { email: Some("nope".into()), ..input("华远") }.validate().unwrap_err();
+        assert_eq!(e.to_string(), "email: format");
+    }
+}

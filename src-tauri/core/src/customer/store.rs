@@ -1,0 +1,420 @@
+//! SQL for the customer archive: create, edit with history, trash, restore, delete, and keyset-paged lists.
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::model::{Customer, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
+use super::query::{Cursor, CustomerPage, CustomerQuery, SortValue};
+use crate::error::{CoreError, Result};
+use crate::history::{self, Change};
+use crate::store::Store;
+use crate::time::now_ms;
+
+const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
+     email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
+     created_at, updated_at, deleted_at";
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    name: String,
+    kind: CustomerKind,
+    uscc: Option<String>,
+    industry: Option<String>,
+    source: Option<String>,
+    province: Option<String>,
+    city: Option<String>,
+    district: Option<String>,
+    address: Option<String>,
+    phone: Option<String>,
+    mobile: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    level: Option<CustomerLevel>,
+    status: LifecycleStatus,
+    tags: String,
+    notes: Option<String>,
+    invoice_title: Option<String>,
+    tax_number: Option<String>,
+    bank_name: Option<String>,
+    bank_account: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+    deleted_at: Option<i64>,
+}
+
+impl From<Row> for Customer {
+    fn from(r: Row) -> Self {
+        Customer {
+            id: r.id,
+            name: r.name,
+            kind: r.kind,
+            uscc: r.uscc,
+            industry: r.industry,
+            source: r.source,
+            province: r.province,
+            city: r.city,
+            district: r.district,
+            address: r.address,
+            phone: r.phone,
+            mobile: r.mobile,
+            email: r.email,
+            website: r.website,
+            level: r.level,
+            status: r.status,
+            tags: serde_json::from_str(&r.tags).unwrap_or_default(),
+            notes: r.notes,
+            invoice_title: r.invoice_title,
+            tax_number: r.tax_number,
+            bank_name: r.bank_name,
+            bank_account: r.bank_account,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            deleted_at: r.deleted_at,
+        }
+    }
+}
+
+/// A customer ready to insert: the validated fields plus its id and times (demo data and tests set them).
+#[derive(Debug, Clone)]
+pub struct NewRow<'a> {
+    pub id: Option<i64>,
+    pub customer: &'a ValidCustomer,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+/// The customer archive of one open store.
+pub struct Customers<'s> {
+    pub(crate) store: &'s Store,
+}
+
+fn unique_uscc(e: sqlx::Error) -> CoreError {
+    if let sqlx::Error::Database(db) = &e {
+        if db.message().contains("customers.uscc") {
+            return CoreError::conflict("uscc_taken", db.message().to_string());
+        }
+    }
+    e.into()
+}
+
+fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
+    b.push(
+        "INSERT INTO customers (id, name, kind, uscc, industry, source, province, city, district, address, phone, \
+         mobile, email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
+         created_at, updated_at) ",
+    );
+    b.push_values(rows, |mut v, r| {
+        let c = r.customer;
+        v.push_bind(r.id)
+            .push_bind(&c.name)
+            .push_bind(c.kind)
+            .push_bind(&c.uscc)
+            .push_bind(&c.industry)
+            .push_bind(&c.source)
+            .push_bind(&c.province)
+            .push_bind(&c.city)
+            .push_bind(&c.district)
+            .push_bind(&c.address)
+            .push_bind(&c.phone)
+            .push_bind(&c.mobile)
+            .push_bind(&c.email)
+            .push_bind(&c.website)
+            .push_bind(c.level)
+            .push_bind(c.status)
+            .push_bind(serde_json::to_string(&c.tags).expect("tags serialize"))
+            .push_bind(&c.notes)
+            .push_bind(&c.invoice_title)
+            .push_bind(&c.tax_number)
+            .push_bind(&c.bank_name)
+            .push_bind(&c.bank_account)
+            .push_bind(r.created_at)
+            .push_bind(r.updated_at);
+    });
+}
+
+impl Customers<'_> {
+    /// Creates a customer and returns it as stored.
+    pub async fn create(&self, customer: &ValidCustomer) -> Result<Customer> {
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        let mut b = QueryBuilder::new("");
+        let rows = [NewRow { id: None, customer, created_at: now, updated_at: now }];
+        push_values(&mut b, &rows);
+        b.push(" RETURNING id");
+        let id: i64 = b.build_query_scalar().fetch_one(&mut *tx).await.map_err(unique_uscc)?;
+        replace_tags(&mut tx, id, &customer.tags).await?;
+        history::record(&mut tx, "customer", id, &[Change::created()], now).await?;
+        tx.commit().await?;
+        self.get(id).await
+    }
+
+    /// Inserts many customers in one transaction with multi-row statements (demo data, imports).
+    pub async fn insert_batch(&self, rows: &[NewRow<'_>]) -> Result<()> {
+        // 24 columns a row; SQLite allows 32,766 variables a statement.
+        const ROWS_PER_STATEMENT: usize = 500;
+        let mut tx = self.store.write().await?;
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut b = QueryBuilder::new("");
+            push_values(&mut b, chunk);
+            b.build().execute(&mut *tx).await.map_err(unique_uscc)?;
+            let tagged: Vec<(i64, &String)> = chunk
+                .iter()
+                .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
+                .flat_map(|(id, tags)| tags.iter().map(move |t| (id, t)))
+                .collect();
+            for tag_chunk in tagged.chunks(5000) {
+                let mut t = QueryBuilder::new("INSERT INTO customer_tags (customer_id, tag) ");
+                t.push_values(tag_chunk, |mut v, (id, tag)| {
+                    v.push_bind(*id).push_bind(*tag);
+                });
+                t.build().execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// One customer, live or trashed.
+    pub async fn get(&self, id: i64) -> Result<Customer> {
+        let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?");
+        let row: Row = sqlx::query_as(&sql).bind(id).fetch_one(self.store.read()).await?;
+        Ok(row.into())
+    }
+
+    /// Saves an edit of a live customer; each changed field goes to the history.
+    pub async fn update(&self, id: i64, customer: &ValidCustomer) -> Result<Customer> {
+        let before = self.get(id).await?;
+        if before.deleted_at.is_some() {
+            return Err(CoreError::NotFound);
+        }
+        let changes = history::changes(&to_fields(&before), &fields_of(customer));
+        if changes.is_empty() {
+            return Ok(before);
+        }
+        let now = now_ms().max(before.updated_at + 1);
+        let mut tx = self.store.write().await?;
+        let c = customer;
+        sqlx::query(
+            "UPDATE customers SET name = ?, kind = ?, uscc = ?, industry = ?, source = ?, province = ?, city = ?, \
+             district = ?, address = ?, phone = ?, mobile = ?, email = ?, website = ?, level = ?, status = ?, \
+             tags = ?, notes = ?, invoice_title = ?, tax_number = ?, bank_name = ?, bank_account = ?, \
+             updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+        )
+        .bind(&c.name)
+        .bind(c.kind)
+        .bind(&c.uscc)
+        .bind(&c.industry)
+        .bind(&c.source)
+        .bind(&c.province)
+        .bind(&c.city)
+        .bind(&c.district)
+        .bind(&c.address)
+        .bind(&c.phone)
+        .bind(&c.mobile)
+        .bind(&c.email)
+        .bind(&c.website)
+        .bind(c.level)
+        .bind(c.status)
+        .bind(serde_json::to_string(&c.tags).expect("tags serialize"))
+        .bind(&c.notes)
+        .bind(&c.invoice_title)
+        .bind(&c.tax_number)
+        .bind(&c.bank_name)
+        .bind(&c.bank_account)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await
+        .map_err(unique_uscc)?;
+        replace_tags(&mut tx, id, &c.tags).await?;
+        history::record(&mut tx, "customer", id, &changes, now).await?;
+        tx.commit().await?;
+        self.get(id).await
+    }
+
+    /// Moves a live customer to the trash.
+    pub async fn trash(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, Some(now_ms())).await
+    }
+
+    /// Brings a trashed customer back. Refused if a live customer has taken its 统一社会信用代码 meanwhile.
+    pub async fn restore(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, None).await
+    }
+
+    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
+        let mut tx = self.store.write().await?;
+        let old: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(CoreError::NotFound)?;
+        if old.is_some() == at.is_some() {
+            // Already where the user wants it: nothing to do, nothing to record.
+            return Ok(());
+        }
+        sqlx::query("UPDATE customers SET deleted_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(unique_uscc)?;
+        let change = Change::new("deletedAt", old.map(|v| v.to_string()), at.map(|v| v.to_string()));
+        history::record(&mut tx, "customer", id, &[change], at.unwrap_or_else(now_ms)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a trashed customer for good, with its tags and history. Live customers must be trashed first.
+    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
+        let mut tx = self.store.write().await?;
+        let deleted: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(CoreError::NotFound)?;
+        if deleted.is_none() {
+            return Err(CoreError::conflict("not_trashed", format!("customer {id} is not in the trash")));
+        }
+        sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        history::forget(&mut tx, "customer", id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// One page of the list, walking an index from the cursor on.
+    pub async fn list(&self, query: &CustomerQuery) -> Result<CustomerPage> {
+        let (column, descending) = query.order();
+        let mut b = QueryBuilder::new(format!("SELECT {COLUMNS} FROM customers WHERE "));
+        push_filters(&mut b, query);
+        if let Some(after) = &query.after {
+            let cursor = Cursor::decode(after)?;
+            b.push(format!(" AND ({column}, id) {} (", if descending { "<" } else { ">" }));
+            match cursor.value {
+                SortValue::Int(v) => b.push_bind(v),
+                SortValue::Text(v) => b.push_bind(v),
+            };
+            b.push(", ").push_bind(cursor.id).push(")");
+        }
+        let dir = if descending { "DESC" } else { "ASC" };
+        let limit = query.page_size();
+        b.push(format!(" ORDER BY {column} {dir}, id {dir} LIMIT ")).push_bind(limit as i64);
+        let rows: Vec<Row> = b.build_query_as().fetch_all(self.store.read()).await?;
+        let rows: Vec<Customer> = rows.into_iter().map(Customer::from).collect();
+        let next_cursor = match rows.last() {
+            Some(last) if rows.len() == limit as usize => Some(Cursor::after_row(query, last).encode()),
+            _ => None,
+        };
+        Ok(CustomerPage { rows, next_cursor })
+    }
+
+    /// How many customers match the filters (cursor and limit ignored).
+    pub async fn count(&self, query: &CustomerQuery) -> Result<i64> {
+        let mut b = QueryBuilder::new("SELECT count(*) FROM customers WHERE ");
+        push_filters(&mut b, query);
+        Ok(b.build_query_scalar().fetch_one(self.store.read()).await?)
+    }
+
+    /// Every tag in use, in order, found by skipping through the tag index rather than scanning it.
+    pub async fn tags(&self) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "WITH RECURSIVE t(tag) AS (
+                 SELECT min(tag) FROM customer_tags
+                 UNION ALL
+                 SELECT (SELECT min(tag) FROM customer_tags WHERE tag > t.tag) FROM t WHERE t.tag IS NOT NULL)
+             SELECT tag FROM t WHERE tag IS NOT NULL",
+        )
+        .fetch_all(self.store.read())
+        .await?)
+    }
+
+    /// The largest id in use, so batch writers can assign ids themselves.
+    pub async fn max_id(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers").fetch_one(self.store.read()).await?)
+    }
+}
+
+/// The WHERE clause. `deleted_at IS NULL` is written literally so SQLite can use the partial indexes.
+fn push_filters(b: &mut QueryBuilder<'_, Sqlite>, q: &CustomerQuery) {
+    b.push(if q.trashed { "deleted_at IS NOT NULL" } else { "deleted_at IS NULL" });
+    if let Some(s) = q.status {
+        b.push(" AND status = ").push_bind(s.as_str());
+    }
+    if let Some(l) = q.level {
+        b.push(" AND level = ").push_bind(l.as_str());
+    }
+    for (column, value) in [("province", &q.province), ("city", &q.city), ("district", &q.district)] {
+        if let Some(v) = value {
+            b.push(format!(" AND {column} = ")).push_bind(v.clone());
+        }
+    }
+    if let Some(tag) = &q.tag {
+        b.push(" AND id IN (SELECT customer_id FROM customer_tags WHERE tag = ").push_bind(tag.clone()).push(")");
+    }
+}
+
+async fn replace_tags(tx: &mut sqlx::SqliteConnection, id: i64, tags: &[String]) -> Result<()> {
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?").bind(id).execute(&mut *tx).await?;
+    for tag in tags {
+        sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
+            .bind(id)
+            .bind(tag)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The fields of a customer as named text, for the history.
+fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
+    vec![
+        ("name", Some(c.name.clone())),
+        ("kind", Some(c.kind.as_str().into())),
+        ("uscc", c.uscc.clone()),
+        ("industry", c.industry.clone()),
+        ("source", c.source.clone()),
+        ("province", c.province.clone()),
+        ("city", c.city.clone()),
+        ("district", c.district.clone()),
+        ("address", c.address.clone()),
+        ("phone", c.phone.clone()),
+        ("mobile", c.mobile.clone()),
+        ("email", c.email.clone()),
+        ("website", c.website.clone()),
+        ("level", c.level.map(|l| l.as_str().into())),
+        ("status", Some(c.status.as_str().into())),
+        ("tags", Some(c.tags.join(", ")).filter(|t| !t.is_empty())),
+        ("notes", c.notes.clone()),
+        ("invoiceTitle", c.invoice_title.clone()),
+        ("taxNumber", c.tax_number.clone()),
+        ("bankName", c.bank_name.clone()),
+        ("bankAccount", c.bank_account.clone()),
+    ]
+}
+
+fn to_fields(c: &Customer) -> Vec<(&'static str, Option<String>)> {
+    let v = ValidCustomer {
+        name: c.name.clone(),
+        kind: c.kind,
+        uscc: c.uscc.clone(),
+        industry: c.industry.clone(),
+        source: c.source.clone(),
+        province: c.province.clone(),
+        city: c.city.clone(),
+        district: c.district.clone(),
+        address: c.address.clone(),
+        phone: c.phone.clone(),
+        mobile: c.mobile.clone(),
+        email: c.email.clone(),
+        website: c.website.clone(),
+        level: c.level,
+        status: c.status,
+        tags: c.tags.clone(),
+        notes: c.notes.clone(),
+        invoice_title: c.invoice_title.clone(),
+        tax_number: c.tax_number.clone(),
+        bank_name: c.bank_name.clone(),
+        bank_account: c.bank_account.clone(),
+    };
+    fields_of(&v)
+}

@@ -1,0 +1,204 @@
+//! Realistic, deterministic demo data (Chinese companies and people, regions, valid codes) for trying the
+//! app and for benchmarks. Writes only through the customer store.
+
+mod vocabulary;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use crate::customer::{CustomerKind, CustomerLevel, LifecycleStatus, NewRow, ValidCustomer};
+use crate::error::Result;
+use crate::field::Uscc;
+use crate::store::Store;
+use vocabulary::*;
+
+const USCC_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/// Makes customers `first_id..first_id + count`; the same seed and ids always give the same customers.
+pub struct Generator {
+    seed: u64,
+    now_ms: i64,
+}
+
+/// One generated customer with its id and times.
+pub struct DemoCustomer {
+    pub id: i64,
+    pub customer: ValidCustomer,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+fn pick<'a, T: ?Sized>(rng: &mut StdRng, items: &'a [&'a T]) -> &'a T {
+    items[rng.gen_range(0..items.len())]
+}
+
+impl Generator {
+    pub fn new(seed: u64, now_ms: i64) -> Self {
+        Generator { seed, now_ms }
+    }
+
+    /// The customer with this id. Each id has its own random stream, so batches can be made in any order.
+    pub fn customer(&self, id: i64) -> DemoCustomer {
+        let mut rng = StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let region = REGIONS[rng.gen_range(0..REGIONS.len())];
+        let company = rng.gen_bool(0.8);
+        let surname_i = rng.gen_range(0..SURNAMES.len());
+        let person = format!("{}{}", SURNAMES[surname_i].0, pick(&mut rng, GIVEN_NAMES));
+        let name = if company {
+            let city_short = region.1.trim_end_matches('市');
+            let city_short = if city_short == "市辖区" { region.0.trim_end_matches('市') } else { city_short };
+            let brand = format!("{}{}", pick(&mut rng, BRAND_CHARS), pick(&mut rng, BRAND_CHARS));
+            format!("{city_short}{brand}{}{}", pick(&mut rng, TRADES), pick(&mut rng, COMPANY_SUFFIXES))
+        } else {
+            person.clone()
+        };
+        let uscc = company.then(|| uscc_for(id, region.3, &mut rng));
+        let mobile = format!("1{}{:09}", rng.gen_range(3..=9), rng.gen_range(0..1_000_000_000u32));
+        let email = if company {
+            format!("{}{}@{}", pick(&mut rng, MAIL_LOCAL), id, pick(&mut rng, MAIL_DOMAINS))
+        } else {
+            format!("{}{}@{}", SURNAMES[surname_i].1, id, pick(&mut rng, MAIL_DOMAINS))
+        };
+        let status = match rng.gen_range(0..100) {
+            0..=34 => LifecycleStatus::Potential,
+            35..=59 => LifecycleStatus::Intent,
+            60..=89 => LifecycleStatus::Deal,
+            _ => LifecycleStatus::Lost,
+        };
+        let level = match rng.gen_range(0..10) {
+            0..=1 => Some(CustomerLevel::A),
+            2..=5 => Some(CustomerLevel::B),
+            6..=8 => Some(CustomerLevel::C),
+            _ => None,
+        };
+        let mut tags: Vec<String> = Vec::new();
+        for _ in 0..rng.gen_range(0..=3) {
+            let t = pick(&mut rng, TAGS).to_string();
+            if !tags.contains(&t) {
+                tags.push(t);
+            }
+        }
+        let three_years = 3 * 365 * 24 * 3600 * 1000i64;
+        let created_at = self.now_ms - rng.gen_range(0..three_years);
+        let updated_at = created_at + rng.gen_range(0..=(self.now_ms - created_at));
+        let area = rng.gen_range(10..99);
+        let customer = ValidCustomer {
+            phone: company.then(|| format!("{}-{}{:07}", region.4, rng.gen_range(5..9), rng.gen_range(0..10_000_000))),
+            address: Some(format!("{}{}{}号", region.2, pick(&mut rng, STREETS), area * 3 + 1)),
+            website: (company && rng.gen_bool(0.3)).then(|| format!("www.{}{}.cn", pick(&mut rng, MAIL_LOCAL), id)),
+            industry: Some(pick(&mut rng, INDUSTRIES).to_string()),
+            source: Some(pick(&mut rng, SOURCES).to_string()),
+            province: Some(region.0.to_string()),
+            city: Some(region.1.to_string()),
+            district: Some(region.2.to_string()),
+            mobile: Some(mobile),
+            email: Some(email),
+            kind: if company { CustomerKind::Company } else { CustomerKind::Individual },
+            invoice_title: company.then(|| name.clone()),
+            tax_number: uscc.clone(),
+            bank_name: company.then(|| format!("{}{}支行", pick(&mut rng, BANKS), region.2)),
+            bank_account: company.then(|| format!("6222{:015}", rng.gen_range(0..1_000_000_000_000_000u64))),
+            notes: rng.gen_bool(0.2).then(|| format!("联系人：{person}。{}", pick(&mut rng, NOTES))),
+            name,
+            uscc,
+            level,
+            status,
+            tags,
+        };
+        DemoCustomer { id, customer, created_at, updated_at }
+    }
+
+    /// Adds `count` customers after the store's largest id, in transactions of `batch` rows, calling
+    /// `progress(done)` after each.
+    pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
+        const BATCH: u64 = 10_000;
+        let first = store.customers().max_id().await? + 1;
+        let mut done = 0u64;
+        while done < count {
+            let n = BATCH.min(count - done);
+            let made: Vec<DemoCustomer> = (0..n).map(|i| self.customer(first + (done + i) as i64)).collect();
+            let rows: Vec<NewRow> = made
+                .iter()
+                .map(|d| NewRow { id: Some(d.id), customer: &d.customer, created_at: d.created_at, updated_at: d.updated_at })
+                .collect();
+            store.customers().insert_batch(&rows).await?;
+            done += n;
+            progress(done);
+        }
+        Ok(())
+    }
+}
+
+/// A valid, unique 统一社会信用代码: 9 (工商) 1 (企业), the region code, an organization code made
+/// from the id (so no two demo customers share one), and the check character.
+fn uscc_for(id: i64, region_code: &str, rng: &mut StdRng) -> String {
+    let mut org = String::with_capacity(9);
+    let mut n = id as u64;
+    for _ in 0..8 {
+        org.insert(0, USCC_ALPHABET[(n % 31) as usize] as char);
+        n /= 31;
+    }
+    org.push(USCC_ALPHABET[rng.gen_range(0..10)] as char);
+    Uscc::complete(&format!("91{region_code}{org}")).expect("17 valid characters").into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::customer::CustomerInput;
+
+    fn as_input(c: &ValidCustomer) -> CustomerInput {
+        CustomerInput {
+            name: c.name.clone(),
+            kind: c.kind,
+            uscc: c.uscc.clone(),
+            industry: c.industry.clone(),
+            source: c.source.clone(),
+            province: c.province.clone(),
+            city: c.city.clone(),
+            district: c.district.clone(),
+            address: c.address.clone(),
+            phone: c.phone.clone(),
+            mobile: c.mobile.clone(),
+            email: c.email.clone(),
+            website: c.website.clone(),
+            level: c.level,
+            status: c.status,
+            tags: c.tags.clone(),
+            notes: c.notes.clone(),
+            invoice_title: c.invoice_title.clone(),
+            tax_number: c.tax_number.clone(),
+            bank_name: c.bank_name.clone(),
+            bank_account: c.bank_account.clone(),
+        }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_customers() {
+        let a = Generator::new(7, 1_700_000_000_000).customer(42);
+        let b = Generator::new(7, 1_700_000_000_000).customer(42);
+        assert_eq!(a.customer, b.customer);
+        assert_ne!(a.customer, Generator::new(8, 1_700_000_000_000).customer(42).customer, "another seed, another book");
+    }
+
+    #[test]
+    fn every_demo_customer_passes_the_same_rules_as_the_form() {
+        let g = Generator::new(1, 1_700_000_000_000);
+        for id in 1..2_000 {
+            let c = g.customer(id).customer;
+            let again = as_input(&c).validate().unwrap_or_else(|e| panic!("customer {id} {c:?}: {e}"));
+            assert_eq!(again, c, "validation leaves demo data as it is");
+        }
+    }
+
+    #[test]
+    fn demo_codes_are_unique() {
+        let g = Generator::new(1, 1_700_000_000_000);
+        let mut seen = std::collections::HashSet::new();
+        for id in 1..20_000 {
+            if let Some(u) = g.customer(id).customer.uscc {
+                assert!(seen.insert(u), "customer {id} repeats a code");
+            }
+        }
+    }
+}

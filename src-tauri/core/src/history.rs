@@ -1,0 +1,99 @@
+//! The change history every record type shares: which field changed, from what, to what, and when.
+
+use serde::Serialize;
+use sqlx::SqliteConnection;
+use ts_rs::TS;
+
+use crate::error::Result;
+
+/// One field's change. `field` is the camelCase name the UI translates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+impl Change {
+    pub fn new(field: &'static str, old: Option<String>, new: Option<String>) -> Self {
+        Change { field, old, new }
+    }
+    /// The record came into being.
+    pub fn created() -> Self {
+        Change { field: "created", old: None, new: None }
+    }
+}
+
+/// A stored history entry as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub field: String,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    #[ts(type = "number")]
+    pub changed_at: i64,
+}
+
+/// The fields whose values differ between two snapshots of the same record.
+pub fn changes(before: &[(&'static str, Option<String>)], after: &[(&'static str, Option<String>)]) -> Vec<Change> {
+    before
+        .iter()
+        .zip(after)
+        .filter(|((_, old), (_, new))| old != new)
+        .map(|((field, old), (_, new))| Change::new(field, old.clone(), new.clone()))
+        .collect()
+}
+
+pub(crate) async fn record(
+    conn: &mut SqliteConnection,
+    entity: &str,
+    id: i64,
+    changes: &[Change],
+    at: i64,
+) -> Result<()> {
+    for c in changes {
+        sqlx::query(
+            "INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(entity)
+        .bind(id)
+        .bind(c.field)
+        .bind(&c.old)
+        .bind(&c.new)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn forget(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM history WHERE entity = ? AND entity_id = ?").bind(entity).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+/// The history of one record, newest first.
+pub async fn of(store: &crate::store::Store, entity: &str, id: i64) -> Result<Vec<HistoryEntry>> {
+    Ok(sqlx::query_as(
+        "SELECT field, old_value, new_value, changed_at FROM history WHERE entity = ? AND entity_id = ? \
+         ORDER BY changed_at DESC, id DESC",
+    )
+    .bind(entity)
+    .bind(id)
+    .fetch_all(store.read())
+    .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_fields_that_differ_become_changes() {
+        let before = [("name", Some("华远".to_string())), ("email", None)];
+        let after = [("name", Some("华远科技".to_string())), ("email", None)];
+        assert_eq!(changes(&before, &after), vec![Change::new("name", Some("华远".into()), Some("华远科技".into()))]);
+    }
+}

@@ -1,0 +1,13 @@
+//! crm-core: the CRM's whole domain and storage. Must never depend on tauri or any UI code.
+
+
+pub mod customer;
+pub mod demo;
+pub mod error;
+pub mod field;
+pub mod history;
+pub mod settings;
+pub mod store;
+pub mod time;
+
+pub use error::{AppError, CoreError, ErrorCode, Result};

@@ -1,0 +1,42 @@
+//! The integrity check the user can run from Settings or `crmctl check`.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::open::Store;
+use crate::error::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StoreCheck {
+    pub ok: bool,
+    /// What `PRAGMA integrity_check` reported; `["ok"]` when healthy.
+    pub messages: Vec<String>,
+    #[ts(type = "number")]
+    pub schema_version: i64,
+    #[ts(type = "number")]
+    pub customers: i64,
+    #[ts(type = "number")]
+    pub trashed: i64,
+}
+
+impl Store {
+    /// Runs SQLite's full integrity check and counts the records.
+    pub async fn check(&self) -> Result<StoreCheck> {
+        let messages: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(self.read()).await?;
+        let (customers, trashed): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM customers WHERE deleted_at IS NULL),
+                    (SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL)",
+        )
+        .fetch_one(self.read())
+        .await?;
+        Ok(StoreCheck {
+            ok: messages == ["ok"],
+            messages,
+            schema_version: self.schema_version().await?,
+            customers,
+            trashed,
+        })
+    }
+}

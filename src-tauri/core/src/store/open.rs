@@ -1,0 +1,146 @@
+//! Opening the encrypted file: one process at a time, raw key first, key checked, migrations run.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, Transaction};
+
+use super::key::StoreKey;
+use crate::customer::Customers;
+use crate::error::{CoreError, Result};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// An open, unlocked store. Reads go through a small pool; writes through one connection, so write
+/// transactions never race each other for the lock.
+pub struct Store {
+    read: SqlitePool,
+    write: SqlitePool,
+    dir: PathBuf,
+    // Held for the life of the store: a second process gets `locked/in_use` instead of a shared file.
+    _lock: File,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish()
+    }
+}
+
+const PAGE: u64 = 4096;
+
+/// What the file on disk is, judged before any key is tried.
+fn inspect(path: &Path) -> Result<Option<u64>> {
+    let mut f = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let len = f.metadata()?.len();
+    if len == 0 {
+        return Ok(None);
+    }
+    let mut head = [0u8; 16];
+    let n = f.read(&mut head)?;
+    if &head[..n] == b"SQLite format 3\0" {
+        return Err(CoreError::io("not_a_database", "an unencrypted SQLite file is not a CRM store"));
+    }
+    Ok(Some(len))
+}
+
+fn lock(dir: &Path) -> Result<File> {
+    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("crm.lock"))?;
+    match f.try_lock() {
+        Ok(()) => Ok(f),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(CoreError::locked("in_use", "the store is open in another window or process"))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store in `dir` with `key`. A wrong key leaves the file untouched.
+    pub async fn open(dir: &Path, key: &StoreKey) -> Result<Store> {
+        std::fs::create_dir_all(dir)?;
+        let lock = lock(dir)?;
+        let path = super::db_path(dir);
+        let existing_len = inspect(&path)?;
+
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|e| CoreError::Internal(e.to_string()))?
+            .filename(&path)
+            .pragma("key", key.pragma_value())
+            .create_if_missing(existing_len.is_none())
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(0)
+            .connect_with(options.clone().pragma("cache_size", "-65536"))
+            .await
+            .map_err(|e| classify_open_error(e, existing_len))?;
+        // The key is not checked at connect: the first read of the schema is where a wrong one shows.
+        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master")
+            .fetch_one(&write)
+            .await
+            .map_err(|e| classify_open_error(e, existing_len))?;
+        MIGRATOR.run(&write).await?;
+
+        let read = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(0)
+            .connect_with(options.read_only(true).pragma("cache_size", "-32768"))
+            .await?;
+        Ok(Store { read, write, dir: dir.to_path_buf(), _lock: lock })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn customers(&self) -> Customers<'_> {
+        Customers { store: self }
+    }
+
+    pub(crate) fn read(&self) -> &SqlitePool {
+        &self.read
+    }
+
+    /// A write transaction that takes the write lock up front (`BEGIN IMMEDIATE`), so it waits
+    /// for another writer instead of failing with SQLITE_BUSY half-way.
+    pub(crate) async fn write(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.write.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// The schema version: the newest migration applied.
+    pub async fn schema_version(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations WHERE success = 1")
+            .fetch_one(&self.read)
+            .await?)
+    }
+
+    /// Checkpoints the WAL and closes every connection.
+    pub async fn close(self) {
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.write).await;
+        self.read.close().await;
+        self.write.close().await;
+    }
+}
+
+/// SQLITE_NOTADB on a file of whole pages means the key is wrong; otherwise the file is not ours.
+fn classify_open_error(e: sqlx::Error, existing_len: Option<u64>) -> CoreError {
+    let not_a_db = matches!(&e, sqlx::Error::Database(db) if db.code().as_deref() == Some("26"));
+    match existing_len {
+        Some(len) if not_a_db && len % PAGE == 0 => CoreError::locked("wrong_key", "the key does not open this store"),
+        Some(_) if not_a_db => CoreError::io("not_a_database", "the file is damaged or not a CRM store"),
+        _ => e.into(),
+    }
+}
