@@ -1,6 +1,7 @@
 //! crm-core: the CRM's whole domain and storage. Must never depend on tauri or any UI code.
 
 
+pub mod bench;
 pub mod customer;
 pub mod demo;
 pub mod error;

@@ -1,1 +1,144 @@
-fn main(){}
+//! crmctl: the headless tool over the same core and the same store as the app — demo data, benchmarks,
+//! integrity check, recovery key. Runs where no window can.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use crm_core::bench;
+use crm_core::store::{self, OsKeychain, Store, StoreState, Unlocker};
+use crm_core::{CoreError, Result};
+
+#[derive(Parser)]
+#[command(name = "crmctl", about = "The CRM's command-line tool: demo data, benchmarks, checks")]
+struct Cli {
+    /// The data directory (default: CRM_DATA_DIR, else the app's own data directory).
+    #[arg(long, global = true)]
+    dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill the store with realistic demo customers.
+    DemoData {
+        #[arg(long)]
+        customers: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Build (or reuse) a store of N demo customers and print each figure.
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        customers: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// One JSON object per line: {"name", "value", "unit"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the integrity check and print the schema version and row counts.
+    Check,
+    /// Print the recovery key of the store (keep it somewhere safe).
+    RecoveryKey,
+}
+
+/// Opens the store as the app does; where the app would ask, the environment answers:
+/// CRM_PASSPHRASE for a passphrase store (or to create one), CRM_RECOVERY_KEY for a lost keychain entry.
+async fn open(dir: &Path) -> Result<(Store, Unlocker)> {
+    let unlocker = Unlocker::new(dir, Arc::new(OsKeychain::for_dir(dir)));
+    let pass = std::env::var("CRM_PASSPHRASE").ok();
+    let store = match unlocker.open_automatically().await {
+        Ok(s) => s,
+        Err(p) => match (p.state, pass, std::env::var("CRM_RECOVERY_KEY").ok()) {
+            (StoreState::NeedsPassphrase, Some(pass), _) => unlocker.unlock_with_passphrase(&pass).await?,
+            (StoreState::NeedsNewPassphrase, Some(pass), _) => unlocker.set_passphrase(&pass).await?,
+            (StoreState::NeedsRecoveryKey, _, Some(key)) => unlocker.unlock_with_recovery_key(&key).await?,
+            (state, _, _) => {
+                let why = p.problem.map(|e| e.to_string()).unwrap_or_default();
+                return Err(CoreError::locked(
+                    "not_open",
+                    format!("store needs {state:?} ({why}); set CRM_PASSPHRASE or CRM_RECOVERY_KEY"),
+                ));
+            }
+        },
+    };
+    Ok((store, unlocker))
+}
+
+fn print(fig: &bench::Figure, json: bool) {
+    if json {
+        println!("{}", serde_json::to_string(fig).expect("serializes"));
+    } else {
+        println!("{:<48} {:>14.3} {}", fig.name, fig.value, fig.unit);
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let dir = cli.dir.clone().unwrap_or_else(store::data_dir);
+    match cli.command {
+        Command::DemoData { customers, seed } => {
+            let (store, _) = open(&dir).await?;
+            let start = std::time::Instant::now();
+            crm_core::demo::Generator::new(seed, crm_core::time::now_ms())
+                .fill(&store, customers, |done| eprint!("\r{done}/{customers}"))
+                .await?;
+            let s = start.elapsed().as_secs_f64();
+            eprintln!("\radded {customers} customers in {s:.1} s ({:.0}/s) to {}", customers as f64 / s, dir.display());
+            store.close().await;
+        }
+        Command::Bench { customers, seed, json } => {
+            // Benchmarks never touch the user's own store unless --dir or CRM_DATA_DIR names one.
+            let dir = match (&cli.dir, std::env::var_os("CRM_DATA_DIR")) {
+                (None, None) => std::env::temp_dir().join(format!("crm-bench-{customers}")),
+                _ => dir,
+            };
+            if std::env::var_os("CRM_PASSPHRASE").is_none() && !Path::new(&dir).join("crm.db").exists() {
+                // A private bench store falls back to a fixed passphrase where no keychain answers.
+                std::env::set_var("CRM_PASSPHRASE", "crm-bench-passphrase");
+            }
+            let (store, _) = open(&dir).await?;
+            eprintln!("bench store: {} ({customers} customers)", dir.display());
+            let fill = bench::fill_to(&store, customers, seed, |d| eprint!("\rfilling {d}")).await?;
+            eprintln!();
+            let rate = match fill {
+                Some(f) => f,
+                None => bench::demo_rate_on_scratch(customers.min(100_000), seed).await?,
+            };
+            print(&rate, json);
+            print(&bench::generate_rate(customers.min(200_000), seed), json);
+            for f in bench::list_figures(&store).await? {
+                print(&f, json);
+            }
+            let key = store.key().clone();
+            store.close().await;
+            print(&bench::open_figure(&dir, &key).await?, json);
+        }
+        Command::Check => {
+            let (store, _) = open(&dir).await?;
+            let c = store.check().await?;
+            println!("integrity: {}", c.messages.join("; "));
+            println!("schema version: {}", c.schema_version);
+            println!("customers: {} live, {} in the trash", c.customers, c.trashed);
+            store.close().await;
+            if !c.ok {
+                std::process::exit(1);
+            }
+        }
+        Command::RecoveryKey => {
+            let (store, _) = open(&dir).await?;
+            println!("{}", store.recovery_key());
+            store.close().await;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() {
+    if let Err(e) = run(Cli::parse()).await {
+        eprintln!("crmctl: {e}");
+        std::process::exit(2);
+    }
+}

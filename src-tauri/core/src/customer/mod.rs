@@ -7,3 +7,8 @@ mod store;
 pub use model::{Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
 pub use query::{CustomerPage, CustomerQuery, CustomerSort, SortDirection};
 pub use store::{Customers, NewRow};
+
+/// The cursor that continues a list after `row` (benchmarks use it to start deep in the book).
+pub fn cursor_after(query: &CustomerQuery, row: &Customer) -> String {
+    query::Cursor::after_row(query, row).encode()
+}

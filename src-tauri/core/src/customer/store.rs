@@ -2,7 +2,7 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::model::{Customer, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
+use super::model::{Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
 use super::query::{Cursor, CustomerPage, CustomerQuery, SortValue};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
@@ -133,6 +133,16 @@ fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
 }
 
 impl Customers<'_> {
+    /// Validates what the form sent and creates the customer.
+    pub async fn create_from(&self, input: &CustomerInput) -> Result<Customer> {
+        self.create(&input.validate()?).await
+    }
+
+    /// Validates what the form sent and saves it over customer `id`.
+    pub async fn update_from(&self, id: i64, input: &CustomerInput) -> Result<Customer> {
+        self.update(id, &input.validate()?).await
+    }
+
     /// Creates a customer and returns it as stored.
     pub async fn create(&self, customer: &ValidCustomer) -> Result<Customer> {
         let now = now_ms();

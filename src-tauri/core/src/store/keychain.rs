@@ -68,3 +68,34 @@ impl KeyVault for OsKeychain {
         }
     }
 }
+
+/// A keychain in memory, for tests: it can hold a key, lose it, or refuse to answer like a machine without one.
+/// Never the proof that the OS keychain works (the end-to-end tests use the real one).
+#[derive(Default)]
+pub struct MemoryVault {
+    pub key: std::sync::Mutex<Option<StoreKey>>,
+    pub unavailable: bool,
+}
+
+impl MemoryVault {
+    /// A vault that answers like a machine with no keychain.
+    pub fn unavailable() -> Self {
+        MemoryVault { unavailable: true, ..Default::default() }
+    }
+}
+
+impl KeyVault for MemoryVault {
+    fn load(&self) -> Result<StoreKey, VaultError> {
+        if self.unavailable {
+            return Err(VaultError::Unavailable("no keychain here".into()));
+        }
+        self.key.lock().expect("not poisoned").clone().ok_or(VaultError::Missing)
+    }
+    fn save(&self, key: &StoreKey) -> Result<(), VaultError> {
+        if self.unavailable {
+            return Err(VaultError::Unavailable("no keychain here".into()));
+        }
+        *self.key.lock().expect("not poisoned") = Some(key.clone());
+        Ok(())
+    }
+}

@@ -5,12 +5,12 @@ mod key;
 mod key_file;
 mod keychain;
 mod open;
-mod unlock;
+pub mod unlock;
 
 pub use check::StoreCheck;
 pub use key::StoreKey;
 pub use key_file::{KeyFile, KeySource};
-pub use keychain::{KeyVault, OsKeychain, VaultError};
+pub use keychain::{KeyVault, MemoryVault, OsKeychain, VaultError};
 pub use open::Store;
 pub use unlock::{Unlocker, StoreState, StoreStatus};
 

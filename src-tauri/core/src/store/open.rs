@@ -21,6 +21,7 @@ pub struct Store {
     read: SqlitePool,
     write: SqlitePool,
     dir: PathBuf,
+    key: StoreKey,
     // Held for the life of the store: a second process gets `locked/in_use` instead of a shared file.
     _lock: File,
 }
@@ -52,14 +53,22 @@ fn inspect(path: &Path) -> Result<Option<u64>> {
     Ok(Some(len))
 }
 
+/// Takes the store's lock file. A process that quit a moment ago may still be letting go, so a held
+/// lock is retried briefly before the store counts as in use.
 fn lock(dir: &Path) -> Result<File> {
     let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("crm.lock"))?;
-    match f.try_lock() {
-        Ok(()) => Ok(f),
-        Err(std::fs::TryLockError::WouldBlock) => {
-            Err(CoreError::locked("in_use", "the store is open in another window or process"))
+    let until = std::time::Instant::now() + Duration::from_secs(2);
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(f),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < until => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(CoreError::locked("in_use", "the store is open in another window or process"))
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
         }
-        Err(std::fs::TryLockError::Error(e)) => Err(e.into()),
     }
 }
 
@@ -99,11 +108,21 @@ impl Store {
             .min_connections(0)
             .connect_with(options.read_only(true).pragma("cache_size", "-32768"))
             .await?;
-        Ok(Store { read, write, dir: dir.to_path_buf(), _lock: lock })
+        Ok(Store { read, write, dir: dir.to_path_buf(), key: key.clone(), _lock: lock })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The key that opens this store, e.g. to measure reopening it.
+    pub fn key(&self) -> &StoreKey {
+        &self.key
+    }
+
+    /// The recovery key the user can keep to open this store without the keychain or passphrase.
+    pub fn recovery_key(&self) -> String {
+        self.key.to_recovery()
     }
 
     pub fn customers(&self) -> Customers<'_> {

@@ -1,39 +1,17 @@
-//! Shared pieces of the core's integration tests: a keychain that lives in memory (unit-test stand-in only;
-//! the real keychain is exercised in `keychain.rs` and end to end) and fresh stores in temporary directories.
+//! Shared pieces of the core's integration tests: fresh stores in temporary directories, keyed through
+//! the in-memory keychain (the real keychain is exercised in `keychain.rs` and end to end).
 #![allow(dead_code)]
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use crm_core::store::{KeyVault, Store, StoreKey, Unlocker, VaultError};
-
-#[derive(Default)]
-pub struct MemoryVault {
-    pub key: Mutex<Option<StoreKey>>,
-    pub unavailable: bool,
-}
-
-impl KeyVault for MemoryVault {
-    fn load(&self) -> Result<StoreKey, VaultError> {
-        if self.unavailable {
-            return Err(VaultError::Unavailable("no keychain in this test".into()));
-        }
-        self.key.lock().unwrap().clone().ok_or(VaultError::Missing)
-    }
-    fn save(&self, key: &StoreKey) -> Result<(), VaultError> {
-        if self.unavailable {
-            return Err(VaultError::Unavailable("no keychain in this test".into()));
-        }
-        *self.key.lock().unwrap() = Some(key.clone());
-        Ok(())
-    }
-}
+use crm_core::store::{MemoryVault, Store, Unlocker};
 
 pub fn vault() -> Arc<MemoryVault> {
     Arc::new(MemoryVault::default())
 }
 
 pub fn no_keychain() -> Arc<MemoryVault> {
-    Arc::new(MemoryVault { unavailable: true, ..Default::default() })
+    Arc::new(MemoryVault::unavailable())
 }
 
 /// A new store in a new temporary directory, opened with a random key.

@@ -1,0 +1,161 @@
+//! The figures `crmctl bench` prints, each measured on a real encrypted store of N demo customers.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::customer::{CustomerQuery, LifecycleStatus};
+use crate::demo::Generator;
+use crate::error::Result;
+use crate::store::{Store, StoreKey};
+
+/// One measured figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    pub name: String,
+    pub value: f64,
+    pub unit: &'static str,
+}
+
+impl Figure {
+    fn new(name: &str, value: f64, unit: &'static str) -> Self {
+        Figure { name: name.to_string(), value: (value * 1000.0).round() / 1000.0, unit }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The value below which 95% of the samples fall.
+pub fn p95(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((samples.len() as f64) * 0.95).ceil() as usize;
+    samples[rank.saturating_sub(1).min(samples.len() - 1)]
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(|a, b| a.total_cmp(b));
+    samples[samples.len() / 2]
+}
+
+/// Fills `store` with demo customers up to `n` and returns the insert rate, if any were added.
+pub async fn fill_to(store: &Store, n: u64, seed: u64, progress: impl FnMut(u64)) -> Result<Option<Figure>> {
+    let have = store.check_count().await? as u64;
+    if have >= n {
+        return Ok(None);
+    }
+    let start = Instant::now();
+    Generator::new(seed, crate::time::now_ms()).fill(store, n - have, progress).await?;
+    let rate = (n - have) as f64 / start.elapsed().as_secs_f64();
+    Ok(Some(Figure::new("demo_data.customers_per_s", rate, "customers/s")))
+}
+
+/// How fast the generator alone makes customers (no store), to tell generating from writing.
+pub fn generate_rate(n: u64, seed: u64) -> Figure {
+    let g = Generator::new(seed, crate::time::now_ms());
+    let start = Instant::now();
+    let mut names = 0usize;
+    for id in 1..=n as i64 {
+        names += g.customer(id).customer.name.len();
+    }
+    assert!(names > 0);
+    Figure::new("demo_data.generate_per_s", n as f64 / start.elapsed().as_secs_f64(), "customers/s")
+}
+
+/// The insert rate measured on a scratch store in a temporary directory.
+pub async fn demo_rate_on_scratch(n: u64, seed: u64) -> Result<Figure> {
+    let dir = tempfile_dir()?;
+    let store = Store::open(&dir, &StoreKey::random()).await?;
+    let fig = fill_to(&store, n, seed, |_| {}).await?.expect("an empty store gets filled");
+    store.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(fig)
+}
+
+fn tempfile_dir() -> Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("crm-bench-scratch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
+
+async fn time_pages(store: &Store, base: &CustomerQuery, cursors: &[Option<String>]) -> Result<f64> {
+    let mut samples = Vec::with_capacity(cursors.len());
+    for c in cursors {
+        let q = CustomerQuery { after: c.clone(), ..base.clone() };
+        let t = Instant::now();
+        let page = store.customers().list(&q).await?;
+        samples.push(ms(t.elapsed()));
+        assert!(!page.rows.is_empty() || c.is_some(), "the first page of a filled store has rows");
+    }
+    Ok(p95(samples))
+}
+
+/// Cursors at `n` places spread through the whole list, so "next page" is measured deep in the book too.
+async fn spread_cursors(store: &Store, base: &CustomerQuery, n: usize) -> Result<Vec<Option<String>>> {
+    let total = store.customers().count(base).await?.max(1);
+    let step = (total / n as i64).max(1);
+    let mut cursors = Vec::with_capacity(n);
+    // Jump by offset once to find each place (set-up only; the timed calls below are keyset pages).
+    for i in 0..n as i64 {
+        let offset = (i * step).min(total - 1);
+        let mut b = sqlx::QueryBuilder::new("SELECT id FROM customers WHERE deleted_at IS NULL");
+        if let Some(s) = base.status {
+            b.push(" AND status = ").push_bind(s.as_str());
+        }
+        b.push(" ORDER BY updated_at DESC, id DESC LIMIT 1 OFFSET ").push_bind(offset);
+        let id: i64 = b.build_query_scalar().fetch_one(store.read()).await?;
+        let row = store.customers().get(id).await?;
+        cursors.push(Some(crate::customer::cursor_after(base, &row)));
+    }
+    Ok(cursors)
+}
+
+/// Every list figure, with and without a status filter.
+pub async fn list_figures(store: &Store) -> Result<Vec<Figure>> {
+    let mut out = Vec::new();
+    for (suffix, status) in [("", None), ("_status", Some(LifecycleStatus::Deal))] {
+        let base = CustomerQuery { status, limit: 100, ..Default::default() };
+        let first: Vec<Option<String>> = vec![None; 200];
+        out.push(Figure::new(
+            &format!("customers.list_first_page{suffix}_p95_ms"),
+            time_pages(store, &base, &first).await?,
+            "ms",
+        ));
+        let cursors = spread_cursors(store, &base, 200).await?;
+        out.push(Figure::new(
+            &format!("customers.list_next_page{suffix}_p95_ms"),
+            time_pages(store, &base, &cursors).await?,
+            "ms",
+        ));
+        let mut counts = Vec::new();
+        for _ in 0..20 {
+            let t = Instant::now();
+            store.customers().count(&base).await?;
+            counts.push(ms(t.elapsed()));
+        }
+        out.push(Figure::new(&format!("customers.count{suffix}_p95_ms"), p95(counts), "ms"));
+    }
+    Ok(out)
+}
+
+/// Opening the store: connect with the raw key, check the key, check migrations, read the first page.
+pub async fn open_figure(dir: &Path, key: &StoreKey) -> Result<Figure> {
+    let mut samples = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let store = Store::open(dir, key).await?;
+        store.customers().list(&CustomerQuery::default()).await?;
+        samples.push(ms(t.elapsed()));
+        store.close().await;
+    }
+    Ok(Figure::new("store.open_ms", median(samples), "ms"))
+}
+
+impl Store {
+    /// Live and trashed customers together.
+    pub(crate) async fn check_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(self.read()).await?)
+    }
+}

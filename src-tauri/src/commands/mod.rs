@@ -1,0 +1,7 @@
+//! Thin commands: each is one call into crm-core, its error turned into `{code, message}`.
+
+pub mod customer;
+pub mod settings;
+pub mod store;
+
+type Reply<T> = Result<T, crm_core::AppError>;

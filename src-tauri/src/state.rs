@@ -1,0 +1,83 @@
+//! The session the window works in: the open store, or why it is not open yet. Unlocking is delegated
+//! to crm-core's `Unlocker`; this only keeps the result.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crm_core::store::{KeyVault, Store, StoreStatus, Unlocker};
+use crm_core::{AppError, CoreError};
+use tokio::sync::RwLock;
+
+use crm_core::store::unlock::Pending;
+
+#[derive(Default)]
+struct Session {
+    store: Option<Arc<Store>>,
+    pending: Option<Pending>,
+}
+
+pub struct AppState {
+    unlocker: Arc<Unlocker>,
+    session: Arc<RwLock<Session>>,
+}
+
+impl AppState {
+    pub fn new(dir: &Path, vault: Arc<dyn KeyVault>) -> Self {
+        AppState { unlocker: Arc::new(Unlocker::new(dir, vault)), session: Default::default() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        self.unlocker.dir()
+    }
+
+    /// Tries the keychain in the background. The write lock is taken before this returns, so the
+    /// window's first `store_status` waits for the outcome rather than seeing a half-started session.
+    pub fn start(&self) {
+        let mut guard = self.session.clone().try_write_owned().expect("nobody holds a new session");
+        let unlocker = self.unlocker.clone();
+        tauri::async_runtime::spawn(async move {
+            match unlocker.open_automatically().await {
+                Ok(store) => guard.store = Some(Arc::new(store)),
+                Err(pending) => {
+                    tracing::warn!(state = ?pending.state, problem = ?pending.problem, "store not opened automatically");
+                    guard.pending = Some(pending);
+                }
+            }
+        });
+    }
+
+    pub async fn status(&self) -> StoreStatus {
+        let s = self.session.read().await;
+        self.unlocker.status(if s.store.is_some() { None } else { s.pending.as_ref() })
+    }
+
+    /// The open store, or `locked/not_open` while the user has not unlocked it.
+    pub async fn store(&self) -> Result<Arc<Store>, CoreError> {
+        self.session.read().await.store.clone().ok_or_else(|| CoreError::locked("not_open", "the store is locked"))
+    }
+
+    /// Runs one way of unlocking; on success the session holds the store.
+    pub async fn unlock<F, Fut>(&self, how: F) -> Result<StoreStatus, AppError>
+    where
+        F: FnOnce(Arc<Unlocker>) -> Fut,
+        Fut: std::future::Future<Output = crm_core::Result<Store>>,
+    {
+        let mut s = self.session.write().await;
+        if s.store.is_none() {
+            let store = how(self.unlocker.clone()).await?;
+            s.store = Some(Arc::new(store));
+            s.pending = None;
+        }
+        drop(s);
+        Ok(self.status().await)
+    }
+
+    /// Checkpoints and closes the store when the app exits.
+    pub async fn close(&self) {
+        if let Some(store) = self.session.write().await.store.take() {
+            if let Ok(store) = Arc::try_unwrap(store) {
+                store.close().await;
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The command layer over real IPC serialization, without a desktop (Tauri's mock runtime): the window's
+//! calls reach crm-core, errors arrive as `{code, message, field, reason}`, and a locked store says so.
+
+use std::sync::Arc;
+
+use crm_core::store::{KeyVault, MemoryVault};
+use crm_lib::{handlers, AppState};
+use serde_json::{json, Value};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct Window {
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+fn window_with(vault: Arc<dyn KeyVault>) -> Window {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::new(dir.path(), vault);
+    state.start();
+    let app = mock_builder().manage(state).invoke_handler(handlers()).build(mock_context(noop_assets())).unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    assert!(app.try_state::<AppState>().is_some());
+    Window { _app: app, webview, _dir: dir }
+}
+
+fn call(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = tauri::webview::InvokeRequest {
+        cmd: cmd.into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: tauri::ipc::InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(&w.webview, request).map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn the_first_status_call_waits_for_start_up_and_finds_the_store_open() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let status = call(&w, "store_status", json!({})).unwrap();
+    assert_eq!(status["state"], "open", "{status}");
+    assert_eq!(status["keySource"], "keychain");
+}
+
+#[test]
+fn a_customer_created_through_the_window_is_listed_and_counted() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let made = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司", "uscc": "91110108551385082Q", "tags": ["VIP"]}})).unwrap();
+    assert_eq!(made["name"], "北京华远科技有限公司");
+    let page = call(&w, "list_customers", json!({"query": {}})).unwrap();
+    assert_eq!(page["rows"][0]["id"], made["id"]);
+    assert_eq!(call(&w, "count_customers", json!({"query": {"tag": "VIP"}})).unwrap(), json!(1));
+    assert_eq!(call(&w, "list_tags", json!({})).unwrap(), json!(["VIP"]));
+}
+
+#[test]
+fn an_invalid_code_comes_back_as_a_validation_error_on_its_field() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let err = call(&w, "create_customer", json!({"input": {"name": "华远", "uscc": "91110108551385082A"}})).unwrap_err();
+    assert_eq!(err["code"], "validation");
+    assert_eq!(err["field"], "uscc", "the form marks the 统一社会信用代码 input");
+    assert_eq!(err["reason"], "checksum");
+    assert_eq!(call(&w, "count_customers", json!({"query": {}})).unwrap(), json!(0), "nothing was saved");
+}
+
+#[test]
+fn without_a_keychain_the_window_is_asked_for_a_new_passphrase_and_the_store_stays_shut_until_then() {
+    let w = window_with(Arc::new(MemoryVault::unavailable()));
+    let status = call(&w, "store_status", json!({})).unwrap();
+    assert_eq!(status["state"], "needsNewPassphrase");
+    assert_eq!(status["problem"]["reason"], "keychain_unavailable");
+    let err = call(&w, "list_customers", json!({"query": {}})).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["reason"].as_str()), (Some("locked"), Some("not_open")));
+    let short = call(&w, "set_passphrase", json!({"passphrase": "short"})).unwrap_err();
+    assert_eq!(short["reason"], "too_short");
+    let status = call(&w, "set_passphrase", json!({"passphrase": "a long enough passphrase"})).unwrap();
+    assert_eq!(status["state"], "open");
+    assert_eq!(status["keySource"], "passphrase");
+    assert!(call(&w, "list_customers", json!({"query": {}})).is_ok());
+    let recovery = call(&w, "export_recovery_key", json!({})).unwrap();
+    assert_eq!(recovery.as_str().unwrap().len(), 71, "eight groups of eight hex digits");
+}
+
+#[test]
+fn the_language_choice_is_remembered() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    assert_eq!(call(&w, "get_settings", json!({})).unwrap(), json!({"language": null}), "follows the OS at first");
+    call(&w, "set_settings", json!({"settings": {"language": "zh-TW"}})).unwrap();
+    assert_eq!(call(&w, "get_settings", json!({})).unwrap()["language"], "zh-TW");
+    let bad = call(&w, "set_settings", json!({"settings": {"language": "fr"}}));
+    assert!(bad.is_err(), "an unknown language is refused, not stored");
+}

@@ -1,0 +1,61 @@
+// The passphrase path through the real window where no keychain answers: choose a passphrase on the
+// first start, restart and unlock with it; a wrong one is refused and the data is intact.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { byTestId, closeApp, freshDataDir, openApp, screenshot, startDriver, textOf } from '../support/app.mjs';
+
+const dataDir = freshDataDir('passphrase');
+const PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
+let driver;
+let app;
+
+before(async () => {
+  driver = await startDriver({ CRM_DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' });
+  app = await openApp(driver);
+});
+
+after(async () => {
+  await app?.deleteSession().catch(() => {});
+  driver?.stop();
+});
+
+test('without a keychain the first start asks for a new passphrase and then opens the store', async () => {
+  await byTestId(app, 'passphrase-confirm').waitForDisplayed({ timeout: 20000 });
+  await screenshot(app, 'set-passphrase');
+  await byTestId(app, 'passphrase-input').setValue(PASSPHRASE);
+  await byTestId(app, 'passphrase-confirm').setValue(PASSPHRASE);
+  await byTestId(app, 'passphrase-submit').click();
+  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  const keyFile = JSON.parse(readFileSync(path.join(dataDir, 'key.json'), 'utf8'));
+  assert.equal(keyFile.source, 'passphrase');
+  assert.ok(!JSON.stringify(keyFile).includes(PASSPHRASE), 'the passphrase is never written down');
+
+  await byTestId(app, 'customer-new').click();
+  await byTestId(app, 'field-name').setValue('上海申通小吃店');
+  await byTestId(app, 'customer-save').click();
+  await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
+});
+
+test('after a restart a wrong passphrase is refused with a message and changes nothing', async () => {
+  await closeApp(app);
+  const before = readFileSync(path.join(dataDir, 'crm.db'));
+  app = await openApp(driver);
+  await byTestId(app, 'passphrase-input').waitForDisplayed({ timeout: 20000 });
+  assert.equal(await byTestId(app, 'passphrase-confirm').isExisting(), false, 'an existing store is unlocked, not re-created');
+  await byTestId(app, 'passphrase-input').setValue('夜来风雨声 花落知多少');
+  await byTestId(app, 'passphrase-submit').click();
+  assert.match(await textOf(app, 'unlock-error', 20000), /密码不正确/);
+  await screenshot(app, 'wrong-passphrase');
+  assert.ok(readFileSync(path.join(dataDir, 'crm.db')).equals(before), 'a wrong passphrase writes nothing');
+});
+
+test('the right passphrase unlocks the store with the data intact', async () => {
+  await byTestId(app, 'passphrase-input').setValue(PASSPHRASE);
+  await byTestId(app, 'passphrase-submit').click();
+  await app.waitUntil(
+    async () => (await app.$$('[data-testid="customer-row-name"]').map((e) => e.getText())).includes('上海申通小吃店'),
+    { timeout: 20000, timeoutMsg: 'the customer is not there after unlocking' },
+  );
+});

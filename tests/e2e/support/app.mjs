@@ -1,0 +1,91 @@
+// Starts the real app through tauri-driver and gives the tests a WebdriverIO session on its window.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const BIN = process.env.CRM_APP_BIN ?? path.join(ROOT, 'target/debug/crm');
+export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** A fresh, empty data directory for one test's store. */
+export function freshDataDir(name) {
+  return mkdtempSync(path.join(os.tmpdir(), `crm-e2e-${name}-`));
+}
+
+function waitForPort(port, timeoutMs = 20000) {
+  const until = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => { s.end(); resolve(); });
+      s.once('error', () => {
+        s.destroy();
+        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/**
+ * Starts tauri-driver. The app inherits tauri-driver's environment, not ours, so the data directory
+ * and language are set here.
+ */
+export async function startDriver(env) {
+  const port = 4444 + Math.floor(Math.random() * 500) * 2;
+  const proc = spawn('tauri-driver', ['--port', String(port), '--native-port', String(port + 1)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(port);
+  return { port, stop: () => proc.kill() };
+}
+
+/** Launches the app window and waits until the UI has rendered its first screen. */
+export async function openApp(driver) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: driver.port,
+    logLevel: 'warn',
+    connectionRetryCount: 0,
+    capabilities: { 'tauri:options': { application: BIN } },
+  });
+  await byTestId(browser, 'page-title').waitForExist({ timeout: 30000 });
+  return browser;
+}
+
+/** Quits the app (the session's end closes its window and process). */
+export async function closeApp(browser) {
+  await browser.deleteSession();
+}
+
+export function byTestId(browser, id) {
+  return browser.$(`[data-testid="${id}"]`);
+}
+
+/** Text of the first element with this test id, once it is displayed. */
+export async function textOf(browser, id, timeout = 10000) {
+  const el = byTestId(browser, id);
+  await el.waitForDisplayed({ timeout });
+  return el.getText();
+}
+
+/** Waits until the page shows `text` anywhere. */
+export async function waitForText(browser, text, timeout = 10000) {
+  await browser.waitUntil(async () => (await browser.$('body').getText()).includes(text), {
+    timeout,
+    timeoutMsg: `the window never showed "${text}"`,
+  });
+}
+
+export async function screenshot(browser, name) {
+  // One frame so the last change is painted.
+  await browser.execute(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
+}
