@@ -16,7 +16,11 @@ struct Window {
 }
 
 fn window_with(vault: Arc<dyn KeyVault>) -> Window {
-    let dir = tempfile::tempdir().unwrap();
+    window_in(tempfile::tempdir().unwrap(), vault)
+}
+
+/// The app over the store in `dir`, started as the real app starts, with one window.
+fn window_in(dir: tempfile::TempDir, vault: Arc<dyn KeyVault>) -> Window {
     let state = AppState::new(dir.path(), vault);
     state.start();
     let app = mock_builder().manage(state).invoke_handler(handlers()).build(mock_context(noop_assets())).unwrap();
@@ -93,4 +97,18 @@ fn the_language_choice_is_remembered() {
     assert_eq!(call(&w, "get_settings", json!({})).unwrap()["language"], "zh-TW");
     let bad = call(&w, "set_settings", json!({"settings": {"language": "fr"}}));
     assert!(bad.is_err(), "an unknown language is refused, not stored");
+}
+
+#[test]
+fn a_store_held_by_another_process_fails_to_open_and_opens_on_retry_once_released() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault: Arc<dyn KeyVault> = Arc::new(MemoryVault::default());
+    let other = tauri::async_runtime::block_on(crm_core::store::Unlocker::new(dir.path(), vault.clone()).open_automatically())
+        .expect("the other process opens it first");
+    let w = window_in(dir, vault);
+    let status = call(&w, "store_status", json!({})).unwrap();
+    assert_eq!(status["state"], "failed");
+    assert_eq!(status["problem"]["reason"], "in_use", "the user is told another window holds the data");
+    tauri::async_runtime::block_on(other.close());
+    assert_eq!(call(&w, "retry_open_store", json!({})).unwrap()["state"], "open");
 }

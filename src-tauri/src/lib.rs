@@ -15,6 +15,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
     use commands::*;
     tauri::generate_handler![
         store::store_status,
+        store::retry_open_store,
         store::set_passphrase,
         store::unlock_with_passphrase,
         store::unlock_with_recovery_key,

@@ -16,6 +16,22 @@ struct Session {
     pending: Option<Pending>,
 }
 
+impl Session {
+    /// Keeps the outcome of an automatic open: the store, or why the user must act.
+    fn settle(&mut self, outcome: Result<Store, Pending>) {
+        match outcome {
+            Ok(store) => {
+                self.store = Some(Arc::new(store));
+                self.pending = None;
+            }
+            Err(pending) => {
+                tracing::warn!(state = ?pending.state, problem = ?pending.problem, "store not opened automatically");
+                self.pending = Some(pending);
+            }
+        }
+    }
+}
+
 pub struct AppState {
     unlocker: Arc<Unlocker>,
     session: Arc<RwLock<Session>>,
@@ -30,20 +46,22 @@ impl AppState {
         self.unlocker.dir()
     }
 
+    /// Tries the automatic open again (after the user closed the other process holding the store, say).
+    pub async fn retry(&self) -> StoreStatus {
+        let mut s = self.session.write().await;
+        if s.store.is_none() {
+            s.settle(self.unlocker.open_automatically().await);
+        }
+        drop(s);
+        self.status().await
+    }
+
     /// Tries the keychain in the background. The write lock is taken before this returns, so the
     /// window's first `store_status` waits for the outcome rather than seeing a half-started session.
     pub fn start(&self) {
         let mut guard = self.session.clone().try_write_owned().expect("nobody holds a new session");
         let unlocker = self.unlocker.clone();
-        tauri::async_runtime::spawn(async move {
-            match unlocker.open_automatically().await {
-                Ok(store) => guard.store = Some(Arc::new(store)),
-                Err(pending) => {
-                    tracing::warn!(state = ?pending.state, problem = ?pending.problem, "store not opened automatically");
-                    guard.pending = Some(pending);
-                }
-            }
-        });
+        tauri::async_runtime::spawn(async move { guard.settle(unlocker.open_automatically().await) });
     }
 
     pub async fn status(&self) -> StoreStatus {

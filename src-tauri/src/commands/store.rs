@@ -12,6 +12,11 @@ pub async fn store_status(state: State<'_, AppState>) -> Reply<StoreStatus> {
 }
 
 #[tauri::command]
+pub async fn retry_open_store(state: State<'_, AppState>) -> Reply<StoreStatus> {
+    Ok(state.retry().await)
+}
+
+#[tauri::command]
 pub async fn set_passphrase(state: State<'_, AppState>, passphrase: String) -> Reply<StoreStatus> {
     state.unlock(|u| async move { u.set_passphrase(&passphrase).await }).await
 }

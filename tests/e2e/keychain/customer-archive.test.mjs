@@ -6,14 +6,16 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { byTestId, closeApp, freshDataDir, openApp, screenshot, startDriver, textOf, waitForText } from '../support/app.mjs';
+import {
+  byTestId, byTestIdAndText, closeApp, fill, freshDataDir, openApp, screenshot, startDriver, textOf, textsOf, waitForText,
+} from '../support/app.mjs';
 
 const dataDir = freshDataDir('keychain');
 let driver;
 let app;
 
 before(async () => {
-  driver = await startDriver({ CRM_DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' });
+  driver = await startDriver({ CRM_DATA_DIR: dataDir });
   app = await openApp(driver);
 });
 
@@ -31,10 +33,7 @@ async function chooseLanguage(lang) {
   await byTestId(app, `lang-${lang}`).click();
 }
 
-async function rowNames(testId = 'customer-row-name') {
-  const els = await app.$$(`[data-testid="${testId}"]`);
-  return Promise.all(els.map((e) => e.getText()));
-}
+const rowNames = (testId = 'customer-row-name') => textsOf(app, testId);
 
 test('the first start opens a new store with its key in the keychain, without asking', async () => {
   await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
@@ -46,8 +45,8 @@ test('an invalid 统一社会信用代码 is refused with a visible message and 
   await chooseLanguage('zh-CN');
   await goTo('customers');
   await byTestId(app, 'customer-new').click();
-  await byTestId(app, 'field-name').setValue('北京华远科技有限公司');
-  await byTestId(app, 'field-uscc').setValue('91110108551385082A');
+  await fill(app, 'field-name', '北京华远科技有限公司');
+  await fill(app, 'field-uscc', '91110108551385082A');
   await byTestId(app, 'customer-save').click();
   await app.waitUntil(async () => (await byTestId(app, 'item-uscc').getText()).includes('校验位不正确'), {
     timeout: 10000,
@@ -58,7 +57,7 @@ test('an invalid 统一社会信用代码 is refused with a visible message and 
 });
 
 test('a company with a valid code is created and listed', async () => {
-  await byTestId(app, 'field-uscc').setValue('91110108551385082Q');
+  await fill(app, 'field-uscc', '91110108551385082Q');
   await byTestId(app, 'customer-save').click();
   await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
   await app.waitUntil(async () => (await rowNames()).includes('北京华远科技有限公司'), {
@@ -79,7 +78,7 @@ test('after quitting and starting again the customer is still there', async () =
 });
 
 test('a trashed customer leaves the list and comes back when restored', async () => {
-  await app.$('[data-testid="customer-row-name"]=北京华远科技有限公司').click();
+  await byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司').click();
   await byTestId(app, 'customer-detail').waitForDisplayed();
   await byTestId(app, 'customer-trash').click();
   // A confirmation may follow; accept it where the UI asks.

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { byTestId, closeApp, freshDataDir, openApp, screenshot, startDriver, textOf } from '../support/app.mjs';
+import { byTestId, closeApp, fill, freshDataDir, openApp, screenshot, startDriver, textOf, textsOf } from '../support/app.mjs';
 
 const dataDir = freshDataDir('passphrase');
 const PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
@@ -12,7 +12,7 @@ let driver;
 let app;
 
 before(async () => {
-  driver = await startDriver({ CRM_DATA_DIR: dataDir, LANG: 'zh_CN.UTF-8' });
+  driver = await startDriver({ CRM_DATA_DIR: dataDir });
   app = await openApp(driver);
 });
 
@@ -24,8 +24,8 @@ after(async () => {
 test('without a keychain the first start asks for a new passphrase and then opens the store', async () => {
   await byTestId(app, 'passphrase-confirm').waitForDisplayed({ timeout: 20000 });
   await screenshot(app, 'set-passphrase');
-  await byTestId(app, 'passphrase-input').setValue(PASSPHRASE);
-  await byTestId(app, 'passphrase-confirm').setValue(PASSPHRASE);
+  await fill(app, 'passphrase-input', PASSPHRASE);
+  await fill(app, 'passphrase-confirm', PASSPHRASE);
   await byTestId(app, 'passphrase-submit').click();
   await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
   const keyFile = JSON.parse(readFileSync(path.join(dataDir, 'key.json'), 'utf8'));
@@ -33,7 +33,7 @@ test('without a keychain the first start asks for a new passphrase and then open
   assert.ok(!JSON.stringify(keyFile).includes(PASSPHRASE), 'the passphrase is never written down');
 
   await byTestId(app, 'customer-new').click();
-  await byTestId(app, 'field-name').setValue('上海申通小吃店');
+  await fill(app, 'field-name', '上海申通小吃店');
   await byTestId(app, 'customer-save').click();
   await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
 });
@@ -44,7 +44,7 @@ test('after a restart a wrong passphrase is refused with a message and changes n
   app = await openApp(driver);
   await byTestId(app, 'passphrase-input').waitForDisplayed({ timeout: 20000 });
   assert.equal(await byTestId(app, 'passphrase-confirm').isExisting(), false, 'an existing store is unlocked, not re-created');
-  await byTestId(app, 'passphrase-input').setValue('夜来风雨声 花落知多少');
+  await fill(app, 'passphrase-input', '夜来风雨声 花落知多少');
   await byTestId(app, 'passphrase-submit').click();
   assert.match(await textOf(app, 'unlock-error', 20000), /密码不正确/);
   await screenshot(app, 'wrong-passphrase');
@@ -52,10 +52,10 @@ test('after a restart a wrong passphrase is refused with a message and changes n
 });
 
 test('the right passphrase unlocks the store with the data intact', async () => {
-  await byTestId(app, 'passphrase-input').setValue(PASSPHRASE);
+  await fill(app, 'passphrase-input', PASSPHRASE);
   await byTestId(app, 'passphrase-submit').click();
   await app.waitUntil(
-    async () => (await app.$$('[data-testid="customer-row-name"]').map((e) => e.getText())).includes('上海申通小吃店'),
+    async () => (await textsOf(app, 'customer-row-name')).includes('上海申通小吃店'),
     { timeout: 20000, timeoutMsg: 'the customer is not there after unlocking' },
   );
 });

@@ -84,6 +84,28 @@ export async function waitForText(browser, text, timeout = 10000) {
   });
 }
 
+/** Replaces an input's text the way a user does: focus, select all, type. */
+export async function fill(browser, id, value) {
+  const el = byTestId(browser, id);
+  await el.waitForDisplayed();
+  await el.click();
+  await browser.keys(['Control', 'a']);
+  await browser.keys('Backspace');
+  await el.addValue(value);
+}
+
+/** The texts of every element with this test id, in page order. */
+export async function textsOf(browser, id) {
+  const out = [];
+  for (const el of await browser.$$(`[data-testid="${id}"]`)) out.push(await el.getText());
+  return out;
+}
+
+/** The element with this test id whose text is exactly `text`. */
+export function byTestIdAndText(browser, id, text) {
+  return browser.$(`//*[@data-testid="${id}" and normalize-space()="${text}"]`);
+}
+
 export async function screenshot(browser, name) {
   // One frame so the last change is painted.
   await browser.execute(() => new Promise((r) => requestAnimationFrame(() => r(null))));

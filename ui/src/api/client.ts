@@ -1,0 +1,62 @@
+//! The one typed wrapper over Tauri commands; nothing else in the UI calls `invoke`.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppError } from "./bindings/AppError";
+import type { Customer } from "./bindings/Customer";
+import type { CustomerInput } from "./bindings/CustomerInput";
+import type { CustomerPage } from "./bindings/CustomerPage";
+import type { CustomerQuery } from "./bindings/CustomerQuery";
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { Settings } from "./bindings/Settings";
+import type { StoreCheck } from "./bindings/StoreCheck";
+import type { StoreStatus } from "./bindings/StoreStatus";
+
+const ERROR_CODES: ReadonlyArray<ErrorCode> = ["validation", "not_found", "conflict", "locked", "io", "internal"];
+
+function isAppError(value: unknown): value is AppError {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === "string" && (ERROR_CODES as ReadonlyArray<string>).includes(v.code);
+}
+
+/** Turns whatever a command rejected with into an AppError, so screens handle one shape only. */
+export function toAppError(value: unknown): AppError {
+  if (isAppError(value)) {
+    return {
+      code: value.code,
+      message: typeof value.message === "string" ? value.message : "",
+      field: typeof value.field === "string" ? value.field : null,
+      reason: typeof value.reason === "string" ? value.reason : null,
+    };
+  }
+  const message = value instanceof Error ? value.message : typeof value === "string" ? value : JSON.stringify(value);
+  return { code: "internal", message: message ?? "", field: null, reason: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (err) {
+    throw toAppError(err);
+  }
+}
+
+export const api = {
+  storeStatus: () => call<StoreStatus>("store_status"),
+  retryOpenStore: () => call<StoreStatus>("retry_open_store"),
+  setPassphrase: (passphrase: string) => call<StoreStatus>("set_passphrase", { passphrase }),
+  unlockWithPassphrase: (passphrase: string) => call<StoreStatus>("unlock_with_passphrase", { passphrase }),
+  unlockWithRecoveryKey: (recoveryKey: string) => call<StoreStatus>("unlock_with_recovery_key", { recoveryKey }),
+  exportRecoveryKey: () => call<string>("export_recovery_key"),
+  checkStore: () => call<StoreCheck>("check_store"),
+  getSettings: () => call<Settings>("get_settings"),
+  setSettings: (settings: Settings) => call<Settings>("set_settings", { settings }),
+  listCustomers: (query: CustomerQuery) => call<CustomerPage>("list_customers", { query }),
+  countCustomers: (query: CustomerQuery) => call<number>("count_customers", { query }),
+  listTags: () => call<string[]>("list_tags"),
+  getCustomer: (id: number) => call<Customer>("get_customer", { id }),
+  createCustomer: (input: CustomerInput) => call<Customer>("create_customer", { input }),
+  updateCustomer: (id: number, input: CustomerInput) => call<Customer>("update_customer", { id, input }),
+  trashCustomer: (id: number) => call<null>("trash_customer", { id }),
+  restoreCustomer: (id: number) => call<null>("restore_customer", { id }),
+  deleteCustomer: (id: number) => call<null>("delete_customer", { id }),
+};

@@ -1,0 +1,11 @@
+//! TanStack Query keys shared by screens, so a change in one place refreshes the others.
+import type { CustomerQuery } from "../api/bindings/CustomerQuery";
+
+export const queryKeys = {
+  storeStatus: ["storeStatus"] as const,
+  customers: ["customers"] as const,
+  customerPages: (query: CustomerQuery) => ["customers", "pages", { ...query, after: null }] as const,
+  customerCount: (query: CustomerQuery) => ["customers", "count", { ...query, after: null, limit: 0 }] as const,
+  customer: (id: number) => ["customer", id] as const,
+  tags: ["tags"] as const,
+};

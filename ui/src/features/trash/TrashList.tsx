@@ -1,0 +1,83 @@
+//! The trash: trashed customers, each restorable or deletable for good after a confirmation.
+import { useMemo, useState } from "react";
+import { App, Button, Popconfirm, Space, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useTranslation } from "react-i18next";
+import type { AppError } from "../../api/bindings/AppError";
+import type { Customer } from "../../api/bindings/Customer";
+import { formatDateTime } from "../../components/formatDate";
+import { PageTitle } from "../../components/PageTitle";
+import { errorText } from "../../i18n/errorText";
+import { CustomerTable } from "../customers/CustomerTable";
+import { useDeleteCustomer, useRestoreCustomer } from "../customers/useCustomerMutations";
+import { DEFAULT_FILTER, type CustomerFilter } from "../customers/useCustomerPages";
+
+export function TrashList() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<CustomerFilter>({ ...DEFAULT_FILTER, trashed: true });
+  const restore = useRestoreCustomer();
+  const remove = useDeleteCustomer();
+
+  const columns = useMemo<ColumnsType<Customer>>(() => {
+    const fail = (err: AppError) => void message.error(errorText(t, err));
+    return [
+      {
+        key: "deletedAt",
+        dataIndex: "deletedAt",
+        title: t("fields.deletedAt"),
+        width: 170,
+        render: (v: number | null) => formatDateTime(v, i18n.language),
+      },
+      {
+        key: "actions",
+        title: t("trash.actions"),
+        width: 200,
+        fixed: "right",
+        render: (_, c) => (
+          <Space size="small" onClick={(e) => e.stopPropagation()}>
+            <Button
+              size="small"
+              data-testid="trash-restore"
+              onClick={() =>
+                restore.mutate(c.id, { onSuccess: () => void message.success(t("trash.restored")), onError: fail })
+              }
+            >
+              {t("trash.restore")}
+            </Button>
+            <Popconfirm
+              title={t("trash.deleteConfirm")}
+              okText={t("common.delete")}
+              cancelText={t("common.cancel")}
+              okButtonProps={{ danger: true }}
+              onConfirm={() =>
+                remove.mutate(c.id, { onSuccess: () => void message.success(t("trash.deleted")), onError: fail })
+              }
+            >
+              <Button size="small" danger data-testid="trash-delete">
+                {t("trash.delete")}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
+      },
+    ];
+  }, [t, i18n.language, message, restore, remove]);
+
+  return (
+    <div className="page page-fill">
+      <div className="page-header">
+        <PageTitle>{t("trash.title")}</PageTitle>
+      </div>
+      <Typography.Paragraph type="secondary">{t("trash.hint")}</Typography.Paragraph>
+      <CustomerTable
+        filter={filter}
+        onSortChange={(sort, direction) => setFilter((f) => ({ ...f, sort, direction }))}
+        nameTestId="trash-row-name"
+        testId="trash-list"
+        emptyText={t("trash.empty")}
+        extraColumns={columns}
+      />
+    </div>
+  );
+}
