@@ -43,6 +43,28 @@ async fn a_wrong_key_is_refused_and_the_file_is_left_exactly_as_it_was() {
 }
 
 #[tokio::test]
+async fn a_wrong_key_does_not_even_checkpoint_a_wal_left_by_a_crash() {
+    let (dir, store) = fresh().await;
+    let key = store.key().clone();
+    let c = CustomerInput { name: "华远".into(), ..Default::default() }.validate().unwrap();
+    store.customers().create(&c).await.unwrap();
+    // While the store is open its committed pages sit in the WAL: a copy now is what a crash leaves.
+    let crashed = tempfile::tempdir().unwrap();
+    for f in ["crm.db", "crm.db-wal", "crm.db-shm"] {
+        std::fs::copy(dir.path().join(f), crashed.path().join(f)).unwrap();
+    }
+    let wal = || std::fs::read(crashed.path().join("crm.db-wal")).unwrap();
+    let (db_before, wal_before) = (file_bytes(crashed.path()), wal());
+    assert!(!wal_before.is_empty(), "the crash left committed frames in the WAL");
+    let err = Store::open(crashed.path(), &StoreKey::random()).await.unwrap_err();
+    assert_eq!(err.reason(), Some("wrong_key"));
+    assert_eq!(file_bytes(crashed.path()), db_before, "the file is untouched");
+    assert_eq!(wal(), wal_before, "the WAL is neither checkpointed nor removed");
+    let reopened = Store::open(crashed.path(), &key).await.unwrap();
+    assert_eq!(reopened.check().await.unwrap().customers, 1, "the right key recovers the crashed commit");
+}
+
+#[tokio::test]
 async fn a_file_that_is_not_a_database_is_reported_and_kept() {
     let dir = tempfile::tempdir().unwrap();
     let junk = b"PK\x03\x04 this is a zip file, not a store".repeat(10);

@@ -90,15 +90,15 @@ impl Store {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(5));
 
+        if existing_len.is_some() {
+            // Checked on a read-only connection: a read-write one would checkpoint a WAL left by a crash
+            // into the file when it closes, so even a wrong key would write.
+            check_key(options.clone().read_only(true), existing_len).await?;
+        }
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(0)
             .connect_with(options.clone().pragma("cache_size", "-65536"))
-            .await
-            .map_err(|e| classify_open_error(e, existing_len))?;
-        // The key is not checked at connect: the first read of the schema is where a wrong one shows.
-        sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master")
-            .fetch_one(&write)
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;
@@ -152,6 +152,15 @@ impl Store {
         self.read.close().await;
         self.write.close().await;
     }
+}
+
+/// Reads the schema once with `options`: a wrong key shows here, not at connect.
+async fn check_key(options: SqliteConnectOptions, existing_len: Option<u64>) -> Result<()> {
+    use sqlx::{ConnectOptions, Connection};
+    let mut conn = options.connect().await.map_err(|e| classify_open_error(e, existing_len))?;
+    let read = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master").fetch_one(&mut conn).await;
+    let _ = conn.close().await;
+    read.map(|_| ()).map_err(|e| classify_open_error(e, existing_len))
 }
 
 /// SQLITE_NOTADB on a file of whole pages means the key is wrong; otherwise the file is not ours.
