@@ -191,3 +191,26 @@ async fn search_like_text_in_a_filter_is_only_text() {
     let q = CustomerQuery { tag: Some("a' OR 1=1 --".into()), ..Default::default() };
     assert_eq!(store.customers().count(&q).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn a_bulk_load_that_fails_leaves_the_rows_and_indexes_as_they_were() {
+    let (_dir, store) = fresh().await;
+    let existing = create(&store, CustomerInput { uscc: Some("91110108551385082Q".into()), ..named("华远") }).await.unwrap();
+    let indexes = || async {
+        sqlx_count(&store, "SELECT count(*) FROM sqlite_master WHERE type = 'index'").await
+    };
+    let before = indexes().await;
+    let clash = CustomerInput { uscc: Some("91110108551385082Q".into()), ..named("华远分公司") }.validate().unwrap();
+    let mut load = store.customers().bulk(true).await.unwrap();
+    load.add(&[crm_core::customer::NewRow { id: Some(existing.id + 1), customer: &clash, created_at: 1, updated_at: 1 }])
+        .await
+        .unwrap();
+    let err = load.finish().await.unwrap_err();
+    assert_eq!(err.reason(), Some("uscc_taken"), "the rebuilt unique index catches the duplicate");
+    assert_eq!(store.customers().count(&CustomerQuery::default()).await.unwrap(), 1, "no row of the load stays");
+    assert_eq!(indexes().await, before, "every dropped index is back");
+}
+
+async fn sqlx_count(store: &Store, sql: &str) -> i64 {
+    crm_core::store::query_scalar_for_tests(store, sql).await
+}

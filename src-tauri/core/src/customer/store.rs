@@ -158,30 +158,24 @@ impl Customers<'_> {
         self.get(id).await
     }
 
-    /// Inserts many customers in one transaction with multi-row statements (demo data, imports).
-    pub async fn insert_batch(&self, rows: &[NewRow<'_>]) -> Result<()> {
-        // 24 columns a row; SQLite allows 32,766 variables a statement.
-        const ROWS_PER_STATEMENT: usize = 500;
+    /// Starts a bulk load (demo data, imports): one transaction for the whole load, so a failure leaves the
+    /// store as it was. When `rebuild_indexes`, the secondary indexes are dropped first and built once at
+    /// the end, which is far cheaper than keeping ten B-trees in random order row by row.
+    pub async fn bulk(&self, rebuild_indexes: bool) -> Result<BulkLoad> {
         let mut tx = self.store.write().await?;
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut b = QueryBuilder::new("");
-            push_values(&mut b, chunk);
-            b.build().execute(&mut *tx).await.map_err(unique_uscc)?;
-            let tagged: Vec<(i64, &String)> = chunk
-                .iter()
-                .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
-                .flat_map(|(id, tags)| tags.iter().map(move |t| (id, t)))
-                .collect();
-            for tag_chunk in tagged.chunks(5000) {
-                let mut t = QueryBuilder::new("INSERT INTO customer_tags (customer_id, tag) ");
-                t.push_values(tag_chunk, |mut v, (id, tag)| {
-                    v.push_bind(*id).push_bind(*tag);
-                });
-                t.build().execute(&mut *tx).await?;
+        let mut indexes = Vec::new();
+        if rebuild_indexes {
+            indexes = sqlx::query_as::<_, (String, String)>(
+                "SELECT name, sql FROM sqlite_master \
+                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags') AND sql IS NOT NULL",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            for (name, _) in &indexes {
+                sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *tx).await?;
             }
         }
-        tx.commit().await?;
-        Ok(())
+        Ok(BulkLoad { tx, indexes })
     }
 
     /// One customer, live or trashed.
@@ -427,4 +421,45 @@ fn to_fields(c: &Customer) -> Vec<(&'static str, Option<String>)> {
         bank_account: c.bank_account.clone(),
     };
     fields_of(&v)
+}
+
+/// A bulk load in progress; nothing is visible to others until `finish`.
+pub struct BulkLoad {
+    tx: sqlx::Transaction<'static, Sqlite>,
+    indexes: Vec<(String, String)>,
+}
+
+impl BulkLoad {
+    /// Adds rows with multi-row statements. Rows need ids so their tags can be written alongside.
+    pub async fn add(&mut self, rows: &[NewRow<'_>]) -> Result<()> {
+        // 24 columns a row; SQLite allows 32,766 variables a statement.
+        const ROWS_PER_STATEMENT: usize = 500;
+        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+            let mut b = QueryBuilder::new("");
+            push_values(&mut b, chunk);
+            b.build().execute(&mut *self.tx).await.map_err(unique_uscc)?;
+            let tagged: Vec<(i64, &String)> = chunk
+                .iter()
+                .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
+                .flat_map(|(id, tags)| tags.iter().map(move |t| (id, t)))
+                .collect();
+            for tag_chunk in tagged.chunks(5000) {
+                let mut t = QueryBuilder::new("INSERT INTO customer_tags (customer_id, tag) ");
+                t.push_values(tag_chunk, |mut v, (id, tag)| {
+                    v.push_bind(*id).push_bind(*tag);
+                });
+                t.build().execute(&mut *self.tx).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load) and commits.
+    pub async fn finish(mut self) -> Result<()> {
+        for (_, sql) in &self.indexes {
+            sqlx::query(sql).execute(&mut *self.tx).await.map_err(unique_uscc)?;
+        }
+        self.tx.commit().await?;
+        Ok(())
+    }
 }

@@ -108,11 +108,12 @@ impl Generator {
         DemoCustomer { id, customer, created_at, updated_at }
     }
 
-    /// Adds `count` customers after the store's largest id, in transactions of `batch` rows, calling
-    /// `progress(done)` after each.
+    /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
+    /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
     pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
+        let mut load = store.customers().bulk(count as i64 >= first - 1).await?;
         let mut done = 0u64;
         while done < count {
             let n = BATCH.min(count - done);
@@ -121,11 +122,11 @@ impl Generator {
                 .iter()
                 .map(|d| NewRow { id: Some(d.id), customer: &d.customer, created_at: d.created_at, updated_at: d.updated_at })
                 .collect();
-            store.customers().insert_batch(&rows).await?;
+            load.add(&rows).await?;
             done += n;
             progress(done);
         }
-        Ok(())
+        load.finish().await
     }
 }
 

@@ -11,7 +11,7 @@ pub use check::StoreCheck;
 pub use key::StoreKey;
 pub use key_file::{KeyFile, KeySource};
 pub use keychain::{KeyVault, MemoryVault, OsKeychain, VaultError};
-pub use open::Store;
+pub use open::{query_scalar_for_tests, Store};
 pub use unlock::{Unlocker, StoreState, StoreStatus};
 
 use std::path::{Path, PathBuf};

@@ -172,3 +172,9 @@ fn classify_open_error(e: sqlx::Error, existing_len: Option<u64>) -> CoreError {
         _ => e.into(),
     }
 }
+
+/// Runs one read-only scalar query (integration tests inspect the schema with it).
+#[doc(hidden)]
+pub async fn query_scalar_for_tests(store: &Store, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(store.read()).await.expect("a valid scalar query")
+}
