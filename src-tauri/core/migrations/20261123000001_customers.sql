@@ -30,7 +30,8 @@ CREATE TABLE customers (
 -- Trashed rows never block a new customer with the same code.
 CREATE UNIQUE INDEX customers_uscc_live ON customers (uscc) WHERE deleted_at IS NULL AND uscc IS NOT NULL;
 
--- Keyset pagination: one index per sort order, and per filter with the default sort.
+-- Keyset pagination: one index per sort order, and per filter with the default sort (the filter's count
+-- needs it too: without one, counting a level decrypts and scans the whole table).
 CREATE INDEX customers_live_updated ON customers (updated_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_live_created ON customers (created_at, id) WHERE deleted_at IS NULL;
 CREATE INDEX customers_live_name    ON customers (name, id)       WHERE deleted_at IS NULL;

@@ -32,6 +32,7 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// SQLCipher's default page size.
 const PAGE: u64 = 4096;
 
 /// What the file on disk is, judged before any key is tried.
@@ -127,6 +128,10 @@ impl Store {
 
     pub fn customers(&self) -> Customers<'_> {
         Customers { store: self }
+    }
+
+    pub(crate) fn writer_pool(&self) -> &SqlitePool {
+        &self.write
     }
 
     pub(crate) fn read(&self) -> &SqlitePool {
