@@ -7,21 +7,14 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  byTestId, byTestIdAndText, closeApp, fill, freshDataDir, openApp, screenshot, startDriver, textOf, textsOf, waitForText,
+  byTestId, byTestIdAndText, fill, launchPerFile, screenshot, textOf, textsOf, waitForText,
 } from '../support/app.mjs';
 
-const dataDir = freshDataDir('keychain');
-let driver;
+const session = launchPerFile('keychain', { before, after });
+const dataDir = session.dataDir;
 let app;
-
-before(async () => {
-  driver = await startDriver({ CRM_DATA_DIR: dataDir });
-  app = await openApp(driver);
-});
-
-after(async () => {
-  await app?.deleteSession().catch(() => {});
-  driver?.stop();
+before(() => {
+  app = session.app;
 });
 
 async function goTo(nav) {
@@ -69,8 +62,7 @@ test('a company with a valid code is created and listed', async () => {
 });
 
 test('after quitting and starting again the customer is still there', async () => {
-  await closeApp(app);
-  app = await openApp(driver);
+  app = await session.restart();
   await app.waitUntil(async () => (await rowNames()).includes('北京华远科技有限公司'), {
     timeout: 20000,
     timeoutMsg: 'the customer did not survive a restart',
@@ -112,8 +104,7 @@ test('switching the language changes the whole window and is remembered', async 
     timeoutMsg: 'the menu did not switch to Traditional Chinese',
   });
   await screenshot(app, 'settings-zh-TW');
-  await closeApp(app);
-  app = await openApp(driver);
+  app = await session.restart();
   await app.waitUntil(async () => (await byTestId(app, 'nav-trash').getText()) === '資源回收筒', {
     timeout: 10000,
     timeoutMsg: 'the language choice was not remembered across a restart',

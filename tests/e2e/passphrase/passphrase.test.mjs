@@ -4,28 +4,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { byTestId, closeApp, fill, freshDataDir, openApp, screenshot, startDriver, textOf, textsOf } from '../support/app.mjs';
+import { byTestId, fill, launchPerFile, screenshot, textOf, textsOf } from '../support/app.mjs';
 
-const dataDir = freshDataDir('passphrase');
 const PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
-let driver;
+const session = launchPerFile('passphrase', { before, after });
+const dataDir = session.dataDir;
 let app;
+before(() => {
+  app = session.app;
+});
 
 /** The store file and its write-ahead log, as bytes. */
 function storeBytes() {
   const wal = path.join(dataDir, 'crm.db-wal');
   return Buffer.concat([readFileSync(path.join(dataDir, 'crm.db')), existsSync(wal) ? readFileSync(wal) : Buffer.alloc(0)]);
 }
-
-before(async () => {
-  driver = await startDriver({ CRM_DATA_DIR: dataDir });
-  app = await openApp(driver);
-});
-
-after(async () => {
-  await app?.deleteSession().catch(() => {});
-  driver?.stop();
-});
 
 test('without a keychain the first start asks for a new passphrase and then opens the store', async () => {
   await byTestId(app, 'passphrase-confirm').waitForDisplayed({ timeout: 20000 });
@@ -45,8 +38,7 @@ test('without a keychain the first start asks for a new passphrase and then open
 });
 
 test('after a restart a wrong passphrase is refused with a message and changes nothing', async () => {
-  await closeApp(app);
-  app = await openApp(driver);
+  app = await session.restart();
   await byTestId(app, 'passphrase-input').waitForDisplayed({ timeout: 20000 });
   // Taken once the new window asks, when the old process has finished its last checkpoint.
   const before = storeBytes();

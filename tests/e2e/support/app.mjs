@@ -60,6 +60,28 @@ export async function openApp(driver) {
   return browser;
 }
 
+/**
+ * Registers before/after hooks that start tauri-driver and the app on a fresh data directory, and returns
+ * the live session (`session.app`, replaced on each restart) and the directory.
+ */
+export function launchPerFile(name, { before, after }) {
+  const session = { dataDir: freshDataDir(name), driver: null, app: null };
+  before(async () => {
+    session.driver = await startDriver({ CRM_DATA_DIR: session.dataDir });
+    session.app = await openApp(session.driver);
+  });
+  after(async () => {
+    await session.app?.deleteSession().catch(() => {});
+    session.driver?.stop();
+  });
+  session.restart = async () => {
+    await closeApp(session.app);
+    session.app = await openApp(session.driver);
+    return session.app;
+  };
+  return session;
+}
+
 /** Quits the app (the session's end closes its window and process). */
 export async function closeApp(browser) {
   await browser.deleteSession();

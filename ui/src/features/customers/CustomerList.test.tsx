@@ -3,36 +3,11 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { CustomerQuery } from "../../api/bindings/CustomerQuery";
 import { renderInChinese } from "../../test/render";
+import { sampleCustomer } from "../../test/sampleCustomer";
 import { CustomerList } from "./CustomerList";
 
 function row(id: number) {
-  return {
-    id,
-    name: `客户${id}`,
-    kind: "company",
-    uscc: null,
-    industry: null,
-    source: null,
-    province: "福建省",
-    city: "福州市",
-    district: null,
-    address: null,
-    phone: null,
-    mobile: "13800000000",
-    email: null,
-    website: null,
-    level: "a",
-    status: "deal",
-    tags: ["VIP"],
-    notes: null,
-    invoiceTitle: null,
-    taxNumber: null,
-    bankName: null,
-    bankAccount: null,
-    createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
-    deletedAt: null,
-  };
+  return sampleCustomer(id, { province: "福建省", city: "福州市", mobile: "13800000000", level: "a", status: "deal", tags: ["VIP"] });
 }
 
 function scrollNearEnd(holder: HTMLElement) {

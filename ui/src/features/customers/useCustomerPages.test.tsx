@@ -1,40 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { Customer } from "../../api/bindings/Customer";
 import type { CustomerQuery } from "../../api/bindings/CustomerQuery";
 import { Providers } from "../../test/render";
+import { sampleCustomer } from "../../test/sampleCustomer";
 import { DEFAULT_FILTER, isNearEnd, PAGE_SIZE, useCustomerCount, useCustomerPages } from "./useCustomerPages";
 
-function customer(id: number): Customer {
-  return {
-    id,
-    name: `客户${id}`,
-    kind: "company",
-    uscc: null,
-    industry: null,
-    source: null,
-    province: null,
-    city: null,
-    district: null,
-    address: null,
-    phone: null,
-    mobile: null,
-    email: null,
-    website: null,
-    level: null,
-    status: "potential",
-    tags: [],
-    notes: null,
-    invoiceTitle: null,
-    taxNumber: null,
-    bankName: null,
-    bankAccount: null,
-    createdAt: 1_700_000_000,
-    updatedAt: 1_700_000_000,
-    deletedAt: null,
-  };
-}
+const customer = (id: number) => sampleCustomer(id);
 
 describe("the customer list pages", () => {
   it("requests the next page with the cursor the previous page returned", async () => {
