@@ -7,6 +7,7 @@ import { StoreGate } from "./StoreGate";
 
 const locked: StoreStatus = { state: "needsPassphrase", dataDir: "/data", keySource: "passphrase", problem: null };
 const open: StoreStatus = { ...locked, state: "open" };
+const IN_USE = "数据正在被另一个程序窗口使用，请先关闭它";
 
 describe("StoreGate", () => {
   it("shows a wrong passphrase as a localized error and lets the user try again", async () => {
@@ -35,6 +36,32 @@ describe("StoreGate", () => {
     fireEvent.click(screen.getByTestId("passphrase-submit"));
     expect(await screen.findByText("main window")).toBeInTheDocument();
     expect(tried).toEqual(["wrong one", "correct horse"]);
+  });
+
+  it("says why the store cannot open and opens it when the user retries after closing the other window", async () => {
+    let held = true;
+    const failed: StoreStatus = {
+      state: "failed",
+      dataDir: "/data",
+      keySource: "keychain",
+      problem: { code: "locked", message: "in use", field: null, reason: "in_use" },
+    };
+    mockIPC((cmd) => {
+      if (cmd === "store_status") return failed;
+      if (cmd === "retry_open_store") return held ? failed : { ...failed, state: "open", problem: null };
+      throw new Error(cmd);
+    });
+    await renderInChinese(
+      <StoreGate>
+        <div>main window</div>
+      </StoreGate>,
+    );
+    expect(await screen.findByTestId("unlock-error")).toHaveTextContent(IN_USE);
+    fireEvent.click(screen.getByTestId("store-retry"));
+    await waitFor(() => expect(screen.getByTestId("unlock-error")).toHaveTextContent(IN_USE));
+    held = false;
+    fireEvent.click(screen.getByTestId("store-retry"));
+    expect(await screen.findByText("main window")).toBeInTheDocument();
   });
 
   it("explains why the recovery key is needed when the keychain entry is gone", async () => {
