@@ -82,9 +82,7 @@ impl AppState {
     {
         let mut s = self.session.write().await;
         if s.store.is_none() {
-            let store = how(self.unlocker.clone()).await?;
-            s.store = Some(Arc::new(store));
-            s.pending = None;
+            s.settle(Ok(how(self.unlocker.clone()).await?));
         }
         drop(s);
         Ok(self.status().await)

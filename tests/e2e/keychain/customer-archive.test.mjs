@@ -7,23 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  byTestId, byTestIdAndText, fill, launchPerFile, screenshot, textOf, textsOf, waitForText,
+  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, textOf, textsOf, waitForText,
 } from '../support/app.mjs';
 
-const session = launchPerFile('keychain', { before, after });
+const session = launchPerFile('keychain');
 const dataDir = session.dataDir;
 let app;
-before(() => {
-  app = session.app;
+before(async () => {
+  app = await session.start();
 });
+after(() => session.stop());
 
 async function goTo(nav) {
-  await byTestId(app, `nav-${nav}`).click();
+  await click(byTestId(app, `nav-${nav}`));
 }
 
 async function chooseLanguage(lang) {
   await goTo('settings');
-  await byTestId(app, `lang-${lang}`).click();
+  await click(byTestId(app, `lang-${lang}`));
 }
 
 const rowNames = (testId = 'customer-row-name') => textsOf(app, testId);
@@ -37,10 +38,10 @@ test('the first start opens a new store with its key in the keychain, without as
 test('an invalid 统一社会信用代码 is refused with a visible message and nothing is saved', async () => {
   await chooseLanguage('zh-CN');
   await goTo('customers');
-  await byTestId(app, 'customer-new').click();
+  await click(byTestId(app, 'customer-new'));
   await fill(app, 'field-name', '北京华远科技有限公司');
   await fill(app, 'field-uscc', '91110108551385082A');
-  await byTestId(app, 'customer-save').click();
+  await click(byTestId(app, 'customer-save'));
   await app.waitUntil(async () => (await byTestId(app, 'item-uscc').getText()).includes('校验位不正确'), {
     timeout: 10000,
     timeoutMsg: 'the uscc field never showed the check-character error',
@@ -51,7 +52,7 @@ test('an invalid 统一社会信用代码 is refused with a visible message and 
 
 test('a company with a valid code is created and listed', async () => {
   await fill(app, 'field-uscc', '91110108551385082Q');
-  await byTestId(app, 'customer-save').click();
+  await click(byTestId(app, 'customer-save'));
   await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
   await app.waitUntil(async () => (await rowNames()).includes('北京华远科技有限公司'), {
     timeout: 10000,
@@ -70,12 +71,12 @@ test('after quitting and starting again the customer is still there', async () =
 });
 
 test('a trashed customer leaves the list and comes back when restored', async () => {
-  await byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司').click();
+  await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
   await byTestId(app, 'customer-detail').waitForDisplayed();
-  await byTestId(app, 'customer-trash').click();
-  // A confirmation may follow; accept it where the UI asks.
-  const ok = app.$('.ant-popconfirm .ant-btn-primary, .ant-modal-confirm .ant-btn-primary');
-  if (await ok.isExisting()) await ok.click();
+  await click(byTestId(app, 'customer-trash'));
+  // The UI asks before moving a customer to the trash.
+  await click(app.$('.ant-popconfirm .ant-btn-primary'));
+  await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
   await app.waitUntil(async () => !(await rowNames()).includes('北京华远科技有限公司'), {
     timeout: 10000,
     timeoutMsg: 'the trashed customer stayed in the list',
@@ -85,7 +86,7 @@ test('a trashed customer leaves the list and comes back when restored', async ()
     timeout: 10000,
     timeoutMsg: 'the trashed customer is not in the trash',
   });
-  await byTestId(app, 'trash-restore').click();
+  await click(byTestId(app, 'trash-restore'));
   await app.waitUntil(async () => (await rowNames('trash-row-name')).length === 0, { timeout: 10000 });
   await goTo('customers');
   await app.waitUntil(async () => (await rowNames()).includes('北京华远科技有限公司'), {

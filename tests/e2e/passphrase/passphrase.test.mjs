@@ -4,15 +4,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { byTestId, fill, launchPerFile, screenshot, textOf, textsOf } from '../support/app.mjs';
+import { byTestId, click, fill, launchPerFile, screenshot, textOf, textsOf } from '../support/app.mjs';
 
 const PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
-const session = launchPerFile('passphrase', { before, after });
+const session = launchPerFile('passphrase');
 const dataDir = session.dataDir;
 let app;
-before(() => {
-  app = session.app;
+before(async () => {
+  app = await session.start();
 });
+after(() => session.stop());
 
 /** The store file and its write-ahead log, as bytes. */
 function storeBytes() {
@@ -25,15 +26,15 @@ test('without a keychain the first start asks for a new passphrase and then open
   await screenshot(app, 'set-passphrase');
   await fill(app, 'passphrase-input', PASSPHRASE);
   await fill(app, 'passphrase-confirm', PASSPHRASE);
-  await byTestId(app, 'passphrase-submit').click();
+  await click(byTestId(app, 'passphrase-submit'));
   await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
   const keyFile = JSON.parse(readFileSync(path.join(dataDir, 'key.json'), 'utf8'));
   assert.equal(keyFile.source, 'passphrase');
   assert.ok(!JSON.stringify(keyFile).includes(PASSPHRASE), 'the passphrase is never written down');
 
-  await byTestId(app, 'customer-new').click();
+  await click(byTestId(app, 'customer-new'));
   await fill(app, 'field-name', '上海申通小吃店');
-  await byTestId(app, 'customer-save').click();
+  await click(byTestId(app, 'customer-save'));
   await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
 });
 
@@ -44,7 +45,7 @@ test('after a restart a wrong passphrase is refused with a message and changes n
   const before = storeBytes();
   assert.equal(await byTestId(app, 'passphrase-confirm').isExisting(), false, 'an existing store is unlocked, not re-created');
   await fill(app, 'passphrase-input', '夜来风雨声 花落知多少');
-  await byTestId(app, 'passphrase-submit').click();
+  await click(byTestId(app, 'passphrase-submit'));
   // The test machine's OS language is English (C.UTF-8) and no language was chosen: the UI follows the OS.
   assert.equal(await textOf(app, 'unlock-error', 20000), 'Wrong passphrase; nothing was changed');
   await screenshot(app, 'wrong-passphrase');
@@ -53,7 +54,7 @@ test('after a restart a wrong passphrase is refused with a message and changes n
 
 test('the right passphrase unlocks the store with the data intact', async () => {
   await fill(app, 'passphrase-input', PASSPHRASE);
-  await byTestId(app, 'passphrase-submit').click();
+  await click(byTestId(app, 'passphrase-submit'));
   await app.waitUntil(
     async () => (await textsOf(app, 'customer-row-name')).includes('上海申通小吃店'),
     { timeout: 20000, timeoutMsg: 'the customer is not there after unlocking' },

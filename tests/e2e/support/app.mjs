@@ -61,23 +61,24 @@ export async function openApp(driver) {
 }
 
 /**
- * Registers before/after hooks that start tauri-driver and the app on a fresh data directory, and returns
- * the live session (`session.app`, replaced on each restart) and the directory.
+ * One app per test file on a fresh data directory: `start()` launches tauri-driver and the window,
+ * `restart()` quits and starts the app again on the same data, `stop()` ends both.
  */
-export function launchPerFile(name, { before, after }) {
+export function launchPerFile(name) {
   const session = { dataDir: freshDataDir(name), driver: null, app: null };
-  before(async () => {
+  session.start = async () => {
     session.driver = await startDriver({ CRM_DATA_DIR: session.dataDir });
     session.app = await openApp(session.driver);
-  });
-  after(async () => {
-    await session.app?.deleteSession().catch(() => {});
-    session.driver?.stop();
-  });
+    return session.app;
+  };
   session.restart = async () => {
     await closeApp(session.app);
     session.app = await openApp(session.driver);
     return session.app;
+  };
+  session.stop = async () => {
+    await session.app?.deleteSession().catch(() => {});
+    session.driver?.stop();
   };
   return session;
 }
@@ -106,11 +107,27 @@ export async function waitForText(browser, text, timeout = 10000) {
   });
 }
 
+/**
+ * Clicks an element the way a user would wait for it: once it is displayed, retrying while a drawer or
+ * popover that is animating away still covers it.
+ */
+export async function click(el, timeout = 10000) {
+  await el.waitForDisplayed({ timeout });
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await el.click();
+    } catch (e) {
+      if (!/intercepted|not interactable/.test(String(e)) || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /** Replaces an input's text the way a user does: focus, select all, type. */
 export async function fill(browser, id, value) {
   const el = byTestId(browser, id);
-  await el.waitForDisplayed();
-  await el.click();
+  await click(el);
   await browser.keys(['Control', 'a']);
   await browser.keys('Backspace');
   await el.addValue(value);

@@ -15,6 +15,7 @@ use vocabulary::*;
 const USCC_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Makes customers `first_id..first_id + count`; the same seed and ids always give the same customers.
+#[derive(Debug, Clone, Copy)]
 pub struct Generator {
     seed: u64,
     now_ms: i64,
@@ -110,20 +111,30 @@ impl Generator {
 
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
     /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
+    /// The next batch is generated on another thread while the current one is written.
     pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
+        let generator = *self;
+        let make = move |from: u64, n: u64| {
+            tokio::task::spawn_blocking(move || {
+                (from..from + n).map(|i| generator.customer(first + i as i64)).collect::<Vec<DemoCustomer>>()
+            })
+        };
         let mut load = store.customers().bulk(count as i64 >= first - 1).await?;
+        let mut next = (count > 0).then(|| make(0, BATCH.min(count)));
         let mut done = 0u64;
-        while done < count {
-            let n = BATCH.min(count - done);
-            let made: Vec<DemoCustomer> = (0..n).map(|i| self.customer(first + (done + i) as i64)).collect();
+        while let Some(batch) = next.take() {
+            let made = batch.await.map_err(|e| crate::CoreError::Internal(e.to_string()))?;
+            done += made.len() as u64;
+            if done < count {
+                next = Some(make(done, BATCH.min(count - done)));
+            }
             let rows: Vec<NewRow> = made
                 .iter()
                 .map(|d| NewRow { id: Some(d.id), customer: &d.customer, created_at: d.created_at, updated_at: d.updated_at })
                 .collect();
             load.add(&rows).await?;
-            done += n;
             progress(done);
         }
         load.finish().await
