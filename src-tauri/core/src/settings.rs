@@ -37,14 +37,17 @@ impl Settings {
     }
 
     pub fn write(&self, dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(dir)?;
         write_atomically(&dir.join("settings.json"), &serde_json::to_vec_pretty(self).expect("serializes"))
     }
 }
 
 /// Writes a small file through a temporary sibling and a rename, so readers never see half of it.
+/// Creates the directory on the way: on a first start the app-data directory does not exist yet.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
     let tmp = path.with_extension("tmp");
     let mut f = std::fs::File::create(&tmp)?;
     f.write_all(bytes)?;

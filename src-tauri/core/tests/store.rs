@@ -122,6 +122,19 @@ async fn only_one_process_may_hold_the_store() {
 }
 
 #[tokio::test]
+async fn the_first_start_creates_the_data_directory_it_is_given() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("AppData").join("com.keyuan.crm");
+    let store = Unlocker::new(&dir, vault()).open_automatically().await.expect("a first start on a new machine opens");
+    assert!(db_path(&dir).exists());
+    store.close().await;
+    let no_keychain = parent.path().join("elsewhere");
+    let unlocker = Unlocker::new(&no_keychain, support::no_keychain());
+    assert_eq!(unlocker.open_automatically().await.unwrap_err().state, StoreState::NeedsNewPassphrase);
+    unlocker.set_passphrase("a long passphrase").await.expect("the passphrase path creates it too");
+}
+
+#[tokio::test]
 async fn the_first_run_keeps_a_new_key_in_the_keychain_and_reopens_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let vault = vault();

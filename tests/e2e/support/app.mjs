@@ -12,9 +12,9 @@ export const BIN = process.env.CRM_APP_BIN ?? path.join(ROOT, 'target/debug/crm'
 export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-/** A fresh, empty data directory for one test's store. */
+/** A data directory for one test's store that does not exist yet, as on a machine's first start. */
 export function freshDataDir(name) {
-  return mkdtempSync(path.join(os.tmpdir(), `crm-e2e-${name}-`));
+  return path.join(mkdtempSync(path.join(os.tmpdir(), `crm-e2e-${name}-`)), 'com.keyuan.crm');
 }
 
 function waitForPort(port, timeoutMs = 20000) {

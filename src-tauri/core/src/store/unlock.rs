@@ -153,7 +153,6 @@ impl Unlocker {
         }
         let file = KeyFile::passphrase();
         let key = derive(file.clone(), passphrase).await?;
-        std::fs::create_dir_all(&self.dir)?;
         file.write(&self.dir)?;
         Store::open(&self.dir, &key).await
     }
