@@ -164,6 +164,35 @@ pub struct ValidCustomer {
     pub bank_account: Option<String>,
 }
 
+impl From<&Customer> for ValidCustomer {
+    /// A stored customer passed the rules when it was saved; this is its validated form again.
+    fn from(c: &Customer) -> Self {
+        ValidCustomer {
+            name: c.name.clone(),
+            kind: c.kind,
+            uscc: c.uscc.clone(),
+            industry: c.industry.clone(),
+            source: c.source.clone(),
+            province: c.province.clone(),
+            city: c.city.clone(),
+            district: c.district.clone(),
+            address: c.address.clone(),
+            phone: c.phone.clone(),
+            mobile: c.mobile.clone(),
+            email: c.email.clone(),
+            website: c.website.clone(),
+            level: c.level,
+            status: c.status,
+            tags: c.tags.clone(),
+            notes: c.notes.clone(),
+            invoice_title: c.invoice_title.clone(),
+            tax_number: c.tax_number.clone(),
+            bank_name: c.bank_name.clone(),
+            bank_account: c.bank_account.clone(),
+        }
+    }
+}
+
 /// Runs an optional raw value through a parser; blank counts as absent.
 fn parsed<T>(raw: &Option<String>, parse: impl Fn(&str) -> Result<T>, into: impl Fn(T) -> String) -> Result<Option<String>> {
     match raw.as_deref().map(str::trim) {

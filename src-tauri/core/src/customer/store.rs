@@ -196,7 +196,7 @@ impl Customers<'_> {
         if before.deleted_at.is_some() {
             return Err(CoreError::NotFound);
         }
-        let changes = history::changes(&to_fields(&before), &fields_of(customer));
+        let changes = history::changes(&fields_of(&ValidCustomer::from(&before)), &fields_of(customer));
         if changes.is_empty() {
             return Ok(before);
         }
@@ -411,33 +411,6 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
         ("bankName", c.bank_name.clone()),
         ("bankAccount", c.bank_account.clone()),
     ]
-}
-
-fn to_fields(c: &Customer) -> Vec<(&'static str, Option<String>)> {
-    let v = ValidCustomer {
-        name: c.name.clone(),
-        kind: c.kind,
-        uscc: c.uscc.clone(),
-        industry: c.industry.clone(),
-        source: c.source.clone(),
-        province: c.province.clone(),
-        city: c.city.clone(),
-        district: c.district.clone(),
-        address: c.address.clone(),
-        phone: c.phone.clone(),
-        mobile: c.mobile.clone(),
-        email: c.email.clone(),
-        website: c.website.clone(),
-        level: c.level,
-        status: c.status,
-        tags: c.tags.clone(),
-        notes: c.notes.clone(),
-        invoice_title: c.invoice_title.clone(),
-        tax_number: c.tax_number.clone(),
-        bank_name: c.bank_name.clone(),
-        bank_account: c.bank_account.clone(),
-    };
-    fields_of(&v)
 }
 
 /// Settings of the writer connection while a bulk load builds its indexes (1 GiB of page cache at most),
