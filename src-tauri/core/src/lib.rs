@@ -2,11 +2,13 @@
 
 
 pub mod bench;
+pub mod contact;
 pub mod customer;
 pub mod demo;
 pub mod error;
 pub mod field;
 pub mod history;
+pub mod search;
 pub mod settings;
 pub mod store;
 pub mod time;

@@ -38,6 +38,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search customers and contacts as the app's search box does.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object per hit.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the integrity check and print the schema version and row counts.
     Check,
     /// Print the recovery key of the store (keep it somewhere safe).
@@ -111,9 +120,25 @@ async fn run(cli: Cli) -> Result<()> {
             for f in bench::list_figures(&store).await? {
                 print(&f, json);
             }
+            for f in bench::search_figures(&store, seed).await? {
+                print(&f, json);
+            }
             let key = store.key().clone();
             store.close().await;
             print(&bench::open_figure(&dir, &key).await?, json);
+        }
+        Command::Search { query, limit, json } => {
+            let (store, _) = open(&dir).await?;
+            for hit in crm_core::search::search(&store, &query, limit).await? {
+                if json {
+                    println!("{}", serde_json::to_string(&hit).expect("serializes"));
+                } else {
+                    let kind = format!("{:?}", hit.kind).to_lowercase();
+                    let how = format!("{:?}/{:?}", hit.tier, hit.matched).to_lowercase();
+                    println!("{kind:<8} {:>8}  {}  ({})  {how}", hit.id, hit.name, hit.detail.unwrap_or_default());
+                }
+            }
+            store.close().await;
         }
         Command::Check => {
             let (store, _) = open(&dir).await?;

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::field::{self, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website};
+use crate::field::{self, line, parsed, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website};
 
 /// Company (企业) or individual (个人).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
@@ -191,18 +191,6 @@ impl From<&Customer> for ValidCustomer {
             bank_account: c.bank_account.clone(),
         }
     }
-}
-
-/// Runs an optional raw value through a parser; blank counts as absent.
-fn parsed<T>(raw: &Option<String>, parse: impl Fn(&str) -> Result<T>, into: impl Fn(T) -> String) -> Result<Option<String>> {
-    match raw.as_deref().map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(s) => parse(s).map(|v| Some(into(v))),
-    }
-}
-
-fn line(field: &'static str, max: usize, raw: &Option<String>) -> Result<Option<String>> {
-    field::optional_text(Text::line(field, max), raw.as_deref())
 }
 
 impl CustomerInput {

@@ -6,6 +6,7 @@ use super::model::{Customer, CustomerInput, CustomerKind, CustomerLevel, Lifecyc
 use super::query::{Cursor, CustomerPage, CustomerQuery, SortValue};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::search;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -153,6 +154,7 @@ impl Customers<'_> {
         b.push(" RETURNING id");
         let id: i64 = b.build_query_scalar().fetch_one(&mut *tx).await.map_err(unique_uscc)?;
         replace_tags(&mut tx, id, &customer.tags).await?;
+        search::sync_customer(&mut tx, id).await?;
         history::record(&mut tx, "customer", id, &[Change::created()], now).await?;
         tx.commit().await?;
         self.get(id).await
@@ -172,13 +174,14 @@ impl Customers<'_> {
             }
             indexes = sqlx::query_as::<_, (String, String)>(
                 "SELECT name, sql FROM sqlite_master \
-                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags') AND sql IS NOT NULL",
+                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags', 'contacts') AND sql IS NOT NULL",
             )
             .fetch_all(&mut *tx)
             .await?;
             for (name, _) in &indexes {
                 sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *tx).await?;
             }
+            search::bulk_settings(&mut tx, true).await?;
         }
         Ok(BulkLoad { tx, indexes, store_writer: self.store.writer_pool().clone() })
     }
@@ -236,6 +239,7 @@ impl Customers<'_> {
         .await
         .map_err(unique_uscc)?;
         replace_tags(&mut tx, id, &c.tags).await?;
+        search::sync_customer(&mut tx, id).await?;
         history::record(&mut tx, "customer", id, &changes, now).await?;
         tx.commit().await?;
         self.get(id).await
@@ -268,6 +272,7 @@ impl Customers<'_> {
             .execute(&mut *tx)
             .await
             .map_err(unique_uscc)?;
+        search::sync_customer(&mut tx, id).await?;
         let change = Change::new("deletedAt", old.map(|v| v.to_string()), at.map(|v| v.to_string()));
         history::record(&mut tx, "customer", id, &[change], at.unwrap_or_else(now_ms)).await?;
         tx.commit().await?;
@@ -450,10 +455,23 @@ impl BulkLoad {
         Ok(())
     }
 
+    /// Adds contacts of customers added in this load (or already stored).
+    pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
+        crate::contact::insert_many(&mut self.tx, rows).await
+    }
+
+    /// Adds search tokens of records added in this load, in id order.
+    pub async fn add_search(&mut self, kind: search::DocKind, tokens: &[(i64, search::Columns)]) -> Result<()> {
+        search::insert_columns(&mut self.tx, kind, tokens).await
+    }
+
     /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load) and commits.
     pub async fn finish(mut self) -> Result<()> {
         for (_, sql) in &self.indexes {
             sqlx::query(sql).execute(&mut *self.tx).await.map_err(unique_uscc)?;
+        }
+        if !self.indexes.is_empty() {
+            search::bulk_settings(&mut self.tx, false).await?;
         }
         self.tx.commit().await?;
         if !self.indexes.is_empty() {

@@ -6,7 +6,9 @@ mod vocabulary;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use crate::contact::{Gender, ValidContact};
 use crate::customer::{CustomerKind, CustomerLevel, LifecycleStatus, NewRow, ValidCustomer};
+use crate::search::{self, Columns, Doc, DocKind};
 use crate::error::Result;
 use crate::field::Uscc;
 use crate::store::Store;
@@ -20,6 +22,9 @@ pub struct Generator {
     seed: u64,
     now_ms: i64,
 }
+
+/// At most this many contacts per demo customer; contact ids are laid out in blocks of this size.
+pub const MAX_CONTACTS: i64 = 4;
 
 /// One generated customer with its id and times.
 pub struct DemoCustomer {
@@ -109,16 +114,74 @@ impl Generator {
         DemoCustomer { id, customer, created_at, updated_at }
     }
 
+    /// The contacts of a generated customer (two on average): the person of an individual, one to four
+    /// people of a company, the first of them primary.
+    pub fn contacts(&self, customer: &DemoCustomer) -> Vec<ValidContact> {
+        let mut rng = StdRng::seed_from_u64(self.seed ^ (customer.id as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+        let n = match customer.customer.kind {
+            CustomerKind::Individual => 1,
+            CustomerKind::Company => rng.gen_range(1..=3) + rng.gen_bool(0.25) as usize,
+        };
+        (0..n)
+            .map(|k| {
+                let individual = customer.customer.kind == CustomerKind::Individual;
+                let s = SURNAMES[rng.gen_range(0..SURNAMES.len())];
+                let name = if individual { customer.customer.name.clone() } else { format!("{}{}", s.0, pick(&mut rng, GIVEN_NAMES)) };
+                let birthday = rng.gen_bool(0.6).then(|| {
+                    let y = rng.gen_range(1960..=2000);
+                    let m = rng.gen_range(1..=12);
+                    let d = rng.gen_range(1..=28);
+                    format!("{y:04}-{m:02}-{d:02}")
+                });
+                ValidContact {
+                    name,
+                    title: (!individual).then(|| pick(&mut rng, TITLES).to_string()),
+                    department: (!individual && rng.gen_bool(0.6)).then(|| pick(&mut rng, DEPARTMENTS).to_string()),
+                    mobile: Some(format!("1{}{:09}", rng.gen_range(3..=9), rng.gen_range(0..1_000_000_000u32))),
+                    phone: (!individual && rng.gen_bool(0.3)).then(|| customer.customer.phone.clone()).flatten(),
+                    email: rng.gen_bool(0.5).then(|| format!("{}{}{}@{}", s.1, customer.id, k, pick(&mut rng, MAIL_DOMAINS))),
+                    wechat: rng.gen_bool(0.4).then(|| format!("wx_{}{}", s.1, rng.gen_range(1000..99999))),
+                    birthday_lunar: birthday.is_some() && rng.gen_bool(0.1),
+                    birthday,
+                    gender: Some(if rng.gen_bool(0.5) { Gender::Male } else { Gender::Female }),
+                    notes: None,
+                    is_primary: k == 0,
+                }
+            })
+            .collect()
+    }
+
+    /// A batch of customers with their contacts and search tokens, made off the writer's thread.
+    fn batch(&self, ids: std::ops::Range<i64>, first_customer: i64, first_contact: i64) -> DemoBatch {
+        let customers: Vec<DemoCustomer> = ids.map(|id| self.customer(id)).collect();
+        let mut contacts = Vec::new();
+        let mut customer_tokens: Vec<(i64, Columns)> = Vec::new();
+        let mut contact_tokens: Vec<(i64, Columns)> = Vec::new();
+        for d in &customers {
+            let c = &d.customer;
+            let doc = Doc::of(DocKind::Customer, d.id, &c.name, [&c.phone, &c.mobile], &c.email);
+            customer_tokens.push((d.id, search::columns(&doc)));
+            for (k, contact) in self.contacts(d).into_iter().enumerate() {
+                let id = first_contact + (d.id - first_customer) * MAX_CONTACTS + k as i64;
+                let doc = Doc::of(DocKind::Contact, id, &contact.name, [&contact.mobile, &contact.phone], &contact.email);
+                contact_tokens.push((id, search::columns(&doc)));
+                contacts.push(crate::contact::NewContact { id, customer_id: d.id, contact, created_at: d.created_at });
+            }
+        }
+        DemoBatch { customers, contacts, customer_tokens, contact_tokens }
+    }
+
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
     /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
     /// The next batch is generated on another thread while the current one is written.
     pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
+        let first_contact = store.contacts().max_id().await? + 1;
         let generator = *self;
         let make = move |from: u64, n: u64| {
             tokio::task::spawn_blocking(move || {
-                (from..from + n).map(|i| generator.customer(first + i as i64)).collect::<Vec<DemoCustomer>>()
+                generator.batch(first + from as i64..first + (from + n) as i64, first, first_contact)
             })
         };
         let mut load = store.customers().bulk(count as i64 >= first - 1).await?;
@@ -126,19 +189,30 @@ impl Generator {
         let mut done = 0u64;
         while let Some(batch) = next.take() {
             let made = batch.await.map_err(|e| crate::CoreError::Internal(e.to_string()))?;
-            done += made.len() as u64;
+            done += made.customers.len() as u64;
             if done < count {
                 next = Some(make(done, BATCH.min(count - done)));
             }
             let rows: Vec<NewRow> = made
+                .customers
                 .iter()
                 .map(|d| NewRow { id: Some(d.id), customer: &d.customer, created_at: d.created_at, updated_at: d.updated_at })
                 .collect();
             load.add(&rows).await?;
+            load.add_contacts(&made.contacts).await?;
+            load.add_search(DocKind::Customer, &made.customer_tokens).await?;
+            load.add_search(DocKind::Contact, &made.contact_tokens).await?;
             progress(done);
         }
         load.finish().await
     }
+}
+
+struct DemoBatch {
+    customers: Vec<DemoCustomer>,
+    contacts: Vec<crate::contact::NewContact>,
+    customer_tokens: Vec<(i64, Columns)>,
+    contact_tokens: Vec<(i64, Columns)>,
 }
 
 /// A valid, unique 统一社会信用代码: 9 (工商) 1 (企业), the region code, an organization code made

@@ -1,9 +1,11 @@
 //! Field types that can only hold valid values (parse, don't validate); pure functions, no storage.
 
+mod birthday;
 mod contact_point;
 mod text;
 mod uscc;
 
 pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
-pub use text::{half_width, optional_text, required_text, tags, Text};
+pub use birthday::Birthday;
+pub use text::{half_width, line, optional_text, parsed, required_text, tags, Text};
 pub use uscc::Uscc;

@@ -130,3 +130,20 @@ mod tests {
         assert_eq!(t, vec!["VIP", "老客户"]);
     }
 }
+
+/// Runs an optional raw value through a parser; blank counts as absent.
+pub fn parsed<T>(
+    raw: &Option<String>,
+    parse: impl Fn(&str) -> Result<T>,
+    into: impl Fn(T) -> String,
+) -> Result<Option<String>> {
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => parse(s).map(|v| Some(into(v))),
+    }
+}
+
+/// An optional one-line text of at most `max` characters.
+pub fn line(field: &'static str, max: usize, raw: &Option<String>) -> Result<Option<String>> {
+    optional_text(Text::line(field, max), raw.as_deref())
+}

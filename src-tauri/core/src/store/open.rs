@@ -103,6 +103,13 @@ impl Store {
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;
+        {
+            // A store from before search, or from older token rules, gets its index (re)built once.
+            let mut tx = write.begin_with("BEGIN IMMEDIATE").await?;
+            if crate::search::rebuild_if_stale(&mut tx).await? {
+                tx.commit().await?;
+            }
+        }
 
         let read = SqlitePoolOptions::new()
             .max_connections(4)
@@ -124,6 +131,10 @@ impl Store {
     /// The recovery key the user can keep to open this store without the keychain or passphrase.
     pub fn recovery_key(&self) -> String {
         self.key.to_recovery()
+    }
+
+    pub fn contacts(&self) -> crate::contact::Contacts<'_> {
+        crate::contact::Contacts { store: self }
     }
 
     pub fn customers(&self) -> Customers<'_> {

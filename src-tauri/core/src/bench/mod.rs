@@ -156,3 +156,6 @@ impl Store {
         Ok(sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(self.read()).await?)
     }
 }
+
+mod search;
+pub use search::search_figures;

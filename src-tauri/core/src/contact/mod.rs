@@ -1,0 +1,8 @@
+//! Contacts (联系人): the people of a customer, one of them primary. No UI, no tauri.
+
+mod model;
+mod store;
+
+pub use model::{Contact, ContactInput, Gender, ValidContact};
+pub(crate) use store::insert_many;
+pub use store::{ContactListRow, ContactPage, ContactQuery, Contacts, NewContact};
