@@ -28,11 +28,11 @@ CREATE INDEX contacts_trashed ON contacts (deleted_at, id) WHERE deleted_at IS N
 -- pinyin syllables and initials, digit and e-mail trigrams; see crm-core::search). The rowid is the
 -- record's id. Only live records are in them.
 CREATE VIRTUAL TABLE search_customer USING fts5(
-    whole, head, han, uni, syl, ini, num, mail,
+    whole, head, han, uni, syl, sp, ini, num, mail,
     content = '', contentless_delete = 1, tokenize = 'ascii'
 );
 CREATE VIRTUAL TABLE search_contact USING fts5(
-    whole, head, han, uni, syl, ini, num, mail,
+    whole, head, han, uni, syl, sp, ini, num, mail,
     content = '', contentless_delete = 1, tokenize = 'ascii'
 );
 

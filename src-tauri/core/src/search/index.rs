@@ -54,7 +54,7 @@ pub(crate) async fn insert(conn: &mut SqliteConnection, docs: &[Doc<'_>]) -> Res
 /// Inserts tokens made elsewhere (the demo generator makes them on its own thread). Ids should rise from
 /// one call to the next: a smaller one makes FTS5 write out everything it holds in memory.
 pub(crate) async fn insert_columns(conn: &mut SqliteConnection, kind: DocKind, cols: &[(i64, Columns)]) -> Result<()> {
-    let sql = format!("INSERT INTO {} (rowid, whole, head, han, uni, syl, ini, num, mail) ", kind.table());
+    let sql = format!("INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) ", kind.table());
     for chunk in cols.chunks(500) {
         let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(&sql);
         b.push_values(chunk, |mut v, (id, c)| {
@@ -64,6 +64,7 @@ pub(crate) async fn insert_columns(conn: &mut SqliteConnection, kind: DocKind, c
                 .push_bind(&c.han)
                 .push_bind(&c.uni)
                 .push_bind(&c.syl)
+                .push_bind(&c.sp)
                 .push_bind(&c.ini)
                 .push_bind(&c.num)
                 .push_bind(&c.mail);

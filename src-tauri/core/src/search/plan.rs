@@ -74,17 +74,27 @@ fn han_phrase(chars: &[char]) -> String {
     format!("han : {}", quote(&pairs.join(" ")))
 }
 
-/// What the candidates for one way of reading the letters must contain: the initials of each two adjacent
-/// units, every whole syllable, and the last unit as the beginning of a syllable.
+/// What the candidates for one way of reading the letters must contain. Two adjacent whole syllables are
+/// one token of `sp` (zhang + wei: "zhangwei", selective even in a book of millions); a whole syllable
+/// followed by the unit still being typed is the beginning of one ("zhangw" *); any other pair is known
+/// by its initials. A single unit is the beginning of a syllable.
 fn pinyin_clause(units: &[String]) -> Option<String> {
-    let mut parts: Vec<String> = units
-        .windows(2)
-        .map(|w| format!("ini : {}", quote(&format!("{}{}", &w[0][..1], &w[1][..1]))))
-        .collect();
-    let (last, rest) = units.split_last()?;
-    parts.extend(rest.iter().filter(|u| syllables().contains(u.as_str())).map(|u| format!("syl : {}", quote(u))));
-    if last.len() >= 2 {
-        parts.push(format!("syl : {} *", quote(last)));
+    let whole = |u: &String| syllables().contains(u.as_str());
+    let mut parts: Vec<String> = Vec::new();
+    for (i, w) in units.windows(2).enumerate() {
+        let last = i + 2 == units.len();
+        if whole(&w[0]) && whole(&w[1]) && !last {
+            parts.push(format!("sp : {}", quote(&format!("{}{}", w[0], w[1]))));
+        } else if whole(&w[0]) && last {
+            parts.push(format!("sp : {} *", quote(&format!("{}{}", w[0], w[1]))));
+        } else {
+            parts.push(format!("ini : {}", quote(&format!("{}{}", &w[0][..1], &w[1][..1]))));
+        }
+    }
+    if let [only] = units {
+        if only.len() >= 2 {
+            parts.push(format!("syl : {} *", quote(only)));
+        }
     }
     if parts.is_empty() {
         return None;
@@ -93,14 +103,18 @@ fn pinyin_clause(units: &[String]) -> Option<String> {
 }
 
 /// The likeliest ways to cut letters into pinyin units — whole syllables, initials (z, zh, ...), and a last
-/// unit that may be the beginning of a syllable still being typed — fewest units first, at most four.
+/// unit that may be the beginning of a syllable still being typed — fewest units first, at most three.
 pub fn segmentations(q: &str) -> Vec<Vec<String>> {
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut budget = 256;
     cut(q, 0, &mut Vec::new(), &mut found, &mut budget);
     found.sort_by_key(|u| u.len());
     found.dedup();
-    found.truncate(4);
+    // One more unit than the fewest still reads "xian" as xi + an (西安) besides xian (先); more than that
+    // are far-fetched cuts that only cost time.
+    let fewest = found.first().map_or(0, Vec::len);
+    found.retain(|u| u.len() <= fewest + 1);
+    found.truncate(3);
     found
 }
 

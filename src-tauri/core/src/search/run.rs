@@ -49,39 +49,44 @@ pub async fn search(store: &Store, query: &str, limit: usize) -> Result<Vec<Sear
     let limit = limit.clamp(1, MAX_HITS);
     let q: String = fold(query).chars().take(MAX_QUERY_CHARS).collect();
     let Some(plan) = plan(query) else { return Ok(Vec::new()) };
-    let tiers = [(Some(&plan.exact), limit), (plan.prefix.as_ref(), limit * 2), (Some(&plan.substring), limit * 4)];
-    let mut ranked: Vec<((MatchTier, usize, HitKind, std::cmp::Reverse<i64>), SearchHit)> = Vec::new();
-    for kind in [DocKind::Customer, DocKind::Contact] {
-        let sql = format!("SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?", kind.table());
-        let mut ids: Vec<i64> = Vec::new();
-        let mut seen = HashSet::new();
-        for (expr, n) in tiers {
-            let Some(expr) = expr else { continue };
-            let found: Vec<i64> =
-                sqlx::query_scalar(&sql).bind(expr).bind(n as i64).fetch_all(store.read()).await?;
-            ids.extend(found.into_iter().filter(|id| seen.insert(*id)));
-        }
-        for c in candidates(store, kind, &ids).await? {
-            let numbers: Vec<&str> = c.numbers.iter().flatten().map(String::as_str).collect();
-            let emails: Vec<&str> = c.email.iter().map(String::as_str).collect();
-            if let Some((tier, matched)) = best_match(&q, &c.name, &numbers, &emails) {
-                let key = (tier, c.name.chars().count(), c.kind, std::cmp::Reverse(c.id));
-                let hit = SearchHit {
-                    kind: c.kind,
-                    id: c.id,
-                    customer_id: c.customer_id,
-                    name: c.name,
-                    detail: c.detail,
-                    tier,
-                    matched,
-                };
-                ranked.push((key, hit));
+    // Tier by tier, so a query with enough exact or prefix hits never fetches substring candidates.
+    let tiers = [(Some(&plan.exact), limit), (plan.prefix.as_ref(), limit * 2), (Some(&plan.substring), limit * 2)];
+    let mut ranked: Vec<(RankKey, SearchHit)> = Vec::new();
+    let mut seen: HashSet<(DocKind, i64)> = HashSet::new();
+    for (expr, n) in tiers {
+        let Some(expr) = expr else { continue };
+        for kind in [DocKind::Customer, DocKind::Contact] {
+            let sql = format!("SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?", kind.table());
+            let found: Vec<i64> = sqlx::query_scalar(&sql).bind(expr).bind(n as i64).fetch_all(store.read()).await?;
+            let ids: Vec<i64> = found.into_iter().filter(|id| seen.insert((kind, *id))).collect();
+            for c in candidates(store, kind, &ids).await? {
+                let numbers: Vec<&str> = c.numbers.iter().flatten().map(String::as_str).collect();
+                let emails: Vec<&str> = c.email.iter().map(String::as_str).collect();
+                if let Some((tier, matched)) = best_match(&q, &c.name, &numbers, &emails) {
+                    let key = (tier, c.name.chars().count(), c.kind, std::cmp::Reverse(c.id));
+                    let hit = SearchHit {
+                        kind: c.kind,
+                        id: c.id,
+                        customer_id: c.customer_id,
+                        name: c.name,
+                        detail: c.detail,
+                        tier,
+                        matched,
+                    };
+                    ranked.push((key, hit));
+                }
             }
+        }
+        if ranked.len() >= limit {
+            break;
         }
     }
     ranked.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(ranked.into_iter().take(limit).map(|(_, h)| h).collect())
 }
+
+/// Tier, then shorter names, customers before contacts, newer before older.
+type RankKey = (MatchTier, usize, HitKind, std::cmp::Reverse<i64>);
 
 struct Candidate {
     kind: HitKind,

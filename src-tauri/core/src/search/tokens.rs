@@ -6,8 +6,9 @@
 //!   initials of the first two characters (prefix matches);
 //! - `han`: every two adjacent characters, in order, so a phrase of them is a substring of two or more
 //!   characters; `uni`: every single character, for one-character queries;
-//! - `syl`: every reading of every Han character; `ini`: the initials of every two adjacent characters,
-//!   for every combination of readings (pinyin and initials queries; the matcher checks the order);
+//! - `syl`: every reading of every Han character; `sp`: the readings of every two adjacent Han characters
+//!   run together (zhangwei), for every combination of readings; `ini`: the initials of every two adjacent
+//!   characters, likewise (pinyin and initials queries; the matcher checks the order);
 //! - `num`: every three adjacent digits of the phone numbers, in order, with a one-letter token between two
 //!   numbers so a phrase never runs from one into the next;
 //! - `mail`: the same for the part of each e-mail address before the @, and its domain as one token.
@@ -18,7 +19,7 @@ use super::fold::{fold, is_han};
 use super::pinyin::spellings;
 
 /// What a search hit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocKind {
     Customer = 0,
     Contact = 1,
@@ -65,6 +66,7 @@ pub struct Columns {
     pub han: String,
     pub uni: String,
     pub syl: String,
+    pub sp: String,
     pub ini: String,
     pub num: String,
     pub mail: String,
@@ -110,6 +112,17 @@ pub fn columns(doc: &Doc) -> Columns {
         .flat_map(|(_, s)| s.iter().map(String::as_str))
         .collect();
     c.syl = syllables.into_iter().collect::<Vec<_>>().join(" ");
+    let mut pairs_of_syllables: BTreeSet<String> = BTreeSet::new();
+    for i in 1..chars.len() {
+        if is_han(chars[i - 1]) && is_han(chars[i]) {
+            for a in &spelled[i - 1] {
+                for b in &spelled[i] {
+                    pairs_of_syllables.insert(format!("{a}{b}"));
+                }
+            }
+        }
+    }
+    c.sp = pairs_of_syllables.into_iter().collect::<Vec<_>>().join(" ");
     let pair_set: BTreeSet<String> = initials.windows(2).flat_map(|w| pairs(&w[0], &w[1])).collect();
     c.ini = pair_set.into_iter().collect::<Vec<_>>().join(" ");
 
@@ -160,6 +173,7 @@ mod tests {
         assert!(c.han.contains("华远 远科"), "adjacent pairs stay in order for phrases: {}", c.han);
         assert!(c.uni.split(' ').any(|t| t == "远"));
         assert!(c.syl.split(' ').any(|t| t == "yuan"));
+        assert!(c.sp.split(' ').any(|t| t == "huayuan"), "adjacent syllables run together: {}", c.sp);
         assert!(c.ini.split(' ').any(|t| t == "hy"), "华远 gives the initials pair hy: {}", c.ini);
         assert!(c.head.split(' ').any(|t| t == "bj") && c.head.split(' ').any(|t| t == "北京"));
     }
