@@ -112,3 +112,23 @@ fn a_store_held_by_another_process_fails_to_open_and_opens_on_retry_once_release
     tauri::async_runtime::block_on(other.close());
     assert_eq!(call(&w, "retry_open_store", json!({})).unwrap()["state"], "open");
 }
+
+#[test]
+fn contacts_added_through_the_window_are_found_by_the_search_with_their_customer() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let made = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let id = made["id"].clone();
+    let zhang = call(&w, "create_contact", json!({"customerId": id, "input": {"name": "张三", "mobile": "13800138000"}})).unwrap();
+    assert_eq!(zhang["isPrimary"], true, "the first contact is the primary one");
+    call(&w, "create_contact", json!({"customerId": id, "input": {"name": "李四"}})).unwrap();
+    let contacts = call(&w, "list_customer_contacts", json!({"customerId": id})).unwrap();
+    assert_eq!(contacts.as_array().unwrap().len(), 2);
+    let hits = call(&w, "search", json!({"query": "zs"})).unwrap();
+    assert_eq!(hits[0]["name"], "张三");
+    assert_eq!(hits[0]["kind"], "contact");
+    assert_eq!(hits[0]["customerId"], id, "a contact hit opens its customer");
+    let hits = call(&w, "search", json!({"query": "hy", "limit": 5})).unwrap();
+    assert_eq!(hits[0]["name"], "北京华远科技有限公司");
+    let err = call(&w, "create_contact", json!({"customerId": id, "input": {"name": "王五", "email": "nope"}})).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("validation"), Some("email")));
+}

@@ -33,6 +33,15 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         customer::restore_customer,
         customer::delete_customer,
         customer::list_customer_history,
+        contact::list_customer_contacts,
+        contact::list_contacts,
+        contact::create_contact,
+        contact::update_contact,
+        contact::trash_contact,
+        contact::restore_contact,
+        contact::delete_contact,
+        contact::list_contact_history,
+        search::search,
     ]
 }
 

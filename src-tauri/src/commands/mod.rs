@@ -1,6 +1,8 @@
 //! Thin commands: each is one call into crm-core, its error turned into `{code, message}`.
 
+pub mod contact;
 pub mod customer;
+pub mod search;
 pub mod settings;
 pub mod store;
 

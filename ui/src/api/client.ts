@@ -1,6 +1,12 @@
 //! The one typed wrapper over Tauri commands; nothing else in the UI calls `invoke`.
 import { invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
+import type { Contact } from "./bindings/Contact";
+import type { ContactInput } from "./bindings/ContactInput";
+import type { ContactPage } from "./bindings/ContactPage";
+import type { ContactQuery } from "./bindings/ContactQuery";
+import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { SearchHit } from "./bindings/SearchHit";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
@@ -59,4 +65,13 @@ export const api = {
   trashCustomer: (id: number) => call<null>("trash_customer", { id }),
   restoreCustomer: (id: number) => call<null>("restore_customer", { id }),
   deleteCustomer: (id: number) => call<null>("delete_customer", { id }),
+  listCustomerContacts: (customerId: number) => call<Contact[]>("list_customer_contacts", { customerId }),
+  listContacts: (query: ContactQuery) => call<ContactPage>("list_contacts", { query }),
+  createContact: (customerId: number, input: ContactInput) => call<Contact>("create_contact", { customerId, input }),
+  updateContact: (id: number, input: ContactInput) => call<Contact>("update_contact", { id, input }),
+  trashContact: (id: number) => call<null>("trash_contact", { id }),
+  restoreContact: (id: number) => call<null>("restore_contact", { id }),
+  deleteContact: (id: number) => call<null>("delete_contact", { id }),
+  listContactHistory: (id: number) => call<HistoryEntry[]>("list_contact_history", { id }),
+  search: (query: string, limit?: number) => call<SearchHit[]>("search", { query, limit: limit ?? null }),
 };

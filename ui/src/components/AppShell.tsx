@@ -1,18 +1,28 @@
-//! The main window: a left menu (customers, trash, settings) and the chosen screen.
-import { useState } from "react";
-import { Layout, Menu } from "antd";
-import { DeleteOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+//! The main window: search (Ctrl+K), a left menu (customers, contacts, trash, settings) and the chosen screen.
+import { useCallback, useState } from "react";
+import { Button, Layout, Menu } from "antd";
+import { ContactsOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { CustomerList } from "../features/customers/CustomerList";
+import { ContactList } from "../features/contacts/ContactList";
+import { CustomerList, type OpenRequest } from "../features/customers/CustomerList";
+import { SearchPalette, useSearchShortcut } from "../features/search/SearchPalette";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "customers" | "trash" | "settings";
+type Screen = "customers" | "contacts" | "trash" | "settings";
 
 export function AppShell() {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>("customers");
+  const [searching, setSearching] = useState(false);
+  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
+  useSearchShortcut(useCallback(() => setSearching(true), []));
+  // Any screen can open a customer: go to the customer screen and show it there.
+  const openCustomer = useCallback((id: number) => {
+    setScreen("customers");
+    setOpenRequest({ id, at: Date.now() });
+  }, []);
   const item = (key: Screen, icon: React.ReactNode) => ({
     key,
     icon,
@@ -26,19 +36,29 @@ export function AppShell() {
           <AppLogo size={28} />
           <span className="brand-name">{t("app.name")}</span>
         </div>
+        <Button className="shell-search" icon={<SearchOutlined />} onClick={() => setSearching(true)} data-testid="open-search">
+          {t("search.title")} <span className="shortcut">{t("search.shortcut")}</span>
+        </Button>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={[screen]}
           onClick={({ key }) => setScreen(key as Screen)}
-          items={[item("customers", <TeamOutlined />), item("trash", <DeleteOutlined />), item("settings", <SettingOutlined />)]}
+          items={[
+            item("customers", <TeamOutlined />),
+            item("contacts", <ContactsOutlined />),
+            item("trash", <DeleteOutlined />),
+            item("settings", <SettingOutlined />),
+          ]}
         />
       </Layout.Sider>
       <Layout.Content className="shell-content">
-        {screen === "customers" && <CustomerList />}
+        {screen === "customers" && <CustomerList openRequest={openRequest} />}
+        {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}
         {screen === "trash" && <TrashList />}
         {screen === "settings" && <SettingsPage />}
       </Layout.Content>
+      <SearchPalette open={searching} onClose={() => setSearching(false)} onOpenCustomer={openCustomer} />
     </Layout>
   );
 }

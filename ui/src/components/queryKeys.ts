@@ -8,4 +8,8 @@ export const queryKeys = {
   customerCount: (query: CustomerQuery) => ["customers", "count", { ...query, after: null, limit: 0 }] as const,
   customer: (id: number) => ["customer", id] as const,
   tags: ["tags"] as const,
+  contacts: ["contacts"] as const,
+  customerContacts: (customerId: number) => ["contacts", "of", customerId] as const,
+  contactPages: (trashed: boolean) => ["contacts", "pages", trashed] as const,
+  search: (query: string) => ["search", query] as const,
 };

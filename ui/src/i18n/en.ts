@@ -3,7 +3,7 @@ import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
   app: { name: "Keyuan CRM", tagline: "Your customers, encrypted on this computer" },
-  nav: { customers: "Customers", trash: "Trash", settings: "Settings" },
+  nav: { customers: "Customers", contacts: "Contacts", trash: "Trash", settings: "Settings" },
   languages: { "zh-CN": "简体中文", "zh-TW": "繁體中文", en: "English" },
   common: {
     save: "Save",
@@ -116,6 +116,47 @@ export const en: Messages = {
     trashed: "Moved to trash",
     loadFailed: "Could not load this customer",
   },
+  contacts: {
+    title: "Contacts",
+    add: "Add contact",
+    edit: "Edit contact",
+    empty: "No contacts yet",
+    listEmpty: "No contacts yet. Open a customer to add one.",
+    primary: "Primary",
+    trash: "Move to trash",
+    trashConfirm: "Move this contact to the trash? You can restore it from there.",
+    trashed: "Contact moved to the trash",
+    created: "Contact added",
+    updated: "Contact saved",
+    birthdayPlaceholder: "e.g. 1990-05-12, or just 05-12",
+    lunar: "Lunar calendar",
+    loadMore: "Load more",
+  },
+  contactFields: {
+    name: "Name",
+    title: "Title",
+    department: "Department",
+    mobile: "Mobile",
+    phone: "Phone",
+    email: "Email",
+    wechat: "WeChat",
+    birthday: "Birthday",
+    gender: "Gender",
+    notes: "Notes",
+    isPrimary: "Primary contact",
+    customer: "Customer",
+  },
+  gender: { male: "Male", female: "Female" },
+  search: {
+    placeholder: "Search customers and contacts: name, pinyin, phone, email",
+    shortcut: "Ctrl+K",
+    title: "Search",
+    empty: "No matching customers or contacts",
+    hint: "Type any part of a name, pinyin or initials (e.g. hy), part of a phone number, or an email",
+    kinds: { customer: "Customer", contact: "Contact" },
+    matched: { name: "name", pinyin: "pinyin", phone: "phone", email: "email" },
+    keys: "↑↓ select   Enter open   Esc close",
+  },
   trash: {
     title: "Trash",
     hint: "Customers in the trash can be restored at any time; deleting them permanently cannot be undone.",
@@ -125,6 +166,9 @@ export const en: Messages = {
     deleteConfirm: "This cannot be undone. Delete permanently?",
     restored: "Customer restored",
     deleted: "Deleted permanently",
+    customers: "Customers",
+    contacts: "Contacts",
+    contactRestored: "Contact restored",
     actions: "Actions",
   },
   settings: {
@@ -184,6 +228,10 @@ export const en: Messages = {
         checksum: "{{field}} has a wrong check character",
         length: "{{field}} has the wrong length",
       },
+      contactFields: {
+        name: { required: "Please enter the contact's name" },
+        birthday: { format: "Birthday looks wrong, e.g. 1990-05-12 or 05-12" },
+      },
       fields: {
         uscc: {
           checksum: "The check character of the unified social credit code is wrong",
@@ -204,6 +252,7 @@ export const en: Messages = {
     conflict: {
       default: "This conflicts with existing data",
       reasons: {
+        customer_trashed: "Its customer is in the trash; restore the customer first",
         uscc_taken: "Another customer already has this unified social credit code",
         schema_newer: "The data file was made by a newer version of this app; please update the app",
       },

@@ -10,19 +10,24 @@ function lookup(t: TFunction, keys: string[], options: Record<string, unknown> =
   return text === MISSING ? null : text;
 }
 
+/** Whose fields an error names: a customer's (the default) or a contact's. */
+export type Entity = "customer" | "contact";
+
 /** The localized label of a field name such as `uscc`, or the name itself when unknown. */
-export function fieldLabel(t: TFunction, field: string): string {
-  return lookup(t, [`fields.${field}`]) ?? field;
+export function fieldLabel(t: TFunction, field: string, entity: Entity = "customer"): string {
+  const keys = entity === "contact" ? [`contactFields.${field}`, `fields.${field}`] : [`fields.${field}`];
+  return lookup(t, keys) ?? field;
 }
 
-export function errorText(t: TFunction, err: AppError): string {
+export function errorText(t: TFunction, err: AppError, entity: Entity = "customer"): string {
   const { code, field, reason } = err;
   const keys: string[] = [];
+  if (field && reason && entity === "contact") keys.push(`errors.${code}.contactFields.${field}.${reason}`);
   if (field && reason) keys.push(`errors.${code}.fields.${field}.${reason}`);
   if (reason) keys.push(`errors.${code}.reasons.${reason}`);
   if (field) keys.push(`errors.${code}.field`);
   keys.push(`errors.${code}.default`);
-  const text = lookup(t, keys, { field: field ? fieldLabel(t, field) : "" });
+  const text = lookup(t, keys, { field: field ? fieldLabel(t, field, entity) : "" });
   if (text !== null) return text;
   return err.message || (lookup(t, ["errors.internal.default"]) ?? "");
 }

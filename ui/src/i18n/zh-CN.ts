@@ -1,7 +1,7 @@
 //! Simplified Chinese texts; the key structure here is the reference the other languages must match.
 export const zhCN = {
   app: { name: "客源 CRM", tagline: "本机加密保存的客户档案" },
-  nav: { customers: "客户", trash: "回收站", settings: "设置" },
+  nav: { customers: "客户", contacts: "联系人", trash: "回收站", settings: "设置" },
   languages: { "zh-CN": "简体中文", "zh-TW": "繁體中文", en: "English" },
   common: {
     save: "保存",
@@ -114,6 +114,47 @@ export const zhCN = {
     trashed: "已移入回收站",
     loadFailed: "无法读取该客户",
   },
+  contacts: {
+    title: "联系人",
+    add: "添加联系人",
+    edit: "编辑联系人",
+    empty: "还没有联系人",
+    listEmpty: "还没有联系人。打开一位客户即可添加。",
+    primary: "主要",
+    trash: "移入回收站",
+    trashConfirm: "确定将该联系人移入回收站吗？之后可以在回收站恢复。",
+    trashed: "联系人已移入回收站",
+    created: "联系人已添加",
+    updated: "联系人已保存",
+    birthdayPlaceholder: "如 1990-05-12，或只填 05-12",
+    lunar: "农历生日",
+    loadMore: "加载更多",
+  },
+  contactFields: {
+    name: "姓名",
+    title: "职务",
+    department: "部门",
+    mobile: "手机号码",
+    phone: "固定电话",
+    email: "电子邮箱",
+    wechat: "微信",
+    birthday: "生日",
+    gender: "性别",
+    notes: "备注",
+    isPrimary: "设为主要联系人",
+    customer: "所属客户",
+  },
+  gender: { male: "男", female: "女" },
+  search: {
+    placeholder: "搜索客户或联系人：名称、拼音、电话、邮箱",
+    shortcut: "Ctrl+K",
+    title: "搜索",
+    empty: "没有找到匹配的客户或联系人",
+    hint: "输入名称的任意部分、拼音或首字母（如 hy）、电话号码片段或邮箱",
+    kinds: { customer: "客户", contact: "联系人" },
+    matched: { name: "名称", pinyin: "拼音", phone: "电话", email: "邮箱" },
+    keys: "↑↓ 选择　Enter 打开　Esc 关闭",
+  },
   trash: {
     title: "回收站",
     hint: "回收站里的客户可以随时恢复；彻底删除后无法找回。",
@@ -123,6 +164,9 @@ export const zhCN = {
     deleteConfirm: "彻底删除后无法恢复，确定删除吗？",
     restored: "客户已恢复",
     deleted: "已彻底删除",
+    customers: "客户",
+    contacts: "联系人",
+    contactRestored: "联系人已恢复",
     actions: "操作",
   },
   settings: {
@@ -182,6 +226,10 @@ export const zhCN = {
         checksum: "{{field}}校验位不正确",
         length: "{{field}}长度不正确",
       },
+      contactFields: {
+        name: { required: "请填写联系人姓名" },
+        birthday: { format: "生日格式不正确，例如 1990-05-12 或 05-12" },
+      },
       fields: {
         uscc: {
           checksum: "统一社会信用代码校验位不正确",
@@ -202,6 +250,7 @@ export const zhCN = {
     conflict: {
       default: "与已有数据冲突",
       reasons: {
+        customer_trashed: "所属客户在回收站中，请先恢复该客户",
         uscc_taken: "已有客户使用这个统一社会信用代码",
         schema_newer: "数据文件由更新版本的软件创建，请升级本软件后再打开",
       },

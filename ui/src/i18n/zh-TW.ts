@@ -3,7 +3,7 @@ import type { Messages } from "./zh-CN";
 
 export const zhTW: Messages = {
   app: { name: "客源 CRM", tagline: "在本機加密保存的客戶檔案" },
-  nav: { customers: "客戶", trash: "資源回收筒", settings: "設定" },
+  nav: { customers: "客戶", contacts: "聯絡人", trash: "資源回收筒", settings: "設定" },
   languages: { "zh-CN": "简体中文", "zh-TW": "繁體中文", en: "English" },
   common: {
     save: "儲存",
@@ -116,6 +116,47 @@ export const zhTW: Messages = {
     trashed: "已移至資源回收筒",
     loadFailed: "無法讀取這位客戶",
   },
+  contacts: {
+    title: "聯絡人",
+    add: "新增聯絡人",
+    edit: "編輯聯絡人",
+    empty: "還沒有聯絡人",
+    listEmpty: "還沒有聯絡人。開啟一位客戶即可新增。",
+    primary: "主要",
+    trash: "移至資源回收筒",
+    trashConfirm: "確定將此聯絡人移至資源回收筒嗎？之後可以在資源回收筒還原。",
+    trashed: "聯絡人已移至資源回收筒",
+    created: "聯絡人已新增",
+    updated: "聯絡人已儲存",
+    birthdayPlaceholder: "如 1990-05-12，或只填 05-12",
+    lunar: "農曆生日",
+    loadMore: "載入更多",
+  },
+  contactFields: {
+    name: "姓名",
+    title: "職稱",
+    department: "部門",
+    mobile: "手機號碼",
+    phone: "市話",
+    email: "電子郵件",
+    wechat: "微信",
+    birthday: "生日",
+    gender: "性別",
+    notes: "備註",
+    isPrimary: "設為主要聯絡人",
+    customer: "所屬客戶",
+  },
+  gender: { male: "男", female: "女" },
+  search: {
+    placeholder: "搜尋客戶或聯絡人：名稱、拼音、電話、電子郵件",
+    shortcut: "Ctrl+K",
+    title: "搜尋",
+    empty: "找不到符合的客戶或聯絡人",
+    hint: "輸入名稱的任一部分、拼音或首字母（如 hy）、電話號碼片段或電子郵件",
+    kinds: { customer: "客戶", contact: "聯絡人" },
+    matched: { name: "名稱", pinyin: "拼音", phone: "電話", email: "電子郵件" },
+    keys: "↑↓ 選擇　Enter 開啟　Esc 關閉",
+  },
   trash: {
     title: "資源回收筒",
     hint: "資源回收筒裡的客戶隨時可以還原；永久刪除後就無法找回。",
@@ -125,6 +166,9 @@ export const zhTW: Messages = {
     deleteConfirm: "永久刪除後無法還原，確定要刪除嗎？",
     restored: "客戶已還原",
     deleted: "已永久刪除",
+    customers: "客戶",
+    contacts: "聯絡人",
+    contactRestored: "聯絡人已還原",
     actions: "操作",
   },
   settings: {
@@ -184,6 +228,10 @@ export const zhTW: Messages = {
         checksum: "{{field}}檢查碼不正確",
         length: "{{field}}長度不正確",
       },
+      contactFields: {
+        name: { required: "請填寫聯絡人姓名" },
+        birthday: { format: "生日格式不正確，例如 1990-05-12 或 05-12" },
+      },
       fields: {
         uscc: {
           checksum: "統一社會信用代碼檢查碼不正確",
@@ -204,6 +252,7 @@ export const zhTW: Messages = {
     conflict: {
       default: "與現有資料衝突",
       reasons: {
+        customer_trashed: "所屬客戶在資源回收筒中，請先還原該客戶",
         uscc_taken: "已有客戶使用這個統一社會信用代碼",
         schema_newer: "資料檔由較新版本的軟體建立，請先更新本軟體再開啟",
       },

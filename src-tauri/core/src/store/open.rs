@@ -99,7 +99,9 @@ impl Store {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(0)
-            .connect_with(options.clone().pragma("cache_size", "-65536"))
+            // After a bulk load the WAL grows as large as the data; once checkpointed it shrinks back to
+            // 64 MiB instead of keeping gigabytes of disk.
+            .connect_with(options.clone().pragma("cache_size", "-65536").pragma("journal_size_limit", "67108864"))
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;

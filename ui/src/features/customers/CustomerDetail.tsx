@@ -9,6 +9,7 @@ import type { Customer } from "../../api/bindings/Customer";
 import { formatDateTime } from "../../components/formatDate";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
+import { CustomerContacts } from "../contacts/CustomerContacts";
 import { LevelTag, StatusTag } from "./CustomerTags";
 import { regionPath } from "./regions";
 import { useTrashCustomer } from "./useCustomerMutations";
@@ -81,6 +82,7 @@ export function CustomerDetail({ id, onClose, onEdit }: Props) {
               <Descriptions.Item label={t("fields.industry")}>{text(c.industry)}</Descriptions.Item>
               <Descriptions.Item label={t("fields.source")}>{text(c.source)}</Descriptions.Item>
             </Descriptions>
+            <CustomerContacts customerId={c.id} />
             <Descriptions title={t("form.contact")} column={2} size="small" bordered>
               <Descriptions.Item label={t("fields.mobile")}>{text(c.mobile)}</Descriptions.Item>
               <Descriptions.Item label={t("fields.phone")}>{text(c.phone)}</Descriptions.Item>

@@ -9,17 +9,25 @@ import { CustomerDetail } from "./CustomerDetail";
 import { CustomerFilters } from "./CustomerFilters";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerTable } from "./CustomerTable";
+import { ListSearch } from "../search/ListSearch";
 import { DEFAULT_FILTER, useCustomerCount, type CustomerFilter } from "./useCustomerPages";
 
 type FormState = { open: boolean; customer: Customer | null };
 
-export function CustomerList() {
+/** A request from elsewhere (search, contacts) to show one customer; `at` makes a repeat request new. */
+export type OpenRequest = { id: number; at: number };
+
+export function CustomerList({ openRequest = null }: { openRequest?: OpenRequest | null }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<CustomerFilter>(DEFAULT_FILTER);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [form, setForm] = useState<FormState>({ open: false, customer: null });
   const count = useCustomerCount(filter);
   const filtered = !!(filter.status || filter.level || filter.tag || filter.province);
+
+  useEffect(() => {
+    if (openRequest) setDetailId(openRequest.id);
+  }, [openRequest]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -37,6 +45,7 @@ export function CustomerList() {
       <div className="page-header">
         <PageTitle>{t("customers.title")}</PageTitle>
         <Space>
+          <ListSearch onOpenCustomer={setDetailId} />
           <Typography.Text type="secondary" data-testid="customer-count">
             {count.data !== undefined ? t("customers.count", { count: count.data }) : "\u00a0"}
           </Typography.Text>

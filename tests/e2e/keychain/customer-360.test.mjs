@@ -1,0 +1,83 @@
+// Customer 360 through the real window: a customer with two contacts (the first is primary), and the
+// global search (Ctrl+K) that finds the customer by pinyin initials and a contact by pinyin, and opens them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, textsOf,
+} from '../support/app.mjs';
+
+const session = launchPerFile('customer-360');
+let app;
+before(async () => {
+  app = await session.start();
+});
+after(() => session.stop());
+
+async function addContact(name, mobile) {
+  await click(byTestId(app, 'contact-add'));
+  await fill(app, 'contact-field-name', name);
+  if (mobile) await fill(app, 'contact-field-mobile', mobile);
+  await click(byTestId(app, 'contact-save'));
+  await app.waitUntil(async () => (await textsOf(app, 'contact-name')).includes(name), {
+    timeout: 10000,
+    timeoutMsg: `${name} never appeared among the contacts`,
+  });
+}
+
+async function search(text) {
+  await app.keys(['Control', 'k']);
+  await byTestId(app, 'search-input').waitForDisplayed({ timeout: 5000 });
+  await fill(app, 'search-input', text);
+}
+
+async function closeDetail() {
+  await app.keys('Escape');
+  await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
+}
+
+test('a customer gets two contacts, the first of them primary', async () => {
+  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await click(byTestId(app, 'nav-settings'));
+  await click(byTestId(app, 'lang-zh-CN'));
+  await click(byTestId(app, 'nav-customers'));
+  await click(byTestId(app, 'customer-new'));
+  await fill(app, 'field-name', '北京华远科技有限公司');
+  await click(byTestId(app, 'customer-save'));
+  await byTestId(app, 'customer-form').waitForDisplayed({ reverse: true, timeout: 10000 });
+  await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
+  await byTestId(app, 'customer-detail').waitForDisplayed();
+  await addContact('张三', '13800138000');
+  await addContact('李四');
+  assert.deepEqual(await textsOf(app, 'contact-name'), ['张三', '李四'], 'the primary contact is listed first');
+  const rows = await textsOf(app, 'contact-row');
+  assert.match(rows[0], /主要/, 'the first contact is marked primary');
+  assert.doesNotMatch(rows[1], /主要/);
+  await screenshot(app, 'customer-contacts');
+  await closeDetail();
+});
+
+test('Ctrl+K "hy" finds 北京华远科技有限公司 and Enter opens it', async () => {
+  await search('hy');
+  await app.waitUntil(async () => (await textsOf(app, 'search-hit-name')).includes('北京华远科技有限公司'), {
+    timeout: 10000,
+    timeoutMsg: 'hy never found 北京华远科技有限公司',
+  });
+  await screenshot(app, 'search-palette');
+  await app.keys('Enter');
+  await byTestId(app, 'customer-detail').waitForDisplayed({ timeout: 10000 });
+  assert.ok((await textsOf(app, 'contact-name')).includes('张三'), 'the customer opened with its contacts');
+  await closeDetail();
+});
+
+test('a contact is found by pinyin and by part of the mobile, and leads to its customer', async () => {
+  for (const q of ['zhangsan', '0013']) {
+    await search(q);
+    await app.waitUntil(async () => (await textsOf(app, 'search-hit-name'))[0] === '张三', {
+      timeout: 10000,
+      timeoutMsg: `${q} never found 张三 first`,
+    });
+    await click(byTestIdAndText(app, 'search-hit-name', '张三'));
+    await byTestId(app, 'customer-detail').waitForDisplayed({ timeout: 10000 });
+    await closeDetail();
+  }
+});
