@@ -33,6 +33,7 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         customer::restore_customer,
         customer::delete_customer,
         customer::list_customer_history,
+        customer::check_customer_duplicates,
         contact::list_customer_contacts,
         contact::list_contacts,
         contact::create_contact,

@@ -56,3 +56,12 @@ pub async fn delete_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
 pub async fn list_customer_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
     Ok(history::of(&*state.store().await?, "customer", id).await?)
 }
+
+#[tauri::command]
+pub async fn check_customer_duplicates(
+    state: State<'_, AppState>,
+    input: CustomerInput,
+    exclude: Option<i64>,
+) -> Reply<Vec<crm_core::duplicate::DuplicateHint>> {
+    Ok(crm_core::duplicate::likely_duplicates(&*state.store().await?, &input, exclude).await?)
+}

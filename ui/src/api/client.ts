@@ -8,6 +8,7 @@ import type { ContactQuery } from "./bindings/ContactQuery";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Customer } from "./bindings/Customer";
+import type { DuplicateHint } from "./bindings/DuplicateHint";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { CustomerQuery } from "./bindings/CustomerQuery";
@@ -65,6 +66,8 @@ export const api = {
   trashCustomer: (id: number) => call<null>("trash_customer", { id }),
   restoreCustomer: (id: number) => call<null>("restore_customer", { id }),
   deleteCustomer: (id: number) => call<null>("delete_customer", { id }),
+  checkCustomerDuplicates: (input: CustomerInput, exclude: number | null) =>
+    call<DuplicateHint[]>("check_customer_duplicates", { input, exclude }),
   listCustomerContacts: (customerId: number) => call<Contact[]>("list_customer_contacts", { customerId }),
   listContacts: (query: ContactQuery) => call<ContactPage>("list_contacts", { query }),
   createContact: (customerId: number, input: ContactInput) => call<Contact>("create_contact", { customerId, input }),

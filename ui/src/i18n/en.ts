@@ -147,6 +147,11 @@ export const en: Messages = {
     customer: "Customer",
   },
   gender: { male: "Male", female: "Female" },
+  duplicates: {
+    title: "This may be a customer you already have",
+    hint: "You can still save; if it is the same customer, open the existing one and edit it instead.",
+    reasons: { uscc: "same credit code", mobile: "same mobile", email: "same email", name: "similar name" },
+  },
   search: {
     placeholder: "Search customers and contacts: name, pinyin, phone, email",
     shortcut: "Ctrl+K",

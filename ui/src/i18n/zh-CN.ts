@@ -145,6 +145,11 @@ export const zhCN = {
     customer: "所属客户",
   },
   gender: { male: "男", female: "女" },
+  duplicates: {
+    title: "可能与已有客户重复",
+    hint: "仍然可以保存；如果是同一位客户，请打开已有客户进行编辑。",
+    reasons: { uscc: "统一社会信用代码相同", mobile: "手机号码相同", email: "电子邮箱相同", name: "名称相近" },
+  },
   search: {
     placeholder: "搜索客户或联系人：名称、拼音、电话、邮箱",
     shortcut: "Ctrl+K",

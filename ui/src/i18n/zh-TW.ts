@@ -147,6 +147,11 @@ export const zhTW: Messages = {
     customer: "所屬客戶",
   },
   gender: { male: "男", female: "女" },
+  duplicates: {
+    title: "可能與現有客戶重複",
+    hint: "仍然可以儲存；如果是同一位客戶，請開啟現有客戶進行編輯。",
+    reasons: { uscc: "統一社會信用代碼相同", mobile: "手機號碼相同", email: "電子郵件相同", name: "名稱相近" },
+  },
   search: {
     placeholder: "搜尋客戶或聯絡人：名稱、拼音、電話、電子郵件",
     shortcut: "Ctrl+K",

@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::model::{fields_of, Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
+use crate::customer::require_live_customer;
 use crate::history::{self, Change};
 use crate::search;
 use crate::store::Store;
@@ -314,18 +315,6 @@ struct RowWithCustomer {
     #[sqlx(flatten)]
     contact: Contact,
     customer_name: String,
-}
-
-async fn require_live_customer(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {
-    let deleted: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
-        .bind(customer_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(CoreError::NotFound)?;
-    if deleted.is_some() {
-        return Err(CoreError::conflict("customer_trashed", format!("customer {customer_id} is in the trash")));
-    }
-    Ok(())
 }
 
 async fn clear_primary(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {

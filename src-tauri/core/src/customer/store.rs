@@ -483,3 +483,17 @@ impl BulkLoad {
         Ok(())
     }
 }
+
+/// Records can only be added to, or brought back onto, a live customer.
+pub(crate) async fn require_live_customer(conn: &mut sqlx::SqliteConnection, customer_id: i64) -> Result<()> {
+    let deleted: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
+        .bind(customer_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CoreError::NotFound)?;
+    if deleted.is_some() {
+        return Err(CoreError::conflict("customer_trashed", format!("customer {customer_id} is in the trash")));
+    }
+    Ok(())
+}
+

@@ -7,7 +7,7 @@ use super::tokens::{columns, Columns, Doc, DocKind};
 use crate::error::Result;
 
 /// The version of the token rules; an index built under another version is rebuilt at open.
-pub const TOKENS_VERSION: i64 = 1;
+pub const TOKENS_VERSION: i64 = 2;
 
 type DocRow = (i64, String, Option<String>, Option<String>, Option<String>);
 

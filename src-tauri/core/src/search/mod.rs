@@ -16,7 +16,7 @@ pub use fold::fold;
 pub use matcher::{best_match, pinyin_tier, MatchField, MatchTier};
 pub use plan::{plan, segmentations, Plan, MAX_QUERY_CHARS};
 pub use run::{search, HitKind, SearchHit, MAX_HITS};
-pub use tokens::{columns, Columns, Doc, DocKind};
+pub use tokens::{columns, trigrams, Columns, Doc, DocKind};
 pub(crate) use index::{bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_customer};
 pub use index::TOKENS_VERSION;
 

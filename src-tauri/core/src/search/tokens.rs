@@ -1,7 +1,8 @@
 //! The tokens a customer or contact is indexed under, column by column of its FTS5 table.
 //!
 //! The table's tokenizer only splits on ASCII punctuation and spaces, so the app decides what a token is:
-//! - `whole`: the folded name, its pinyin and its initials, each as one token (exact matches);
+//! - `whole`: the folded name, its pinyin and its initials, each as one token (exact matches), and for a
+//!   customer its name key (duplicates);
 //! - `head`: the first character and first two characters, the first character's syllables and the
 //!   initials of the first two characters (prefix matches);
 //! - `han`: every two adjacent characters, in order, so a phrase of them is a substring of two or more
@@ -88,9 +89,13 @@ pub fn columns(doc: &Doc) -> Columns {
         whole.push(spelled.iter().map(|s| s[0].as_str()).collect());
         whole.push(spelled.iter().filter_map(|s| s[0].chars().next()).collect());
     }
-    if !folded.is_empty() {
-        c.whole = whole.join(" ");
+    if doc.kind == DocKind::Customer {
+        // The normalized company name, so a likely duplicate is one lookup away.
+        whole.push(crate::duplicate::name_key(doc.name));
     }
+    whole.retain(|t| !t.is_empty());
+    whole.dedup();
+    c.whole = whole.join(" ");
 
     let mut head: Vec<String> = Vec::new();
     if let Some(first) = chars.first() {
@@ -169,7 +174,7 @@ mod tests {
     #[test]
     fn a_company_name_is_indexed_by_characters_pairs_pinyin_and_initials() {
         let c = columns(&doc("北京华远科技有限公司", vec![], vec![]));
-        assert_eq!(c.whole, "北京华远科技有限公司 beijinghuayuankejiyouxiangongsi bjhykjyxgs");
+        assert_eq!(c.whole, "北京华远科技有限公司 beijinghuayuankejiyouxiangongsi bjhykjyxgs 华远科技");
         assert!(c.han.contains("华远 远科"), "adjacent pairs stay in order for phrases: {}", c.han);
         assert!(c.uni.split(' ').any(|t| t == "远"));
         assert!(c.syl.split(' ').any(|t| t == "yuan"));

@@ -135,6 +135,10 @@ impl Store {
         self.key.to_recovery()
     }
 
+    pub fn follow_ups(&self) -> crate::follow_up::FollowUps<'_> {
+        crate::follow_up::FollowUps { store: self }
+    }
+
     pub fn contacts(&self) -> crate::contact::Contacts<'_> {
         crate::contact::Contacts { store: self }
     }

@@ -8,6 +8,7 @@ import type { AppError } from "../../api/bindings/AppError";
 import type { Customer } from "../../api/bindings/Customer";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
+import { DuplicateWarning } from "./DuplicateWarning";
 import { emptyFormValues, formFieldOf, toFormValues, toInput, type CustomerFormValues } from "./customerInput";
 import { INDUSTRY_KEYS, KINDS, LEVELS, SOURCE_KEYS, STATUSES } from "./options";
 import { REGION_OPTIONS } from "./regions";
@@ -103,6 +104,7 @@ export function CustomerForm({ open, customer, onClose, onSaved }: Props) {
         className="customer-form"
         scrollToFirstError
       >
+        <DuplicateWarning form={form} excludeId={customer?.id ?? null} />
         <Divider orientation="left">{t("form.basic")}</Divider>
         <Row gutter={16}>
           <Col span={16}>

@@ -1,0 +1,193 @@
+//! SQL for follow-ups. Each write brings the customer's 下次跟进时间 and last follow-up time in line: the
+//! next date is the one the latest follow-up asked for.
+
+use sqlx::SqliteConnection;
+
+use super::model::{FollowUp, FollowUpInput, ValidFollowUp};
+use crate::error::{CoreError, Result};
+use crate::customer::require_live_customer;
+use crate::history::{self, Change};
+use crate::store::Store;
+use crate::time::now_ms;
+
+const SELECT: &str = "SELECT f.id, f.customer_id, f.contact_id, ct.name AS contact_name, f.kind, f.happened_at, \
+     f.content, f.outcome, f.next_date, f.created_at, f.updated_at, f.deleted_at \
+     FROM follow_ups f LEFT JOIN contacts ct ON ct.id = f.contact_id";
+
+/// The follow-ups of one open store.
+pub struct FollowUps<'s> {
+    pub(crate) store: &'s Store,
+}
+
+impl FollowUps<'_> {
+    /// Validates what the form sent and records a follow-up of a live customer.
+    pub async fn create_from(&self, customer_id: i64, input: &FollowUpInput) -> Result<FollowUp> {
+        self.create(customer_id, &input.validate()?).await
+    }
+
+    pub async fn create(&self, customer_id: i64, f: &ValidFollowUp) -> Result<FollowUp> {
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        require_live_customer(&mut tx, customer_id).await?;
+        require_contact_of(&mut tx, customer_id, f.contact_id).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
+             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(customer_id)
+        .bind(f.contact_id)
+        .bind(f.kind)
+        .bind(f.happened_at.unwrap_or(now))
+        .bind(&f.content)
+        .bind(&f.outcome)
+        .bind(&f.next_date)
+        .bind(now)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        history::record(&mut tx, "followUp", id, &[Change::created()], now).await?;
+        refresh_customer(&mut tx, customer_id, now).await?;
+        tx.commit().await?;
+        self.get(id).await
+    }
+
+    /// Saves an edit of a live follow-up.
+    pub async fn update_from(&self, id: i64, input: &FollowUpInput) -> Result<FollowUp> {
+        let f = input.validate()?;
+        let before = self.get(id).await?;
+        if before.deleted_at.is_some() {
+            return Err(CoreError::NotFound);
+        }
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        require_contact_of(&mut tx, before.customer_id, f.contact_id).await?;
+        sqlx::query(
+            "UPDATE follow_ups SET contact_id = ?, kind = ?, happened_at = ?, content = ?, outcome = ?, next_date = ?, \
+             updated_at = ? WHERE id = ?",
+        )
+        .bind(f.contact_id)
+        .bind(f.kind)
+        .bind(f.happened_at.unwrap_or(before.happened_at))
+        .bind(&f.content)
+        .bind(&f.outcome)
+        .bind(&f.next_date)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        let changes = history::changes(
+            &[("content", Some(before.content.clone())), ("outcome", before.outcome.clone()), ("nextDate", before.next_date.clone())],
+            &[("content", Some(f.content.clone())), ("outcome", f.outcome.clone()), ("nextDate", f.next_date.clone())],
+        );
+        history::record(&mut tx, "followUp", id, &changes, now).await?;
+        refresh_customer(&mut tx, before.customer_id, now).await?;
+        tx.commit().await?;
+        self.get(id).await
+    }
+
+    pub async fn get(&self, id: i64) -> Result<FollowUp> {
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE f.id = ?")).bind(id).fetch_one(self.store.read()).await?)
+    }
+
+    /// A customer's live follow-ups, newest first.
+    pub async fn of_customer(&self, customer_id: i64) -> Result<Vec<FollowUp>> {
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} WHERE f.customer_id = ? AND f.deleted_at IS NULL ORDER BY f.happened_at DESC, f.id DESC"
+        ))
+        .bind(customer_id)
+        .fetch_all(self.store.read())
+        .await?)
+    }
+
+    /// Trashed follow-ups, most recently trashed first.
+    pub async fn trashed(&self) -> Result<Vec<FollowUp>> {
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} WHERE f.deleted_at IS NOT NULL ORDER BY f.deleted_at DESC, f.id DESC LIMIT 500"
+        ))
+        .fetch_all(self.store.read())
+        .await?)
+    }
+
+    pub async fn trash(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, Some(now_ms())).await
+    }
+
+    /// Puts a trashed follow-up back on its customer, which must be live.
+    pub async fn restore(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, None).await
+    }
+
+    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
+        let before = self.get(id).await?;
+        if before.deleted_at.is_some() == at.is_some() {
+            return Ok(());
+        }
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        if at.is_none() {
+            require_live_customer(&mut tx, before.customer_id).await?;
+        }
+        sqlx::query("UPDATE follow_ups SET deleted_at = ? WHERE id = ?").bind(at).bind(id).execute(&mut *tx).await?;
+        let change = Change::new("deletedAt", before.deleted_at.map(|v| v.to_string()), at.map(|v| v.to_string()));
+        history::record(&mut tx, "followUp", id, &[change], now).await?;
+        refresh_customer(&mut tx, before.customer_id, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a trashed follow-up for good.
+    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
+        let before = self.get(id).await?;
+        if before.deleted_at.is_none() {
+            return Err(CoreError::conflict("not_trashed", format!("follow-up {id} is not in the trash")));
+        }
+        let mut tx = self.store.write().await?;
+        sqlx::query("DELETE FROM follow_ups WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        history::forget(&mut tx, "followUp", id).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// The customer's 下次跟进时间 becomes the next date of its latest live follow-up (none if that one asks for
+/// none), and its last follow-up time the latest one's; a change of the next date goes to its history.
+pub(crate) async fn refresh_customer(conn: &mut SqliteConnection, customer_id: i64, now: i64) -> Result<()> {
+    let before: Option<String> = sqlx::query_scalar("SELECT next_follow_up FROM customers WHERE id = ?")
+        .bind(customer_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let latest: Option<(Option<String>, i64)> = sqlx::query_as(
+        "SELECT next_date, happened_at FROM follow_ups WHERE customer_id = ? AND deleted_at IS NULL \
+         ORDER BY happened_at DESC, id DESC LIMIT 1",
+    )
+    .bind(customer_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (next, last) = match latest {
+        Some((next, at)) => (next, Some(at)),
+        None => (None, None),
+    };
+    sqlx::query("UPDATE customers SET next_follow_up = ?, last_follow_up_at = ? WHERE id = ?")
+        .bind(&next)
+        .bind(last)
+        .bind(customer_id)
+        .execute(&mut *conn)
+        .await?;
+    if before != next {
+        history::record(conn, "customer", customer_id, &[Change::new("nextFollowUp", before, next)], now).await?;
+    }
+    Ok(())
+}
+
+/// The contact spoken to must be one of the customer's.
+async fn require_contact_of(conn: &mut SqliteConnection, customer_id: i64, contact_id: Option<i64>) -> Result<()> {
+    let Some(contact_id) = contact_id else { return Ok(()) };
+    let of: Option<i64> = sqlx::query_scalar("SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL")
+        .bind(contact_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if of != Some(customer_id) {
+        return Err(CoreError::invalid("contactId", "not_of_customer"));
+    }
+    Ok(())
+}
