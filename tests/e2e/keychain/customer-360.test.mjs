@@ -31,7 +31,7 @@ async function search(text) {
 }
 
 async function closeDetail() {
-  await app.keys('Escape');
+  await click(app.$('.ant-drawer-open .ant-drawer-close'));
   await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
 }
 
@@ -80,4 +80,17 @@ test('a contact is found by pinyin and by part of the mobile, and leads to its c
     await byTestId(app, 'customer-detail').waitForDisplayed({ timeout: 10000 });
     await closeDetail();
   }
+});
+
+test('creating 华远科技有限公司 warns that it may be 北京华远科技有限公司', async () => {
+  await click(byTestId(app, 'customer-new'));
+  await fill(app, 'field-name', '华远科技有限公司');
+  await app.waitUntil(async () => (await textsOf(app, 'duplicate-name')).includes('北京华远科技有限公司'), {
+    timeout: 10000,
+    timeoutMsg: 'no duplicate warning named 北京华远科技有限公司',
+  });
+  const warning = await byTestId(app, 'duplicate-warning').getText();
+  assert.match(warning, /名称相近/, 'the warning says why');
+  await screenshot(app, 'duplicate-warning');
+  await click(app.$('.ant-drawer-open .ant-drawer-close'));
 });
