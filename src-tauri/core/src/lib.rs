@@ -10,6 +10,7 @@ pub mod error;
 pub mod field;
 pub mod follow_up;
 pub mod history;
+pub mod reminder;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 use crate::field::{self, line, parsed, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website};
 
 /// Company (企业) or individual (个人).
@@ -99,6 +99,13 @@ pub struct Customer {
     pub tax_number: Option<String>,
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
+    /// "Stay in touch every N days".
+    #[ts(type = "number | null")]
+    pub touch_every_days: Option<i64>,
+    /// 下次跟进时间 (`YYYY-MM-DD`), set by the latest follow-up.
+    pub next_follow_up: Option<String>,
+    #[ts(type = "number | null")]
+    pub last_follow_up_at: Option<i64>,
     #[ts(type = "number")]
     pub created_at: i64,
     #[ts(type = "number")]
@@ -136,6 +143,8 @@ pub struct CustomerInput {
     pub tax_number: Option<String>,
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
+    #[ts(type = "number | null")]
+    pub touch_every_days: Option<i64>,
 }
 
 /// A customer whose every field passed the rules; the only form the store writes.
@@ -162,6 +171,7 @@ pub struct ValidCustomer {
     pub tax_number: Option<String>,
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
+    pub touch_every_days: Option<i64>,
 }
 
 impl From<&Customer> for ValidCustomer {
@@ -189,6 +199,7 @@ impl From<&Customer> for ValidCustomer {
             tax_number: c.tax_number.clone(),
             bank_name: c.bank_name.clone(),
             bank_account: c.bank_account.clone(),
+            touch_every_days: c.touch_every_days,
         }
     }
 }
@@ -218,6 +229,10 @@ impl CustomerInput {
             tax_number: parsed(&self.tax_number, TaxNumber::parse, TaxNumber::into_string)?,
             bank_name: line("bankName", 100, &self.bank_name)?,
             bank_account: parsed(&self.bank_account, BankAccount::parse, BankAccount::into_string)?,
+            touch_every_days: match self.touch_every_days {
+                Some(n) if !(1..=3650).contains(&n) => return Err(CoreError::invalid("touchEveryDays", "range")),
+                n => n,
+            },
         })
     }
 }

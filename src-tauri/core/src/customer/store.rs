@@ -12,7 +12,7 @@ use crate::time::now_ms;
 
 const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
      email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
-     created_at, updated_at, deleted_at";
+     touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at, deleted_at";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -38,6 +38,9 @@ struct Row {
     tax_number: Option<String>,
     bank_name: Option<String>,
     bank_account: Option<String>,
+    touch_every_days: Option<i64>,
+    next_follow_up: Option<String>,
+    last_follow_up_at: Option<i64>,
     created_at: i64,
     updated_at: i64,
     deleted_at: Option<i64>,
@@ -68,6 +71,9 @@ impl From<Row> for Customer {
             tax_number: r.tax_number,
             bank_name: r.bank_name,
             bank_account: r.bank_account,
+            touch_every_days: r.touch_every_days,
+            next_follow_up: r.next_follow_up,
+            last_follow_up_at: r.last_follow_up_at,
             created_at: r.created_at,
             updated_at: r.updated_at,
             deleted_at: r.deleted_at,
@@ -102,7 +108,7 @@ fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
     b.push(
         "INSERT INTO customers (id, name, kind, uscc, industry, source, province, city, district, address, phone, \
          mobile, email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
-         created_at, updated_at) ",
+         touch_every_days, created_at, updated_at) ",
     );
     b.push_values(rows, |mut v, r| {
         let c = r.customer;
@@ -128,6 +134,7 @@ fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
             .push_bind(&c.tax_number)
             .push_bind(&c.bank_name)
             .push_bind(&c.bank_account)
+            .push_bind(c.touch_every_days)
             .push_bind(r.created_at)
             .push_bind(r.updated_at);
     });
@@ -210,7 +217,7 @@ impl Customers<'_> {
             "UPDATE customers SET name = ?, kind = ?, uscc = ?, industry = ?, source = ?, province = ?, city = ?, \
              district = ?, address = ?, phone = ?, mobile = ?, email = ?, website = ?, level = ?, status = ?, \
              tags = ?, notes = ?, invoice_title = ?, tax_number = ?, bank_name = ?, bank_account = ?, \
-             updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+             touch_every_days = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
         )
         .bind(&c.name)
         .bind(c.kind)
@@ -233,6 +240,7 @@ impl Customers<'_> {
         .bind(&c.tax_number)
         .bind(&c.bank_name)
         .bind(&c.bank_account)
+        .bind(c.touch_every_days)
         .bind(now)
         .bind(id)
         .execute(&mut *tx)
@@ -415,6 +423,7 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
         ("taxNumber", c.tax_number.clone()),
         ("bankName", c.bank_name.clone()),
         ("bankAccount", c.bank_account.clone()),
+        ("touchEveryDays", c.touch_every_days.map(|n| n.to_string())),
     ]
 }
 

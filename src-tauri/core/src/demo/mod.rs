@@ -104,6 +104,7 @@ impl Generator {
             tax_number: uscc.clone(),
             bank_name: company.then(|| format!("{}{}支行", pick(&mut rng, BANKS), region.2)),
             bank_account: company.then(|| format!("6222{:015}", rng.gen_range(0..1_000_000_000_000_000u64))),
+            touch_every_days: (company && rng.gen_bool(0.05)).then(|| [14, 30, 60, 90][rng.gen_range(0..4)]),
             notes: rng.gen_bool(0.2).then(|| format!("联系人：{person}。{}", pick(&mut rng, NOTES))),
             name,
             uscc,
@@ -256,6 +257,7 @@ mod tests {
             tax_number: c.tax_number.clone(),
             bank_name: c.bank_name.clone(),
             bank_account: c.bank_account.clone(),
+            touch_every_days: c.touch_every_days,
         }
     }
 

@@ -6,4 +6,12 @@ import type { LifecycleStatus } from "./LifecycleStatus";
 /**
  * A stored customer as the UI shows it. Times are epoch milliseconds.
  */
-export type Customer = { id: number, name: string, kind: CustomerKind, uscc: string | null, industry: string | null, source: string | null, province: string | null, city: string | null, district: string | null, address: string | null, phone: string | null, mobile: string | null, email: string | null, website: string | null, level: CustomerLevel | null, status: LifecycleStatus, tags: Array<string>, notes: string | null, invoiceTitle: string | null, taxNumber: string | null, bankName: string | null, bankAccount: string | null, createdAt: number, updatedAt: number, deletedAt: number | null, };
+export type Customer = { id: number, name: string, kind: CustomerKind, uscc: string | null, industry: string | null, source: string | null, province: string | null, city: string | null, district: string | null, address: string | null, phone: string | null, mobile: string | null, email: string | null, website: string | null, level: CustomerLevel | null, status: LifecycleStatus, tags: Array<string>, notes: string | null, invoiceTitle: string | null, taxNumber: string | null, bankName: string | null, bankAccount: string | null, 
+/**
+ * "Stay in touch every N days".
+ */
+touchEveryDays: number | null, 
+/**
+ * 下次跟进时间 (`YYYY-MM-DD`), set by the latest follow-up.
+ */
+nextFollowUp: string | null, lastFollowUpAt: number | null, createdAt: number, updatedAt: number, deletedAt: number | null, };
