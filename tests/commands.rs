@@ -132,3 +132,22 @@ fn contacts_added_through_the_window_are_found_by_the_search_with_their_customer
     let err = call(&w, "create_contact", json!({"customerId": id, "input": {"name": "王五", "email": "nope"}})).unwrap_err();
     assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("validation"), Some("email")));
 }
+
+#[test]
+fn a_follow_up_logged_through_the_window_is_on_the_timeline_and_due_in_today() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let made = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let id = made["id"].clone();
+    let input = json!({"kind": "visit", "content": "上门拜访，确认需求", "nextDate": "2026-11-23"});
+    call(&w, "create_follow_up", json!({"customerId": id, "input": input})).unwrap();
+    let timeline = call(&w, "customer_timeline", json!({"customerId": id})).unwrap();
+    assert_eq!(timeline[0]["type"], "followUp", "the newest entry is the follow-up: {timeline}");
+    assert_eq!(timeline[0]["followUp"]["kind"], "visit");
+    let today = call(&w, "today_view", json!({"query": {"today": "2026-11-23", "utcOffsetMinutes": 480}})).unwrap();
+    assert_eq!(today["today"][0]["name"], "北京华远科技有限公司");
+    assert_eq!(today["today"][0]["kind"], "followUp");
+    let due = today["today"][0]["due"].clone();
+    call(&w, "act_on_reminder", json!({"kind": "followUp", "entityId": id, "due": due, "snoozeUntil": null})).unwrap();
+    let today = call(&w, "today_view", json!({"query": {"today": "2026-11-23"}})).unwrap();
+    assert_eq!(today["today"].as_array().unwrap().len(), 0, "done leaves Today");
+}

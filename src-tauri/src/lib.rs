@@ -43,6 +43,15 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         contact::delete_contact,
         contact::list_contact_history,
         search::search,
+        follow_up::create_follow_up,
+        follow_up::update_follow_up,
+        follow_up::trash_follow_up,
+        follow_up::restore_follow_up,
+        follow_up::delete_follow_up,
+        follow_up::list_trashed_follow_ups,
+        follow_up::customer_timeline,
+        follow_up::today_view,
+        follow_up::act_on_reminder,
     ]
 }
 

@@ -15,5 +15,6 @@ pub mod search;
 pub mod settings;
 pub mod store;
 pub mod time;
+pub mod timeline;
 
 pub use error::{AppError, CoreError, ErrorCode, Result};

@@ -2,6 +2,7 @@
 
 pub mod contact;
 pub mod customer;
+pub mod follow_up;
 pub mod search;
 pub mod settings;
 pub mod store;

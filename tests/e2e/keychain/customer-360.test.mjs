@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, textsOf,
+  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, settled, textsOf,
 } from '../support/app.mjs';
 
 const session = launchPerFile('customer-360');
@@ -31,7 +31,7 @@ async function search(text) {
 }
 
 async function closeDetail() {
-  await click(app.$('.ant-drawer-open .ant-drawer-close'));
+  await click(await settled(app.$('.ant-drawer-open .ant-drawer-close')));
   await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
 }
 
@@ -54,6 +54,38 @@ test('a customer gets two contacts, the first of them primary', async () => {
   assert.doesNotMatch(rows[1], /主要/);
   await screenshot(app, 'customer-contacts');
   await closeDetail();
+});
+
+test('a follow-up whose next date is today shows up in Today', async () => {
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
+  await byTestId(app, 'customer-detail').waitForDisplayed();
+  await click(await settled(byTestId(app, 'tab-timeline')));
+  await fill(app, 'follow-up-content', '电话沟通报价，客户下午回电');
+  // The date picker's own "today" button, as a user picks today.
+  await click(app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input'));
+  await click(app.$('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-now-btn'));
+  assert.equal(await app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input').getValue(), today);
+  await click(byTestId(app, 'follow-up-save'));
+  await app.waitUntil(async () => (await textsOf(app, 'timeline-follow-up')).some((x) => x.includes('电话沟通报价') && x.includes(today)), {
+    timeout: 10000,
+    timeoutMsg: 'the follow-up never appeared on the timeline',
+  });
+  await screenshot(app, 'customer-timeline');
+  await closeDetail();
+  await click(byTestId(app, 'nav-today'));
+  await app.waitUntil(async () => (await byTestId(app, 'today-today').getText()).includes('北京华远科技有限公司'), {
+    timeout: 10000,
+    timeoutMsg: 'the follow-up due today is not in Today',
+  });
+  await screenshot(app, 'today');
+  await click(byTestId(app, 'reminder-done'));
+  await app.waitUntil(async () => !(await byTestId(app, 'today-today').getText()).includes('北京华远科技有限公司'), {
+    timeout: 10000,
+    timeoutMsg: 'done did not take the reminder away',
+  });
+  await click(byTestId(app, 'nav-customers'));
 });
 
 test('Ctrl+K "hy" finds 北京华远科技有限公司 and Enter opens it', async () => {

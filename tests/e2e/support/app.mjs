@@ -150,3 +150,17 @@ export async function screenshot(browser, name) {
   await browser.execute(() => new Promise((r) => requestAnimationFrame(() => r(null))));
   await browser.saveScreenshot(path.join(SHOTS, `${name}.png`));
 }
+
+/** Waits until an element stops moving (a drawer or modal sliding in), so a click lands where it is aimed. */
+export async function settled(el, timeout = 5000) {
+  await el.waitForDisplayed({ timeout });
+  let last = await el.getLocation();
+  await el.parentElement().waitUntil(async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await el.getLocation();
+    const still = now.x === last.x && now.y === last.y;
+    last = now;
+    return still;
+  }, { timeout, timeoutMsg: 'the element kept moving' });
+  return el;
+}

@@ -13,6 +13,12 @@ import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { CustomerQuery } from "./bindings/CustomerQuery";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { FollowUp } from "./bindings/FollowUp";
+import type { FollowUpInput } from "./bindings/FollowUpInput";
+import type { ReminderKind } from "./bindings/ReminderKind";
+import type { TimelineEntry } from "./bindings/TimelineEntry";
+import type { TodayQuery } from "./bindings/TodayQuery";
+import type { TodayView } from "./bindings/TodayView";
 import type { Settings } from "./bindings/Settings";
 import type { StoreCheck } from "./bindings/StoreCheck";
 import type { StoreStatus } from "./bindings/StoreStatus";
@@ -76,5 +82,15 @@ export const api = {
   restoreContact: (id: number) => call<null>("restore_contact", { id }),
   deleteContact: (id: number) => call<null>("delete_contact", { id }),
   listContactHistory: (id: number) => call<HistoryEntry[]>("list_contact_history", { id }),
+  createFollowUp: (customerId: number, input: FollowUpInput) => call<FollowUp>("create_follow_up", { customerId, input }),
+  updateFollowUp: (id: number, input: FollowUpInput) => call<FollowUp>("update_follow_up", { id, input }),
+  trashFollowUp: (id: number) => call<null>("trash_follow_up", { id }),
+  restoreFollowUp: (id: number) => call<null>("restore_follow_up", { id }),
+  deleteFollowUp: (id: number) => call<null>("delete_follow_up", { id }),
+  listTrashedFollowUps: () => call<FollowUp[]>("list_trashed_follow_ups"),
+  customerTimeline: (customerId: number) => call<TimelineEntry[]>("customer_timeline", { customerId }),
+  todayView: (query: TodayQuery) => call<TodayView>("today_view", { query }),
+  actOnReminder: (kind: ReminderKind, entityId: number, due: string, snoozeUntil: string | null) =>
+    call<null>("act_on_reminder", { kind, entityId, due, snoozeUntil }),
   search: (query: string, limit?: number) => call<SearchHit[]>("search", { query, limit: limit ?? null }),
 };

@@ -1,16 +1,17 @@
-//! The main window: search (Ctrl+K), a left menu (customers, contacts, trash, settings) and the chosen screen.
+//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, trash, settings) and the chosen screen.
 import { useCallback, useState } from "react";
 import { Button, Layout, Menu } from "antd";
-import { ContactsOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import { CalendarOutlined, ContactsOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ContactList } from "../features/contacts/ContactList";
 import { CustomerList, type OpenRequest } from "../features/customers/CustomerList";
 import { SearchPalette, useSearchShortcut } from "../features/search/SearchPalette";
+import { TodayPage } from "../features/today/TodayPage";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "customers" | "contacts" | "trash" | "settings";
+type Screen = "today" | "customers" | "contacts" | "trash" | "settings";
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function AppShell() {
           selectedKeys={[screen]}
           onClick={({ key }) => setScreen(key as Screen)}
           items={[
+            item("today", <CalendarOutlined />),
             item("customers", <TeamOutlined />),
             item("contacts", <ContactsOutlined />),
             item("trash", <DeleteOutlined />),
@@ -53,6 +55,7 @@ export function AppShell() {
         />
       </Layout.Sider>
       <Layout.Content className="shell-content">
+        {screen === "today" && <TodayPage onOpenCustomer={openCustomer} />}
         {screen === "customers" && <CustomerList openRequest={openRequest} />}
         {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}
         {screen === "trash" && <TrashList />}

@@ -11,5 +11,7 @@ export const queryKeys = {
   contacts: ["contacts"] as const,
   customerContacts: (customerId: number) => ["contacts", "of", customerId] as const,
   contactPages: (trashed: boolean) => ["contacts", "pages", trashed] as const,
+  timeline: (customerId: number) => ["timeline", customerId] as const,
+  today: ["today"] as const,
   search: (query: string) => ["search", query] as const,
 };

@@ -1,5 +1,5 @@
 //! The drawer that shows every field of one customer, with Edit and Move-to-trash.
-import { App, Button, Descriptions, Drawer, Popconfirm, Result, Skeleton, Space, Tag, Typography } from "antd";
+import { App, Button, Descriptions, Drawer, Popconfirm, Result, Skeleton, Space, Tabs, Tag, Typography } from "antd";
 import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { formatDateTime } from "../../components/formatDate";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { CustomerContacts } from "../contacts/CustomerContacts";
+import { CustomerTimeline } from "../followups/CustomerTimeline";
 import { LevelTag, StatusTag } from "./CustomerTags";
 import { regionPath } from "./regions";
 import { useTrashCustomer } from "./useCustomerMutations";
@@ -66,6 +67,19 @@ export function CustomerDetail({ id, onClose, onEdit }: Props) {
           <Result status="warning" title={t("detail.loadFailed")} subTitle={errorText(t, customer.error as unknown as AppError)} />
         )}
         {c && (
+          <Tabs
+            items={[
+              { key: "overview", label: t("timeline.overview"), children: overview(c) },
+              { key: "timeline", label: <span data-testid="tab-timeline">{t("timeline.title")}</span>, children: <CustomerTimeline customerId={c.id} /> },
+            ]}
+          />
+        )}
+      </div>
+    </Drawer>
+  );
+
+  function overview(c: Customer) {
+    return (
           <Space direction="vertical" size="large" className="full-width">
             <Descriptions title={t("form.basic")} column={2} size="small" bordered>
               <Descriptions.Item label={t("fields.name")} span={2}>
@@ -81,6 +95,12 @@ export function CustomerDetail({ id, onClose, onEdit }: Props) {
               <Descriptions.Item label={t("fields.level")}>{c.level ? <LevelTag level={c.level} /> : text(null)}</Descriptions.Item>
               <Descriptions.Item label={t("fields.industry")}>{text(c.industry)}</Descriptions.Item>
               <Descriptions.Item label={t("fields.source")}>{text(c.source)}</Descriptions.Item>
+              <Descriptions.Item label={t("fields.nextFollowUp")}>
+                <span data-testid="detail-next-follow-up">{text(c.nextFollowUp)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t("fields.touchEveryDays")}>
+                {c.touchEveryDays ? `${c.touchEveryDays} ${t("units.days")}` : text(null)}
+              </Descriptions.Item>
             </Descriptions>
             <CustomerContacts customerId={c.id} />
             <Descriptions title={t("form.contact")} column={2} size="small" bordered>
@@ -112,8 +132,6 @@ export function CustomerDetail({ id, onClose, onEdit }: Props) {
               <Descriptions.Item label={t("fields.updatedAt")}>{formatDateTime(c.updatedAt, i18n.language)}</Descriptions.Item>
             </Descriptions>
           </Space>
-        )}
-      </div>
-    </Drawer>
-  );
+    );
+  }
 }

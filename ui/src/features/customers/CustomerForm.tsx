@@ -1,6 +1,6 @@
 //! The drawer that creates or edits a customer; server validation errors show on the field they name.
 import { useEffect, type KeyboardEvent } from "react";
-import { App, AutoComplete, Button, Cascader, Col, Divider, Drawer, Form, Input, Radio, Row, Select, Space } from "antd";
+import { App, AutoComplete, Button, Cascader, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -161,6 +161,13 @@ export function CustomerForm({ open, customer, onClose, onSaved }: Props) {
           </Col>
         </Row>
 
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="touchEveryDays" label={t("fields.touchEveryDays")}>
+              <InputNumber min={1} max={3650} precision={0} addonAfter={t("units.days")} className="full-width" data-testid="field-touchEveryDays" />
+            </Form.Item>
+          </Col>
+        </Row>
         <Divider orientation="left">{t("form.contact")}</Divider>
         <Row gutter={16}>
           <Col span={12}>

@@ -36,7 +36,18 @@ export function emptyFormValues(): Partial<CustomerFormValues> {
 }
 
 export function toFormValues(c: Customer): CustomerFormValues {
-  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, province, city, district, ...rest } = c;
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    deletedAt: _d,
+    nextFollowUp: _n,
+    lastFollowUpAt: _l,
+    province,
+    city,
+    district,
+    ...rest
+  } = c;
   return { ...rest, level: c.level ?? undefined, region: regionPath({ province, city, district }) };
 }
 
@@ -53,6 +64,7 @@ export function toInput(values: Partial<CustomerFormValues>): CustomerInput {
     status: values.status ?? "potential",
     level: values.level ?? null,
     tags: (values.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== ""),
+    touchEveryDays: values.touchEveryDays ?? null,
     ...regionFields(values.region),
   };
 }
@@ -60,6 +72,6 @@ export function toInput(values: Partial<CustomerFormValues>): CustomerInput {
 /** The form item a server-side field error belongs to. */
 export function formFieldOf(field: string): keyof CustomerFormValues | null {
   if (field === "province" || field === "city" || field === "district") return "region";
-  const known: ReadonlyArray<string> = [...TEXT_FIELDS, "name", "kind", "status", "level", "tags"];
+  const known: ReadonlyArray<string> = [...TEXT_FIELDS, "name", "kind", "status", "level", "tags", "touchEveryDays"];
   return known.includes(field) ? (field as keyof CustomerFormValues) : null;
 }

@@ -1,6 +1,7 @@
-//! The trash: trashed customers, each restorable or deletable for good after a confirmation.
+//! The trash: trashed customers, contacts and follow-ups, each restorable or deletable for good after a
+//! confirmation.
 import { useMemo, useState } from "react";
-import { App, Button, Popconfirm, Space, Typography } from "antd";
+import { App, Button, Popconfirm, Segmented, Space, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/bindings/AppError";
@@ -11,11 +12,13 @@ import { errorText } from "../../i18n/errorText";
 import { CustomerTable } from "../customers/CustomerTable";
 import { useDeleteCustomer, useRestoreCustomer } from "../customers/useCustomerMutations";
 import { DEFAULT_FILTER, type CustomerFilter } from "../customers/useCustomerPages";
+import { TrashedRecords } from "./TrashedRecords";
 
 export function TrashList() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<CustomerFilter>({ ...DEFAULT_FILTER, trashed: true });
+  const [kind, setKind] = useState<"customers" | "contacts" | "followUps">("customers");
   const restore = useRestoreCustomer();
   const remove = useDeleteCustomer();
 
@@ -70,14 +73,25 @@ export function TrashList() {
         <PageTitle>{t("trash.title")}</PageTitle>
       </div>
       <Typography.Paragraph type="secondary">{t("trash.hint")}</Typography.Paragraph>
-      <CustomerTable
+      <Segmented
+        className="trash-kinds"
+        value={kind}
+        onChange={(v) => setKind(v as typeof kind)}
+        options={[
+          { value: "customers", label: t("trash.customers") },
+          { value: "contacts", label: <span data-testid="trash-tab-contacts">{t("trash.contacts")}</span> },
+          { value: "followUps", label: t("followUps.title") },
+        ]}
+      />
+      {kind !== "customers" && <TrashedRecords kind={kind} />}
+      {kind === "customers" && <CustomerTable
         filter={filter}
         onSortChange={(sort, direction) => setFilter((f) => ({ ...f, sort, direction }))}
         nameTestId="trash-row-name"
         testId="trash-list"
         emptyText={t("trash.empty")}
         extraColumns={columns}
-      />
+      />}
     </div>
   );
 }

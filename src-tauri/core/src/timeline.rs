@@ -1,0 +1,84 @@
+//! A customer's timeline (时间线): follow-ups and every recorded change of the customer and its contacts,
+//! newest first. Other record types (contracts, tickets) join by adding their entries here.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::Result;
+use crate::follow_up::FollowUp;
+use crate::history::HistoryEntry;
+use crate::store::Store;
+
+/// One event on a customer's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase", tag = "type")]
+#[ts(export)]
+pub enum TimelineEntry {
+    /// A follow-up was logged.
+    FollowUp {
+        #[ts(type = "number")]
+        at: i64,
+        #[serde(rename = "followUp")]
+        follow_up: FollowUp,
+    },
+    /// A field of the customer or of one of its contacts changed (or the record was created or trashed).
+    Change {
+        #[ts(type = "number")]
+        at: i64,
+        /// `customer` or `contact`.
+        entity: String,
+        #[ts(type = "number")]
+        #[serde(rename = "entityId")]
+        entity_id: i64,
+        /// The contact's name for a contact's change.
+        label: Option<String>,
+        change: HistoryEntry,
+    },
+}
+
+impl TimelineEntry {
+    fn at(&self) -> i64 {
+        match self {
+            TimelineEntry::FollowUp { at, .. } | TimelineEntry::Change { at, .. } => *at,
+        }
+    }
+}
+
+/// The most entries a timeline returns.
+pub const TIMELINE_LIMIT: usize = 300;
+
+pub async fn of_customer(store: &Store, customer_id: i64) -> Result<Vec<TimelineEntry>> {
+    let mut out: Vec<TimelineEntry> = store
+        .follow_ups()
+        .of_customer(customer_id)
+        .await?
+        .into_iter()
+        .map(|f| TimelineEntry::FollowUp { at: f.happened_at, follow_up: f })
+        .collect();
+    let customer: Vec<HistoryEntry> = crate::history::of(store, "customer", customer_id).await?;
+    out.extend(customer.into_iter().map(|change| TimelineEntry::Change {
+        at: change.changed_at,
+        entity: "customer".into(),
+        entity_id: customer_id,
+        label: None,
+        change,
+    }));
+    let contacts: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM contacts WHERE customer_id = ?")
+        .bind(customer_id)
+        .fetch_all(store.read())
+        .await?;
+    for (id, name) in contacts {
+        for change in crate::history::of(store, "contact", id).await? {
+            out.push(TimelineEntry::Change {
+                at: change.changed_at,
+                entity: "contact".into(),
+                entity_id: id,
+                label: Some(name.clone()),
+                change,
+            });
+        }
+    }
+    out.sort_by_key(|e| std::cmp::Reverse(e.at()));
+    out.truncate(TIMELINE_LIMIT);
+    Ok(out)
+}

@@ -1,0 +1,89 @@
+//! The customer's timeline: follow-ups and every recorded change of the customer and its contacts.
+import { App, Button, Empty, Popconfirm, Space, Tag, Timeline, Typography } from "antd";
+import { DeleteOutlined } from "@ant-design/icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { AppError } from "../../api/bindings/AppError";
+import type { TimelineEntry } from "../../api/bindings/TimelineEntry";
+import { formatDateTime } from "../../components/formatDate";
+import { queryKeys } from "../../components/queryKeys";
+import { errorText, fieldLabel } from "../../i18n/errorText";
+import { FollowUpForm } from "./FollowUpForm";
+
+function changeText(t: TFunction, e: Extract<TimelineEntry, { type: "change" }>): string {
+  const who = e.entity === "contact" ? t("timeline.contact", { name: e.label ?? "" }) : t("timeline.customer");
+  const { field, oldValue, newValue } = e.change;
+  if (field === "created") return `${who} · ${t("timeline.created")}`;
+  if (field === "deletedAt") return `${who} · ${t(newValue ? "timeline.trashed" : "timeline.restored")}`;
+  const label = fieldLabel(t, field, e.entity === "contact" ? "contact" : "customer");
+  const show = (v: string | null) => (v === null || v === "" ? t("common.none") : field === "status" ? t(`status.${v}`) : v);
+  return `${who} · ${label}：${show(oldValue)} → ${show(newValue)}`;
+}
+
+export function CustomerTimeline({ customerId }: { customerId: number }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const entries = useQuery({ queryKey: queryKeys.timeline(customerId), queryFn: () => api.customerTimeline(customerId) });
+  const trash = useMutation<null, AppError, number>({
+    mutationFn: api.trashFollowUp,
+    onSuccess: () => {
+      void message.success(t("followUps.trashed"));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(customerId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.today });
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+
+  const items = (entries.data ?? []).map((e) => {
+    if (e.type === "followUp") {
+      const f = e.followUp;
+      return {
+        key: `f${f.id}`,
+        color: "blue",
+        children: (
+          <div data-testid="timeline-follow-up">
+            <Space wrap>
+              <Tag color="blue">{t(`followUps.kinds.${f.kind}`)}</Tag>
+              <Typography.Text type="secondary">{formatDateTime(f.happenedAt, i18n.language)}</Typography.Text>
+              {f.contactName && <Typography.Text>{f.contactName}</Typography.Text>}
+              <Popconfirm title={t("followUps.trashConfirm")} okText={t("common.ok")} cancelText={t("common.cancel")} onConfirm={() => trash.mutate(f.id)}>
+                <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} />
+              </Popconfirm>
+            </Space>
+            <div className="pre-wrap">{f.content}</div>
+            {f.outcome && <Typography.Text type="secondary">{t("followUps.outcome")}：{f.outcome}</Typography.Text>}
+            {f.nextDate && (
+              <div>
+                <Tag color="orange">{t("timeline.next", { date: f.nextDate })}</Tag>
+              </div>
+            )}
+          </div>
+        ),
+      };
+    }
+    return {
+      key: `c${e.entity}${e.entityId}${e.change.changedAt}${e.change.field}`,
+      color: "gray",
+      children: (
+        <Typography.Text type="secondary" data-testid="timeline-change">
+          {formatDateTime(e.at, i18n.language)} · {changeText(t, e)}
+        </Typography.Text>
+      ),
+    };
+  });
+
+  return (
+    <Space direction="vertical" size="large" className="full-width">
+      <FollowUpForm customerId={customerId} />
+      {entries.isSuccess && items.length === 0 ? (
+        <Empty description={t("timeline.empty")} />
+      ) : (
+        <Timeline items={items} data-testid="timeline" />
+      )}
+    </Space>
+  );
+}
