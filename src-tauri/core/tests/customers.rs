@@ -202,7 +202,14 @@ async fn a_bulk_load_that_fails_leaves_the_rows_and_indexes_as_they_were() {
     let before = indexes().await;
     let clash = CustomerInput { uscc: Some("91110108551385082Q".into()), ..named("华远分公司") }.validate().unwrap();
     let mut load = store.customers().bulk(true).await.unwrap();
-    load.add(&[crm_core::customer::NewRow { id: Some(existing.id + 1), customer: &clash, created_at: 1, updated_at: 1 }])
+    load.add(&[crm_core::customer::NewRow {
+        id: Some(existing.id + 1),
+        customer: &clash,
+        created_at: 1,
+        updated_at: 1,
+        next_follow_up: None,
+        last_follow_up_at: None,
+    }])
         .await
         .unwrap();
     let err = load.finish().await.unwrap_err();

@@ -121,3 +121,24 @@ async fn keeping_in_touch_and_dormant_customers_follow_the_last_follow_up() {
     let e = store.customers().create_from(&CustomerInput { name: "x".into(), touch_every_days: Some(0), ..Default::default() }).await.unwrap_err();
     assert_eq!(e.to_string(), "touchEveryDays: range");
 }
+
+#[tokio::test]
+async fn demo_customers_next_follow_up_is_what_their_latest_follow_up_asked_for() {
+    let (_d, store) = fresh().await;
+    crm_core::demo::Generator::new(5, 1_800_000_000_000).fill(&store, 300, |_| {}).await.unwrap();
+    let mut with_follow_ups = 0;
+    let mut with_next = 0;
+    for id in 1..=300 {
+        let c = store.customers().get(id).await.unwrap();
+        let list = store.follow_ups().of_customer(id).await.unwrap();
+        if let Some(latest) = list.first() {
+            with_follow_ups += 1;
+            assert_eq!(c.next_follow_up, latest.next_date, "customer {id}");
+            assert_eq!(c.last_follow_up_at, Some(latest.happened_at));
+            with_next += c.next_follow_up.is_some() as usize;
+        } else {
+            assert_eq!((c.next_follow_up, c.last_follow_up_at), (None, None));
+        }
+    }
+    assert!(with_follow_ups > 150 && with_next > 40, "a realistic share have follow-ups ({with_follow_ups}) and next dates ({with_next})");
+}

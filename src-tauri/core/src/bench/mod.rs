@@ -158,4 +158,6 @@ impl Store {
 }
 
 mod search;
+mod today;
 pub use search::search_figures;
+pub use today::{duplicate_figures, today_figures};

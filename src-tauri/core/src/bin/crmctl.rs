@@ -120,6 +120,12 @@ async fn run(cli: Cli) -> Result<()> {
             for f in bench::list_figures(&store).await? {
                 print(&f, json);
             }
+            for f in bench::today_figures(&store).await? {
+                print(&f, json);
+            }
+            for f in bench::duplicate_figures(&store, seed).await? {
+                print(&f, json);
+            }
             for f in bench::search_figures(&store, seed).await? {
                 print(&f, json);
             }

@@ -88,6 +88,9 @@ pub struct NewRow<'a> {
     pub customer: &'a ValidCustomer,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Set by bulk loads that bring follow-ups along; a new customer has none.
+    pub next_follow_up: Option<String>,
+    pub last_follow_up_at: Option<i64>,
 }
 
 /// The customer archive of one open store.
@@ -108,7 +111,7 @@ fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
     b.push(
         "INSERT INTO customers (id, name, kind, uscc, industry, source, province, city, district, address, phone, \
          mobile, email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
-         touch_every_days, created_at, updated_at) ",
+         touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at) ",
     );
     b.push_values(rows, |mut v, r| {
         let c = r.customer;
@@ -135,6 +138,8 @@ fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
             .push_bind(&c.bank_name)
             .push_bind(&c.bank_account)
             .push_bind(c.touch_every_days)
+            .push_bind(&r.next_follow_up)
+            .push_bind(r.last_follow_up_at)
             .push_bind(r.created_at)
             .push_bind(r.updated_at);
     });
@@ -156,7 +161,7 @@ impl Customers<'_> {
         let now = now_ms();
         let mut tx = self.store.write().await?;
         let mut b = QueryBuilder::new("");
-        let rows = [NewRow { id: None, customer, created_at: now, updated_at: now }];
+        let rows = [NewRow { id: None, customer, created_at: now, updated_at: now, next_follow_up: None, last_follow_up_at: None }];
         push_values(&mut b, &rows);
         b.push(" RETURNING id");
         let id: i64 = b.build_query_scalar().fetch_one(&mut *tx).await.map_err(unique_uscc)?;
@@ -181,7 +186,7 @@ impl Customers<'_> {
             }
             indexes = sqlx::query_as::<_, (String, String)>(
                 "SELECT name, sql FROM sqlite_master \
-                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags', 'contacts') AND sql IS NOT NULL",
+                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags', 'contacts', 'follow_ups') AND sql IS NOT NULL",
             )
             .fetch_all(&mut *tx)
             .await?;
@@ -467,6 +472,11 @@ impl BulkLoad {
     /// Adds contacts of customers added in this load (or already stored).
     pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
         crate::contact::insert_many(&mut self.tx, rows).await
+    }
+
+    /// Adds follow-ups of customers in this load and sets those customers' next follow-up dates.
+    pub async fn add_follow_ups(&mut self, rows: &[crate::follow_up::NewFollowUp]) -> Result<()> {
+        crate::follow_up::insert_many(&mut self.tx, rows).await
     }
 
     /// Adds search tokens of records added in this load, in id order.

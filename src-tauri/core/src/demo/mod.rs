@@ -7,6 +7,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::contact::{Gender, ValidContact};
+use crate::follow_up::{FollowUpKind, ValidFollowUp};
 use crate::customer::{CustomerKind, CustomerLevel, LifecycleStatus, NewRow, ValidCustomer};
 use crate::search::{self, Columns, Doc, DocKind};
 use crate::error::Result;
@@ -32,6 +33,12 @@ pub struct DemoCustomer {
     pub customer: ValidCustomer,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// A generated follow-up with its time.
+pub struct DemoFollowUp {
+    pub follow_up: ValidFollowUp,
+    pub happened_at: i64,
 }
 
 fn pick<'a, T: ?Sized>(rng: &mut StdRng, items: &'a [&'a T]) -> &'a T {
@@ -152,16 +159,56 @@ impl Generator {
             .collect()
     }
 
+    /// The follow-ups of a generated customer, oldest first: none to four (one and a half on average), the
+    /// latest asking for a next follow-up within a month either side of today half the time.
+    pub fn follow_ups(&self, customer: &DemoCustomer) -> Vec<DemoFollowUp> {
+        let mut rng = StdRng::seed_from_u64(self.seed ^ (customer.id as u64).wrapping_mul(0x1656_67B1_9E37_79F9));
+        let n = [0, 0, 1, 1, 2, 2, 3, 4][rng.gen_range(0..8)];
+        let span = (self.now_ms - customer.created_at).max(1);
+        let mut times: Vec<i64> = (0..n).map(|_| customer.created_at + rng.gen_range(0..span)).collect();
+        times.sort_unstable();
+        let kinds = [FollowUpKind::Call, FollowUpKind::Visit, FollowUpKind::Wechat, FollowUpKind::Email, FollowUpKind::Meeting, FollowUpKind::Other];
+        let china_today = chrono::DateTime::from_timestamp_millis(self.now_ms + 8 * 3_600_000).unwrap_or_default().date_naive();
+        let last = times.len().saturating_sub(1);
+        times
+            .into_iter()
+            .enumerate()
+            .map(|(i, happened_at)| {
+                let next_date = (i == last && rng.gen_bool(0.5))
+                    .then(|| (china_today + chrono::Duration::days(rng.gen_range(-30..=30))).format("%Y-%m-%d").to_string());
+                DemoFollowUp {
+                    follow_up: ValidFollowUp {
+                        kind: kinds[rng.gen_range(0..kinds.len())],
+                        happened_at: Some(happened_at),
+                        contact_id: None,
+                        content: pick(&mut rng, FOLLOW_UP_NOTES).to_string(),
+                        outcome: rng.gen_bool(0.6).then(|| pick(&mut rng, FOLLOW_UP_OUTCOMES).to_string()),
+                        next_date,
+                    },
+                    happened_at,
+                }
+            })
+            .collect()
+    }
+
     /// A batch of customers with their contacts and search tokens, made off the writer's thread.
     fn batch(&self, ids: std::ops::Range<i64>, first_customer: i64, first_contact: i64) -> DemoBatch {
         let customers: Vec<DemoCustomer> = ids.map(|id| self.customer(id)).collect();
         let mut contacts = Vec::new();
+        let mut follow_ups = Vec::new();
+        let mut touch: Vec<(Option<String>, Option<i64>)> = Vec::new();
         let mut customer_tokens: Vec<(i64, Columns)> = Vec::new();
         let mut contact_tokens: Vec<(i64, Columns)> = Vec::new();
         for d in &customers {
             let c = &d.customer;
             let doc = Doc::of(DocKind::Customer, d.id, &c.name, [&c.phone, &c.mobile], &c.email);
             customer_tokens.push((d.id, search::columns(&doc)));
+            let made = self.follow_ups(d);
+            let latest = made.last().map(|f| (f.follow_up.next_date.clone(), f.happened_at));
+            touch.push(latest.clone().map_or((None, None), |(next, at)| (next, Some(at))));
+            for f in made {
+                follow_ups.push(crate::follow_up::NewFollowUp { customer_id: d.id, follow_up: f.follow_up, happened_at: f.happened_at });
+            }
             for (k, contact) in self.contacts(d).into_iter().enumerate() {
                 let id = first_contact + (d.id - first_customer) * MAX_CONTACTS + k as i64;
                 let doc = Doc::of(DocKind::Contact, id, &contact.name, [&contact.mobile, &contact.phone], &contact.email);
@@ -169,7 +216,7 @@ impl Generator {
                 contacts.push(crate::contact::NewContact { id, customer_id: d.id, contact, created_at: d.created_at });
             }
         }
-        DemoBatch { customers, contacts, customer_tokens, contact_tokens }
+        DemoBatch { customers, contacts, follow_ups, touch, customer_tokens, contact_tokens }
     }
 
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
@@ -197,10 +244,19 @@ impl Generator {
             let rows: Vec<NewRow> = made
                 .customers
                 .iter()
-                .map(|d| NewRow { id: Some(d.id), customer: &d.customer, created_at: d.created_at, updated_at: d.updated_at })
+                .zip(&made.touch)
+                .map(|(d, (next, last))| NewRow {
+                    id: Some(d.id),
+                    customer: &d.customer,
+                    created_at: d.created_at,
+                    updated_at: d.updated_at,
+                    next_follow_up: next.clone(),
+                    last_follow_up_at: *last,
+                })
                 .collect();
             load.add(&rows).await?;
             load.add_contacts(&made.contacts).await?;
+            load.add_follow_ups(&made.follow_ups).await?;
             load.add_search(DocKind::Customer, &made.customer_tokens).await?;
             load.add_search(DocKind::Contact, &made.contact_tokens).await?;
             progress(done);
@@ -212,6 +268,9 @@ impl Generator {
 struct DemoBatch {
     customers: Vec<DemoCustomer>,
     contacts: Vec<crate::contact::NewContact>,
+    follow_ups: Vec<crate::follow_up::NewFollowUp>,
+    /// Each customer's next follow-up date and last follow-up time, from its follow-ups.
+    touch: Vec<(Option<String>, Option<i64>)>,
     customer_tokens: Vec<(i64, Columns)>,
     contact_tokens: Vec<(i64, Columns)>,
 }

@@ -4,4 +4,5 @@ mod model;
 mod store;
 
 pub use model::{FollowUp, FollowUpInput, FollowUpKind, ValidFollowUp};
-pub use store::FollowUps;
+pub(crate) use store::insert_many;
+pub use store::{FollowUps, NewFollowUp};

@@ -14,6 +14,40 @@ const SELECT: &str = "SELECT f.id, f.customer_id, f.contact_id, ct.name AS conta
      f.content, f.outcome, f.next_date, f.created_at, f.updated_at, f.deleted_at \
      FROM follow_ups f LEFT JOIN contacts ct ON ct.id = f.contact_id";
 
+/// A follow-up ready to insert in a bulk load (demo data, imports).
+#[derive(Debug, Clone)]
+pub struct NewFollowUp {
+    pub customer_id: i64,
+    pub follow_up: ValidFollowUp,
+    pub happened_at: i64,
+}
+
+/// Inserts many follow-ups inside a bulk load's transaction. The loader sets the customers' next follow-up
+/// date and last follow-up time with the customer rows (a per-customer lookup here would scan the table,
+/// whose indexes a bulk load drops).
+pub(crate) async fn insert_many(conn: &mut SqliteConnection, rows: &[NewFollowUp]) -> Result<()> {
+    for chunk in rows.chunks(2000) {
+        let mut b = sqlx::QueryBuilder::new(
+            "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
+             created_at, updated_at) ",
+        );
+        b.push_values(chunk, |mut v, r| {
+            let f = &r.follow_up;
+            v.push_bind(r.customer_id)
+                .push_bind(f.contact_id)
+                .push_bind(f.kind)
+                .push_bind(r.happened_at)
+                .push_bind(&f.content)
+                .push_bind(&f.outcome)
+                .push_bind(&f.next_date)
+                .push_bind(r.happened_at)
+                .push_bind(r.happened_at);
+        });
+        b.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// The follow-ups of one open store.
 pub struct FollowUps<'s> {
     pub(crate) store: &'s Store,

@@ -1,0 +1,60 @@
+//! The Today view and the duplicate warning, timed on the bench store.
+
+use std::time::Instant;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+use super::{ms, p95, Figure};
+use crate::customer::CustomerInput;
+use crate::duplicate::likely_duplicates;
+use crate::error::Result;
+use crate::reminder::{today, TodayQuery};
+use crate::store::Store;
+
+/// `today.p95_ms` over 50 loads of the Today view for the current day (China time), with how many
+/// follow-ups it finds due today, as a check that there was something to find.
+pub async fn today_figures(store: &Store) -> Result<Vec<Figure>> {
+    let day = chrono::DateTime::from_timestamp_millis(crate::time::now_ms() + 8 * 3_600_000).unwrap_or_default().date_naive();
+    let q = TodayQuery { today: day.format("%Y-%m-%d").to_string(), utc_offset_minutes: 480, ahead_days: 7, dormant_days: 90 };
+    let mut times = Vec::new();
+    let mut due_today = 0;
+    for _ in 0..50 {
+        let t = Instant::now();
+        let v = today(store, &q).await?;
+        times.push(ms(t.elapsed()));
+        due_today = v.today.len();
+    }
+    Ok(vec![
+        Figure::new("today.p95_ms", p95(times), "ms"),
+        Figure::new("today.due_today_listed", due_today as f64, "reminders"),
+    ])
+}
+
+/// `duplicates.check_p95_ms`: the warning on save for 100 customers typed the way a duplicate arrives
+/// (the name without its city, the same mobile and e-mail), and how many of them it recognised.
+pub async fn duplicate_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
+    let max: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers").fetch_one(store.read()).await?;
+    let mut rng = StdRng::seed_from_u64(seed ^ 0xD0D0);
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..100 {
+        let row: Option<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT id, name, mobile, email FROM customers WHERE id >= ? AND deleted_at IS NULL ORDER BY id LIMIT 1",
+        )
+        .bind(rng.gen_range(1..=max.max(1)))
+        .fetch_optional(store.read())
+        .await?;
+        let Some((id, name, mobile, email)) = row else { continue };
+        let typed: String = name.chars().skip(2).collect();
+        let input = CustomerInput { name: typed, mobile, email, ..Default::default() };
+        let t = Instant::now();
+        let hints = likely_duplicates(store, &input, None).await?;
+        times.push(ms(t.elapsed()));
+        found += hints.iter().any(|h| h.id == id) as usize;
+    }
+    Ok(vec![
+        Figure::new("duplicates.check_p95_ms", p95(times), "ms"),
+        Figure::new("duplicates.check_recognised", found as f64, "of 100"),
+    ])
+}
