@@ -28,8 +28,9 @@ CREATE INDEX customers_next_follow_up ON customers (next_follow_up) WHERE delete
 CREATE INDEX customers_last_touch ON customers (coalesce(last_follow_up_at, created_at)) WHERE deleted_at IS NULL;
 CREATE INDEX customers_touch_due ON customers (coalesce(last_follow_up_at, created_at) + touch_every_days * 86400000)
     WHERE deleted_at IS NULL AND touch_every_days IS NOT NULL;
--- Birthdays by month and day ('MM-DD'), whatever the year.
-CREATE INDEX contacts_birthday ON contacts (substr(birthday, -5)) WHERE deleted_at IS NULL AND birthday IS NOT NULL;
+-- Solar birthdays by month and day ('MM-DD'), whatever the year; covering what Today shows of the contact.
+CREATE INDEX contacts_birthday ON contacts (substr(birthday, -5), customer_id, name)
+    WHERE deleted_at IS NULL AND birthday IS NOT NULL AND birthday_lunar = 0;
 
 -- What the user did with a reminder: done, or snoozed until a date. One row per reminder occurrence.
 CREATE TABLE reminder_actions (

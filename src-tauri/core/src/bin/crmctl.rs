@@ -47,6 +47,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the Today view (follow-ups due, birthdays, keeping in touch, dormant customers).
+    Today {
+        /// The day (YYYY-MM-DD); today in China time when absent.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the integrity check and print the schema version and row counts.
     Check,
     /// Print the recovery key of the store (keep it somewhere safe).
@@ -143,6 +151,30 @@ async fn run(cli: Cli) -> Result<()> {
                     let how = format!("{:?}/{:?}", hit.tier, hit.matched).to_lowercase();
                     println!("{kind:<8} {:>8}  {}  ({})  {how}", hit.id, hit.name, hit.detail.unwrap_or_default());
                 }
+            }
+            store.close().await;
+        }
+        Command::Today { date, json } => {
+            let (store, _) = open(&dir).await?;
+            let day = date.unwrap_or_else(|| {
+                let now = crm_core::time::now_ms() + 8 * 3_600_000;
+                chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().format("%Y-%m-%d").to_string()
+            });
+            let q = crm_core::reminder::TodayQuery { today: day, utc_offset_minutes: 480, ahead_days: 7, dormant_days: 90 };
+            let t = std::time::Instant::now();
+            let view = crm_core::reminder::today(&store, &q).await?;
+            let took = t.elapsed();
+            if json {
+                println!("{}", serde_json::to_string(&view).expect("serializes"));
+            } else {
+                let sections = [("overdue", &view.overdue), ("today", &view.today), ("upcoming", &view.upcoming), ("dormant", &view.dormant)];
+                for (title, list) in sections {
+                    println!("{title}: {}", list.len());
+                    for r in list.iter().take(5) {
+                        println!("  {:?} {} {} {}", r.kind, r.due, r.name, r.detail.clone().unwrap_or_default());
+                    }
+                }
+                println!("overdue in all: {}, dormant in all: {} ({took:.1?})", view.overdue_total, view.dormant_total);
             }
             store.close().await;
         }

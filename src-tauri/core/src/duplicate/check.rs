@@ -94,8 +94,11 @@ pub async fn likely_duplicates(store: &Store, input: &CustomerInput, exclude: Op
             }
         }
     }
+    // The strongest reasons first (a shared code or number beats a similar name), then the newest.
+    let mut ranked: Vec<(i64, Vec<DuplicateReason>)> = found.into_iter().collect();
+    ranked.sort_by_key(|(id, reasons)| (reasons.iter().min().copied(), std::cmp::Reverse(*id)));
     let mut hints = Vec::new();
-    for (id, reasons) in found.into_iter().rev().take(MAX_HINTS) {
+    for (id, reasons) in ranked.into_iter().take(MAX_HINTS) {
         let name: Option<String> = sqlx::query_scalar("SELECT name FROM customers WHERE id = ? AND deleted_at IS NULL")
             .bind(id)
             .fetch_optional(store.read())

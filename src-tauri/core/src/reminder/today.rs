@@ -137,19 +137,25 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
         }
         d += Duration::days(1);
     }
-    let placeholders = days.iter().map(|_| "?").collect::<Vec<_>>().join(", ");
-    let sql = format!(
-        "SELECT ct.id, ct.customer_id, ct.name, cu.name, substr(ct.birthday, -5) FROM contacts ct \
-         JOIN customers cu ON cu.id = ct.customer_id \
-         WHERE ct.deleted_at IS NULL AND ct.birthday IS NOT NULL AND ct.birthday_lunar = 0 AND cu.deleted_at IS NULL \
-         AND substr(ct.birthday, -5) IN ({placeholders}) LIMIT {}",
-        LIST_LIMIT * 4
-    );
-    let mut query = sqlx::query_as::<_, (i64, i64, String, String, String)>(&sql);
+    // Day by day, so the nearest birthdays fill the lists first.
+    let mut birthdays: Vec<(i64, i64, String, String, String)> = Vec::new();
     for (md, _) in &days {
-        query = query.bind(md);
+        let room = LIST_LIMIT * 2 - birthdays.len() as i64;
+        if room <= 0 {
+            break;
+        }
+        let rows: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
+            "SELECT ct.id, ct.customer_id, ct.name, cu.name, substr(ct.birthday, -5) FROM contacts ct \
+             JOIN customers cu ON cu.id = ct.customer_id \
+             WHERE ct.deleted_at IS NULL AND ct.birthday IS NOT NULL AND ct.birthday_lunar = 0 \
+             AND substr(ct.birthday, -5) = ? AND cu.deleted_at IS NULL LIMIT ?",
+        )
+        .bind(md)
+        .bind(room)
+        .fetch_all(r)
+        .await?;
+        birthdays.extend(rows);
     }
-    let birthdays = query.fetch_all(r).await?;
 
     // Customers to keep in touch with every N days, due by the horizon.
     let touch: Vec<(i64, String, i64)> = sqlx::query_as(
