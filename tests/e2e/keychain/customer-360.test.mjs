@@ -31,8 +31,12 @@ async function search(text) {
 }
 
 async function closeDetail() {
-  await click(await settled(app.$('.ant-drawer-open .ant-drawer-close')));
-  await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
+  // A click while the drawer still slides in can miss its close button: click until it is gone.
+  await app.waitUntil(async () => {
+    const close = app.$('.ant-drawer-open .ant-drawer-close');
+    if (await close.isExisting()) await click(await settled(close)).catch(() => {});
+    return byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 2000 }).then(() => true, () => false);
+  }, { timeout: 15000, interval: 100, timeoutMsg: 'the customer drawer never closed' });
 }
 
 test('a customer gets two contacts, the first of them primary', async () => {
@@ -61,7 +65,11 @@ test('a follow-up whose next date is today shows up in Today', async () => {
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
   await byTestId(app, 'customer-detail').waitForDisplayed();
-  await click(await settled(byTestId(app, 'tab-timeline')));
+  // The drawer slides in; a click while it moves can miss the tab, so click until the timeline shows.
+  await app.waitUntil(async () => {
+    await click(await settled(byTestId(app, 'tab-timeline')));
+    return byTestId(app, 'follow-up-content').waitForDisplayed({ timeout: 2000 }).then(() => true, () => false);
+  }, { timeout: 15000, interval: 100, timeoutMsg: 'the timeline tab never opened' });
   await fill(app, 'follow-up-content', '电话沟通报价，客户下午回电');
   // The date picker's own "today" button, as a user picks today.
   await click(app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input'));

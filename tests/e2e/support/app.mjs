@@ -1,5 +1,5 @@
 // Starts the real app through tauri-driver and gives the tests a WebdriverIO session on its window.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -47,8 +47,21 @@ export async function startDriver(env) {
   return { port, stop: () => proc.kill() };
 }
 
+/**
+ * Waits until no app process is left. A window that is still quitting holds the single-instance lock
+ * (over D-Bus on Linux), and a new start would only focus it and exit: the session would fail to start.
+ */
+export async function waitForAppExit(timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (spawnSync("pgrep", ["-f", `^${BIN}( |$)`]).status === 0) {
+    if (Date.now() > until) throw new Error(`${BIN} is still running`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Launches the app window and waits until the UI has rendered its first screen. */
 export async function openApp(driver) {
+  await waitForAppExit();
   const browser = await remote({
     hostname: '127.0.0.1',
     port: driver.port,
@@ -79,6 +92,13 @@ export function launchPerFile(name) {
   session.stop = async () => {
     await session.app?.deleteSession().catch(() => {});
     session.driver?.stop();
+    await waitForAppExit(10000).catch(async () => {
+      // Seen about once in six runs: the window closed but the process stayed. Left running, it would
+      // hold the single-instance lock and the next file's app would exit at once; say so and end it.
+      console.warn(`warning: ${BIN} did not exit after its session ended; terminating it`);
+      spawnSync('pkill', ['-TERM', '-f', `^${BIN}( |$)`]);
+      await waitForAppExit(3000).catch(() => spawnSync('pkill', ['-KILL', '-f', `^${BIN}( |$)`]));
+    });
   };
   return session;
 }
