@@ -63,20 +63,22 @@ pub async fn of_customer(store: &Store, customer_id: i64) -> Result<Vec<Timeline
         label: None,
         change,
     }));
-    let contacts: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM contacts WHERE customer_id = ?")
-        .bind(customer_id)
-        .fetch_all(store.read())
-        .await?;
-    for (id, name) in contacts {
-        for change in crate::history::of(store, "contact", id).await? {
-            out.push(TimelineEntry::Change {
-                at: change.changed_at,
-                entity: "contact".into(),
-                entity_id: id,
-                label: Some(name.clone()),
-                change,
-            });
-        }
+    // Every contact's history in one query rather than one per contact.
+    let contact_changes: Vec<(i64, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
+        "SELECT ct.id, ct.name, h.field, h.old_value, h.new_value, h.changed_at FROM contacts ct \
+         JOIN history h ON h.entity = 'contact' AND h.entity_id = ct.id WHERE ct.customer_id = ?",
+    )
+    .bind(customer_id)
+    .fetch_all(store.read())
+    .await?;
+    for (id, name, field, old_value, new_value, changed_at) in contact_changes {
+        out.push(TimelineEntry::Change {
+            at: changed_at,
+            entity: "contact".into(),
+            entity_id: id,
+            label: Some(name),
+            change: HistoryEntry { field, old_value, new_value, changed_at },
+        });
     }
     out.sort_by_key(|e| std::cmp::Reverse(e.at()));
     out.truncate(TIMELINE_LIMIT);

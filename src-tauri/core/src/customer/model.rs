@@ -204,6 +204,36 @@ impl From<&Customer> for ValidCustomer {
     }
 }
 
+impl From<&ValidCustomer> for CustomerInput {
+    /// The input that validates to this customer again (demo data checked against the form's rules; imports).
+    fn from(c: &ValidCustomer) -> Self {
+        CustomerInput {
+            name: c.name.clone(),
+            kind: c.kind,
+            uscc: c.uscc.clone(),
+            industry: c.industry.clone(),
+            source: c.source.clone(),
+            province: c.province.clone(),
+            city: c.city.clone(),
+            district: c.district.clone(),
+            address: c.address.clone(),
+            phone: c.phone.clone(),
+            mobile: c.mobile.clone(),
+            email: c.email.clone(),
+            website: c.website.clone(),
+            level: c.level,
+            status: c.status,
+            tags: c.tags.clone(),
+            notes: c.notes.clone(),
+            invoice_title: c.invoice_title.clone(),
+            tax_number: c.tax_number.clone(),
+            bank_name: c.bank_name.clone(),
+            bank_account: c.bank_account.clone(),
+            touch_every_days: c.touch_every_days,
+        }
+    }
+}
+
 impl CustomerInput {
     /// Checks every field with the same rules the form, the import and crmctl use.
     pub fn validate(&self) -> Result<ValidCustomer> {

@@ -286,6 +286,7 @@ impl Customers<'_> {
             .await
             .map_err(unique_uscc)?;
         search::sync_customer(&mut tx, id).await?;
+        search::sync_contacts_of(&mut tx, id).await?;
         let change = Change::new("deletedAt", old.map(|v| v.to_string()), at.map(|v| v.to_string()));
         history::record(&mut tx, "customer", id, &[change], at.unwrap_or_else(now_ms)).await?;
         tx.commit().await?;

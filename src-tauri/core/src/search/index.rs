@@ -15,20 +15,24 @@ const CUSTOMER_DOC: &str = "SELECT id, name, phone, mobile, email FROM customers
 const CONTACT_DOC: &str = "SELECT ct.id, ct.name, ct.mobile, ct.phone, ct.email FROM contacts ct \
      JOIN customers cu ON cu.id = ct.customer_id WHERE ct.deleted_at IS NULL AND cu.deleted_at IS NULL";
 
-/// Brings a customer and its contacts in the index in line with the tables: indexed while live, absent
-/// once trashed or gone. Call it in the transaction that changed them.
+/// Brings a customer in the index in line with the table: indexed while live, absent once trashed or gone.
+/// Call it in the transaction that changed it.
 pub(crate) async fn sync_customer(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM search_customer WHERE rowid = ?").bind(id).execute(&mut *conn).await?;
-    let contacts: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM contacts WHERE customer_id = ?").bind(id).fetch_all(&mut *conn).await?;
-    for c in contacts {
-        sqlx::query("DELETE FROM search_contact WHERE rowid = ?").bind(c).execute(&mut *conn).await?;
-    }
     let customer: Vec<DocRow> =
         sqlx::query_as(&format!("{CUSTOMER_DOC} AND id = ?")).bind(id).fetch_all(&mut *conn).await?;
+    insert(conn, &docs(DocKind::Customer, &customer)).await
+}
+
+/// Brings a customer's contacts in the index in line with the customer having been trashed or restored
+/// (a contact's tokens never depend on its customer's fields, so an edit of the customer leaves them).
+pub(crate) async fn sync_contacts_of(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {
+    sqlx::query("DELETE FROM search_contact WHERE rowid IN (SELECT id FROM contacts WHERE customer_id = ?)")
+        .bind(customer_id)
+        .execute(&mut *conn)
+        .await?;
     let contacts: Vec<DocRow> =
-        sqlx::query_as(&format!("{CONTACT_DOC} AND cu.id = ?")).bind(id).fetch_all(&mut *conn).await?;
-    insert(conn, &docs(DocKind::Customer, &customer)).await?;
+        sqlx::query_as(&format!("{CONTACT_DOC} AND cu.id = ?")).bind(customer_id).fetch_all(&mut *conn).await?;
     insert(conn, &docs(DocKind::Contact, &contacts)).await
 }
 

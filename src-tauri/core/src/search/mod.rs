@@ -17,7 +17,7 @@ pub use matcher::{best_match, pinyin_tier, MatchField, MatchTier};
 pub use plan::{plan, segmentations, Plan, MAX_QUERY_CHARS};
 pub use run::{search, HitKind, SearchHit, MAX_HITS};
 pub use tokens::{columns, trigrams, Columns, Doc, DocKind};
-pub(crate) use index::{bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_customer};
+pub(crate) use index::{bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer};
 pub use index::TOKENS_VERSION;
 
 /// The most common reading of a character as typed (the character itself when it has none), for
