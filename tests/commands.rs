@@ -6,7 +6,9 @@ use std::sync::Arc;
 use crm_core::store::{KeyVault, MemoryVault};
 use crm_lib::{handlers, AppState};
 use serde_json::{json, Value};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 struct Window {
@@ -23,10 +25,20 @@ fn window_with(vault: Arc<dyn KeyVault>) -> Window {
 fn window_in(dir: tempfile::TempDir, vault: Arc<dyn KeyVault>) -> Window {
     let state = AppState::new(dir.path(), vault);
     state.start();
-    let app = mock_builder().manage(state).invoke_handler(handlers()).build(mock_context(noop_assets())).unwrap();
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let app = mock_builder()
+        .manage(state)
+        .invoke_handler(handlers())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
     assert!(app.try_state::<AppState>().is_some());
-    Window { _app: app, webview, _dir: dir }
+    Window {
+        _app: app,
+        webview,
+        _dir: dir,
+    }
 }
 
 fn call(w: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -57,44 +69,84 @@ fn a_customer_created_through_the_window_is_listed_and_counted() {
     assert_eq!(made["name"], "北京华远科技有限公司");
     let page = call(&w, "list_customers", json!({"query": {}})).unwrap();
     assert_eq!(page["rows"][0]["id"], made["id"]);
-    assert_eq!(call(&w, "count_customers", json!({"query": {"tag": "VIP"}})).unwrap(), json!(1));
+    assert_eq!(
+        call(&w, "count_customers", json!({"query": {"tag": "VIP"}})).unwrap(),
+        json!(1)
+    );
     assert_eq!(call(&w, "list_tags", json!({})).unwrap(), json!(["VIP"]));
 }
 
 #[test]
 fn an_invalid_code_comes_back_as_a_validation_error_on_its_field() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    let err = call(&w, "create_customer", json!({"input": {"name": "华远", "uscc": "91110108551385082A"}})).unwrap_err();
+    let err = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "华远", "uscc": "91110108551385082A"}}),
+    )
+    .unwrap_err();
     assert_eq!(err["code"], "validation");
-    assert_eq!(err["field"], "uscc", "the form marks the 统一社会信用代码 input");
+    assert_eq!(
+        err["field"], "uscc",
+        "the form marks the 统一社会信用代码 input"
+    );
     assert_eq!(err["reason"], "checksum");
-    assert_eq!(call(&w, "count_customers", json!({"query": {}})).unwrap(), json!(0), "nothing was saved");
+    assert_eq!(
+        call(&w, "count_customers", json!({"query": {}})).unwrap(),
+        json!(0),
+        "nothing was saved"
+    );
 }
 
 #[test]
-fn without_a_keychain_the_window_is_asked_for_a_new_passphrase_and_the_store_stays_shut_until_then() {
+fn without_a_keychain_the_window_is_asked_for_a_new_passphrase_and_the_store_stays_shut_until_then()
+{
     let w = window_with(Arc::new(MemoryVault::unavailable()));
     let status = call(&w, "store_status", json!({})).unwrap();
     assert_eq!(status["state"], "needsNewPassphrase");
     assert_eq!(status["problem"]["reason"], "keychain_unavailable");
     let err = call(&w, "list_customers", json!({"query": {}})).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["reason"].as_str()), (Some("locked"), Some("not_open")));
+    assert_eq!(
+        (err["code"].as_str(), err["reason"].as_str()),
+        (Some("locked"), Some("not_open"))
+    );
     let short = call(&w, "set_passphrase", json!({"passphrase": "short"})).unwrap_err();
     assert_eq!(short["reason"], "too_short");
-    let status = call(&w, "set_passphrase", json!({"passphrase": "a long enough passphrase"})).unwrap();
+    let status = call(
+        &w,
+        "set_passphrase",
+        json!({"passphrase": "a long enough passphrase"}),
+    )
+    .unwrap();
     assert_eq!(status["state"], "open");
     assert_eq!(status["keySource"], "passphrase");
     assert!(call(&w, "list_customers", json!({"query": {}})).is_ok());
     let recovery = call(&w, "export_recovery_key", json!({})).unwrap();
-    assert_eq!(recovery.as_str().unwrap().len(), 71, "eight groups of eight hex digits");
+    assert_eq!(
+        recovery.as_str().unwrap().len(),
+        71,
+        "eight groups of eight hex digits"
+    );
 }
 
 #[test]
 fn the_language_choice_is_remembered() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    assert_eq!(call(&w, "get_settings", json!({})).unwrap(), json!({"language": null}), "follows the OS at first");
-    call(&w, "set_settings", json!({"settings": {"language": "zh-TW"}})).unwrap();
-    assert_eq!(call(&w, "get_settings", json!({})).unwrap()["language"], "zh-TW");
+    assert_eq!(
+        call(&w, "get_settings", json!({})).unwrap(),
+        json!({"language": null}),
+        "follows the OS at first"
+    );
+    call(
+        &w,
+        "set_settings",
+        json!({"settings": {"language": "zh-TW"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        call(&w, "get_settings", json!({})).unwrap()["language"],
+        "zh-TW"
+    );
     let bad = call(&w, "set_settings", json!({"settings": {"language": "fr"}}));
     assert!(bad.is_err(), "an unknown language is refused, not stored");
 }
@@ -103,51 +155,115 @@ fn the_language_choice_is_remembered() {
 fn a_store_held_by_another_process_fails_to_open_and_opens_on_retry_once_released() {
     let dir = tempfile::tempdir().unwrap();
     let vault: Arc<dyn KeyVault> = Arc::new(MemoryVault::default());
-    let other = tauri::async_runtime::block_on(crm_core::store::Unlocker::new(dir.path(), vault.clone()).open_automatically())
-        .expect("the other process opens it first");
+    let other = tauri::async_runtime::block_on(
+        crm_core::store::Unlocker::new(dir.path(), vault.clone()).open_automatically(),
+    )
+    .expect("the other process opens it first");
     let w = window_in(dir, vault);
     let status = call(&w, "store_status", json!({})).unwrap();
     assert_eq!(status["state"], "failed");
-    assert_eq!(status["problem"]["reason"], "in_use", "the user is told another window holds the data");
+    assert_eq!(
+        status["problem"]["reason"], "in_use",
+        "the user is told another window holds the data"
+    );
     tauri::async_runtime::block_on(other.close());
-    assert_eq!(call(&w, "retry_open_store", json!({})).unwrap()["state"], "open");
+    assert_eq!(
+        call(&w, "retry_open_store", json!({})).unwrap()["state"],
+        "open"
+    );
 }
 
 #[test]
 fn contacts_added_through_the_window_are_found_by_the_search_with_their_customer() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    let made = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let made = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司"}}),
+    )
+    .unwrap();
     let id = made["id"].clone();
-    let zhang = call(&w, "create_contact", json!({"customerId": id, "input": {"name": "张三", "mobile": "13800138000"}})).unwrap();
-    assert_eq!(zhang["isPrimary"], true, "the first contact is the primary one");
-    call(&w, "create_contact", json!({"customerId": id, "input": {"name": "李四"}})).unwrap();
+    let zhang = call(
+        &w,
+        "create_contact",
+        json!({"customerId": id, "input": {"name": "张三", "mobile": "13800138000"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        zhang["isPrimary"], true,
+        "the first contact is the primary one"
+    );
+    call(
+        &w,
+        "create_contact",
+        json!({"customerId": id, "input": {"name": "李四"}}),
+    )
+    .unwrap();
     let contacts = call(&w, "list_customer_contacts", json!({"customerId": id})).unwrap();
     assert_eq!(contacts.as_array().unwrap().len(), 2);
     let hits = call(&w, "search", json!({"query": "zs"})).unwrap();
     assert_eq!(hits[0]["name"], "张三");
     assert_eq!(hits[0]["kind"], "contact");
-    assert_eq!(hits[0]["customerId"], id, "a contact hit opens its customer");
+    assert_eq!(
+        hits[0]["customerId"], id,
+        "a contact hit opens its customer"
+    );
     let hits = call(&w, "search", json!({"query": "hy", "limit": 5})).unwrap();
     assert_eq!(hits[0]["name"], "北京华远科技有限公司");
-    let err = call(&w, "create_contact", json!({"customerId": id, "input": {"name": "王五", "email": "nope"}})).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("validation"), Some("email")));
+    let err = call(
+        &w,
+        "create_contact",
+        json!({"customerId": id, "input": {"name": "王五", "email": "nope"}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("validation"), Some("email"))
+    );
 }
 
 #[test]
 fn a_follow_up_logged_through_the_window_is_on_the_timeline_and_due_in_today() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    let made = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let made = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司"}}),
+    )
+    .unwrap();
     let id = made["id"].clone();
     let input = json!({"kind": "visit", "content": "上门拜访，确认需求", "nextDate": "2026-11-23"});
-    call(&w, "create_follow_up", json!({"customerId": id, "input": input})).unwrap();
+    call(
+        &w,
+        "create_follow_up",
+        json!({"customerId": id, "input": input}),
+    )
+    .unwrap();
     let timeline = call(&w, "customer_timeline", json!({"customerId": id})).unwrap();
-    assert_eq!(timeline[0]["type"], "followUp", "the newest entry is the follow-up: {timeline}");
+    assert_eq!(
+        timeline[0]["type"], "followUp",
+        "the newest entry is the follow-up: {timeline}"
+    );
     assert_eq!(timeline[0]["followUp"]["kind"], "visit");
-    let today = call(&w, "today_view", json!({"query": {"today": "2026-11-23", "utcOffsetMinutes": 480}})).unwrap();
+    let today = call(
+        &w,
+        "today_view",
+        json!({"query": {"today": "2026-11-23", "utcOffsetMinutes": 480}}),
+    )
+    .unwrap();
     assert_eq!(today["today"][0]["name"], "北京华远科技有限公司");
     assert_eq!(today["today"][0]["kind"], "followUp");
     let due = today["today"][0]["due"].clone();
-    call(&w, "act_on_reminder", json!({"kind": "followUp", "entityId": id, "due": due, "snoozeUntil": null})).unwrap();
+    call(
+        &w,
+        "act_on_reminder",
+        json!({"kind": "followUp", "entityId": id, "due": due, "snoozeUntil": null}),
+    )
+    .unwrap();
     let today = call(&w, "today_view", json!({"query": {"today": "2026-11-23"}})).unwrap();
-    assert_eq!(today["today"].as_array().unwrap().len(), 0, "done leaves Today");
+    assert_eq!(
+        today["today"].as_array().unwrap().len(),
+        0,
+        "done leaves Today"
+    );
 }

@@ -39,7 +39,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(dir: &Path, vault: Arc<dyn KeyVault>) -> Self {
-        AppState { unlocker: Arc::new(Unlocker::new(dir, vault)), session: Default::default() }
+        AppState {
+            unlocker: Arc::new(Unlocker::new(dir, vault)),
+            session: Default::default(),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -59,19 +62,34 @@ impl AppState {
     /// Tries the keychain in the background. The write lock is taken before this returns, so the
     /// window's first `store_status` waits for the outcome rather than seeing a half-started session.
     pub fn start(&self) {
-        let mut guard = self.session.clone().try_write_owned().expect("nobody holds a new session");
+        let mut guard = self
+            .session
+            .clone()
+            .try_write_owned()
+            .expect("nobody holds a new session");
         let unlocker = self.unlocker.clone();
-        tauri::async_runtime::spawn(async move { guard.settle(unlocker.open_automatically().await) });
+        tauri::async_runtime::spawn(
+            async move { guard.settle(unlocker.open_automatically().await) },
+        );
     }
 
     pub async fn status(&self) -> StoreStatus {
         let s = self.session.read().await;
-        self.unlocker.status(if s.store.is_some() { None } else { s.pending.as_ref() })
+        self.unlocker.status(if s.store.is_some() {
+            None
+        } else {
+            s.pending.as_ref()
+        })
     }
 
     /// The open store, or `locked/not_open` while the user has not unlocked it.
     pub async fn store(&self) -> Result<Arc<Store>, CoreError> {
-        self.session.read().await.store.clone().ok_or_else(|| CoreError::locked("not_open", "the store is locked"))
+        self.session
+            .read()
+            .await
+            .store
+            .clone()
+            .ok_or_else(|| CoreError::locked("not_open", "the store is locked"))
     }
 
     /// Runs one way of unlocking; on success the session holds the store.

@@ -20,15 +20,27 @@ pub enum ErrorCode {
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     #[error("{field}: {reason}")]
-    Validation { field: &'static str, reason: &'static str },
+    Validation {
+        field: &'static str,
+        reason: &'static str,
+    },
     #[error("not found")]
     NotFound,
     #[error("conflict: {reason}")]
-    Conflict { reason: &'static str, detail: String },
+    Conflict {
+        reason: &'static str,
+        detail: String,
+    },
     #[error("locked: {reason}")]
-    Locked { reason: &'static str, detail: String },
+    Locked {
+        reason: &'static str,
+        detail: String,
+    },
     #[error("i/o: {reason}: {detail}")]
-    Io { reason: &'static str, detail: String },
+    Io {
+        reason: &'static str,
+        detail: String,
+    },
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -40,13 +52,22 @@ impl CoreError {
         CoreError::Validation { field, reason }
     }
     pub fn locked(reason: &'static str, detail: impl Into<String>) -> Self {
-        CoreError::Locked { reason, detail: detail.into() }
+        CoreError::Locked {
+            reason,
+            detail: detail.into(),
+        }
     }
     pub fn io(reason: &'static str, detail: impl Into<String>) -> Self {
-        CoreError::Io { reason, detail: detail.into() }
+        CoreError::Io {
+            reason,
+            detail: detail.into(),
+        }
     }
     pub fn conflict(reason: &'static str, detail: impl Into<String>) -> Self {
-        CoreError::Conflict { reason, detail: detail.into() }
+        CoreError::Conflict {
+            reason,
+            detail: detail.into(),
+        }
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -112,7 +133,9 @@ impl From<sqlx::migrate::MigrateError> for CoreError {
     fn from(e: sqlx::migrate::MigrateError) -> Self {
         use sqlx::migrate::MigrateError::*;
         match e {
-            VersionMissing(_) | VersionTooNew(..) => CoreError::conflict("schema_newer", e.to_string()),
+            VersionMissing(_) | VersionTooNew(..) => {
+                CoreError::conflict("schema_newer", e.to_string())
+            }
             Execute(inner) => inner.into(),
             other => CoreError::Internal(other.to_string()),
         }
@@ -140,7 +163,12 @@ impl From<&CoreError> for AppError {
             CoreError::Internal(_) => "internal error".to_string(),
             other => other.to_string(),
         };
-        AppError { code: e.code(), message, field, reason: e.reason().map(str::to_string) }
+        AppError {
+            code: e.code(),
+            message,
+            field,
+            reason: e.reason().map(str::to_string),
+        }
     }
 }
 
@@ -167,14 +195,25 @@ mod tests {
     fn a_validation_error_reaches_the_ui_with_its_field_and_reason() {
         let e: AppError = CoreError::invalid("uscc", "checksum").into();
         assert_eq!(e.code, ErrorCode::Validation);
-        assert_eq!(e.field.as_deref(), Some("uscc"), "the UI marks the field that failed");
-        assert_eq!(e.reason.as_deref(), Some("checksum"), "the UI translates the reason key");
+        assert_eq!(
+            e.field.as_deref(),
+            Some("uscc"),
+            "the UI marks the field that failed"
+        );
+        assert_eq!(
+            e.reason.as_deref(),
+            Some("checksum"),
+            "the UI translates the reason key"
+        );
     }
 
     #[test]
     fn internal_details_are_not_shown_to_the_user() {
         let e: AppError = CoreError::Internal("SELECT * FROM secret".into()).into();
-        assert!(!e.message.contains("SELECT"), "SQL and paths stay in the log");
+        assert!(
+            !e.message.contains("SELECT"),
+            "SQL and paths stay in the log"
+        );
     }
 
     #[test]

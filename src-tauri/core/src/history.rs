@@ -20,7 +20,11 @@ impl Change {
     }
     /// The record came into being.
     pub fn created() -> Self {
-        Change { field: "created", old: None, new: None }
+        Change {
+            field: "created",
+            old: None,
+            new: None,
+        }
     }
 }
 
@@ -37,7 +41,10 @@ pub struct HistoryEntry {
 }
 
 /// The fields whose values differ between two snapshots of the same record.
-pub fn changes(before: &[(&'static str, Option<String>)], after: &[(&'static str, Option<String>)]) -> Vec<Change> {
+pub fn changes(
+    before: &[(&'static str, Option<String>)],
+    after: &[(&'static str, Option<String>)],
+) -> Vec<Change> {
     before
         .iter()
         .zip(after)
@@ -70,7 +77,11 @@ pub(crate) async fn record(
 }
 
 pub(crate) async fn forget(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM history WHERE entity = ? AND entity_id = ?").bind(entity).bind(id).execute(conn).await?;
+    sqlx::query("DELETE FROM history WHERE entity = ? AND entity_id = ?")
+        .bind(entity)
+        .bind(id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -94,6 +105,13 @@ mod tests {
     fn only_fields_that_differ_become_changes() {
         let before = [("name", Some("华远".to_string())), ("email", None)];
         let after = [("name", Some("华远科技".to_string())), ("email", None)];
-        assert_eq!(changes(&before, &after), vec![Change::new("name", Some("华远".into()), Some("华远科技".into()))]);
+        assert_eq!(
+            changes(&before, &after),
+            vec![Change::new(
+                "name",
+                Some("华远".into()),
+                Some("华远科技".into())
+            )]
+        );
     }
 }

@@ -1,6 +1,5 @@
 //! crm-core: the CRM's whole domain and storage. Must never depend on tauri or any UI code.
 
-
 pub mod bench;
 pub mod contact;
 pub mod customer;
@@ -10,6 +9,7 @@ pub mod error;
 pub mod field;
 pub mod follow_up;
 pub mod history;
+pub mod merge;
 pub mod reminder;
 pub mod search;
 pub mod settings;

@@ -37,7 +37,10 @@ impl Settings {
     }
 
     pub fn write(&self, dir: &Path) -> Result<()> {
-        write_atomically(&dir.join("settings.json"), &serde_json::to_vec_pretty(self).expect("serializes"))
+        write_atomically(
+            &dir.join("settings.json"),
+            &serde_json::to_vec_pretty(self).expect("serializes"),
+        )
     }
 }
 
@@ -63,7 +66,11 @@ mod tests {
     #[test]
     fn a_saved_language_is_read_back() {
         let dir = tempfile::tempdir().unwrap();
-        Settings { language: Some(Language::ZhTw) }.write(dir.path()).unwrap();
+        Settings {
+            language: Some(Language::ZhTw),
+        }
+        .write(dir.path())
+        .unwrap();
         assert_eq!(Settings::read(dir.path()).language, Some(Language::ZhTw));
     }
 

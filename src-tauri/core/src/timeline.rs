@@ -7,6 +7,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::follow_up::FollowUp;
 use crate::history::HistoryEntry;
+use crate::merge::Merge;
 use crate::store::Store;
 
 /// One event on a customer's timeline.
@@ -34,12 +35,20 @@ pub enum TimelineEntry {
         label: Option<String>,
         change: HistoryEntry,
     },
+    /// Another customer was merged into this one (undone or not; undo starts here).
+    Merge {
+        #[ts(type = "number")]
+        at: i64,
+        merge: Merge,
+    },
 }
 
 impl TimelineEntry {
     fn at(&self) -> i64 {
         match self {
-            TimelineEntry::FollowUp { at, .. } | TimelineEntry::Change { at, .. } => *at,
+            TimelineEntry::FollowUp { at, .. }
+            | TimelineEntry::Change { at, .. }
+            | TimelineEntry::Merge { at, .. } => *at,
         }
     }
 }
@@ -53,16 +62,25 @@ pub async fn of_customer(store: &Store, customer_id: i64) -> Result<Vec<Timeline
         .of_customer(customer_id)
         .await?
         .into_iter()
-        .map(|f| TimelineEntry::FollowUp { at: f.happened_at, follow_up: f })
+        .map(|f| TimelineEntry::FollowUp {
+            at: f.happened_at,
+            follow_up: f,
+        })
         .collect();
     let customer: Vec<HistoryEntry> = crate::history::of(store, "customer", customer_id).await?;
-    out.extend(customer.into_iter().map(|change| TimelineEntry::Change {
-        at: change.changed_at,
-        entity: "customer".into(),
-        entity_id: customer_id,
-        label: None,
-        change,
-    }));
+    // A merge shows once, as itself, rather than also as the survivor's `mergedFrom` change.
+    out.extend(
+        customer
+            .into_iter()
+            .filter(|c| c.field != "mergedFrom")
+            .map(|change| TimelineEntry::Change {
+                at: change.changed_at,
+                entity: "customer".into(),
+                entity_id: customer_id,
+                label: None,
+                change,
+            }),
+    );
     // Every contact's history in one query rather than one per contact.
     let contact_changes: Vec<(i64, String, String, Option<String>, Option<String>, i64)> = sqlx::query_as(
         "SELECT ct.id, ct.name, h.field, h.old_value, h.new_value, h.changed_at FROM contacts ct \
@@ -77,9 +95,19 @@ pub async fn of_customer(store: &Store, customer_id: i64) -> Result<Vec<Timeline
             entity: "contact".into(),
             entity_id: id,
             label: Some(name),
-            change: HistoryEntry { field, old_value, new_value, changed_at },
+            change: HistoryEntry {
+                field,
+                old_value,
+                new_value,
+                changed_at,
+            },
         });
     }
+    let merges = crate::merge::into_customer(store, customer_id).await?;
+    out.extend(merges.into_iter().map(|merge| TimelineEntry::Merge {
+        at: merge.merged_at,
+        merge,
+    }));
     out.sort_by_key(|e| std::cmp::Reverse(e.at()));
     out.truncate(TIMELINE_LIMIT);
     Ok(out)

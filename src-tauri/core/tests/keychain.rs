@@ -17,9 +17,17 @@ fn a_key_saved_in_the_os_keychain_reads_back_and_can_be_deleted() {
         }
         Err(e) => panic!("the test command provides a keychain, but saving failed: {e}"),
     }
-    assert_eq!(OsKeychain::for_dir(dir.path()).load().unwrap(), key, "another handle finds the same key");
+    assert_eq!(
+        OsKeychain::for_dir(dir.path()).load().unwrap(),
+        key,
+        "another handle finds the same key"
+    );
     let other = tempfile::tempdir().unwrap();
-    assert_eq!(OsKeychain::for_dir(other.path()).load(), Err(VaultError::Missing), "each store has its own entry");
+    assert_eq!(
+        OsKeychain::for_dir(other.path()).load(),
+        Err(VaultError::Missing),
+        "each store has its own entry"
+    );
     vault.delete().unwrap();
     assert_eq!(vault.load(), Err(VaultError::Missing));
 }

@@ -8,8 +8,16 @@ use super::Reply;
 use crate::AppState;
 
 #[tauri::command]
-pub async fn list_customer_contacts(state: State<'_, AppState>, customer_id: i64) -> Reply<Vec<Contact>> {
-    Ok(state.store().await?.contacts().of_customer(customer_id).await?)
+pub async fn list_customer_contacts(
+    state: State<'_, AppState>,
+    customer_id: i64,
+) -> Reply<Vec<Contact>> {
+    Ok(state
+        .store()
+        .await?
+        .contacts()
+        .of_customer(customer_id)
+        .await?)
 }
 
 #[tauri::command]
@@ -18,13 +26,31 @@ pub async fn list_contacts(state: State<'_, AppState>, query: ContactQuery) -> R
 }
 
 #[tauri::command]
-pub async fn create_contact(state: State<'_, AppState>, customer_id: i64, input: ContactInput) -> Reply<Contact> {
-    Ok(state.store().await?.contacts().create_from(customer_id, &input).await?)
+pub async fn create_contact(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    input: ContactInput,
+) -> Reply<Contact> {
+    Ok(state
+        .store()
+        .await?
+        .contacts()
+        .create_from(customer_id, &input)
+        .await?)
 }
 
 #[tauri::command]
-pub async fn update_contact(state: State<'_, AppState>, id: i64, input: ContactInput) -> Reply<Contact> {
-    Ok(state.store().await?.contacts().update_from(id, &input).await?)
+pub async fn update_contact(
+    state: State<'_, AppState>,
+    id: i64,
+    input: ContactInput,
+) -> Reply<Contact> {
+    Ok(state
+        .store()
+        .await?
+        .contacts()
+        .update_from(id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -39,7 +65,12 @@ pub async fn restore_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
 
 #[tauri::command]
 pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contacts().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .contacts()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]

@@ -8,7 +8,10 @@ use super::Reply;
 use crate::AppState;
 
 #[tauri::command]
-pub async fn list_customers(state: State<'_, AppState>, query: CustomerQuery) -> Reply<CustomerPage> {
+pub async fn list_customers(
+    state: State<'_, AppState>,
+    query: CustomerQuery,
+) -> Reply<CustomerPage> {
     Ok(state.store().await?.customers().list(&query).await?)
 }
 
@@ -33,8 +36,17 @@ pub async fn create_customer(state: State<'_, AppState>, input: CustomerInput) -
 }
 
 #[tauri::command]
-pub async fn update_customer(state: State<'_, AppState>, id: i64, input: CustomerInput) -> Reply<Customer> {
-    Ok(state.store().await?.customers().update_from(id, &input).await?)
+pub async fn update_customer(
+    state: State<'_, AppState>,
+    id: i64,
+    input: CustomerInput,
+) -> Reply<Customer> {
+    Ok(state
+        .store()
+        .await?
+        .customers()
+        .update_from(id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -49,11 +61,19 @@ pub async fn restore_customer(state: State<'_, AppState>, id: i64) -> Reply<()> 
 
 #[tauri::command]
 pub async fn delete_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.customers().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .customers()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]
-pub async fn list_customer_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
+pub async fn list_customer_history(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Reply<Vec<HistoryEntry>> {
     Ok(history::of(&*state.store().await?, "customer", id).await?)
 }
 

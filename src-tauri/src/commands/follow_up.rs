@@ -9,13 +9,31 @@ use super::Reply;
 use crate::AppState;
 
 #[tauri::command]
-pub async fn create_follow_up(state: State<'_, AppState>, customer_id: i64, input: FollowUpInput) -> Reply<FollowUp> {
-    Ok(state.store().await?.follow_ups().create_from(customer_id, &input).await?)
+pub async fn create_follow_up(
+    state: State<'_, AppState>,
+    customer_id: i64,
+    input: FollowUpInput,
+) -> Reply<FollowUp> {
+    Ok(state
+        .store()
+        .await?
+        .follow_ups()
+        .create_from(customer_id, &input)
+        .await?)
 }
 
 #[tauri::command]
-pub async fn update_follow_up(state: State<'_, AppState>, id: i64, input: FollowUpInput) -> Reply<FollowUp> {
-    Ok(state.store().await?.follow_ups().update_from(id, &input).await?)
+pub async fn update_follow_up(
+    state: State<'_, AppState>,
+    id: i64,
+    input: FollowUpInput,
+) -> Reply<FollowUp> {
+    Ok(state
+        .store()
+        .await?
+        .follow_ups()
+        .update_from(id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -30,7 +48,12 @@ pub async fn restore_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()>
 
 #[tauri::command]
 pub async fn delete_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.follow_ups().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .follow_ups()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]
@@ -39,7 +62,10 @@ pub async fn list_trashed_follow_ups(state: State<'_, AppState>) -> Reply<Vec<Fo
 }
 
 #[tauri::command]
-pub async fn customer_timeline(state: State<'_, AppState>, customer_id: i64) -> Reply<Vec<TimelineEntry>> {
+pub async fn customer_timeline(
+    state: State<'_, AppState>,
+    customer_id: i64,
+) -> Reply<Vec<TimelineEntry>> {
     Ok(timeline::of_customer(&*state.store().await?, customer_id).await?)
 }
 
@@ -56,5 +82,12 @@ pub async fn act_on_reminder(
     due: String,
     snooze_until: Option<String>,
 ) -> Reply<()> {
-    Ok(reminder::act(&*state.store().await?, kind, entity_id, &due, snooze_until.as_deref()).await?)
+    Ok(reminder::act(
+        &*state.store().await?,
+        kind,
+        entity_id,
+        &due,
+        snooze_until.as_deref(),
+    )
+    .await?)
 }

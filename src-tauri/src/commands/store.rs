@@ -18,17 +18,29 @@ pub async fn retry_open_store(state: State<'_, AppState>) -> Reply<StoreStatus> 
 
 #[tauri::command]
 pub async fn set_passphrase(state: State<'_, AppState>, passphrase: String) -> Reply<StoreStatus> {
-    state.unlock(|u| async move { u.set_passphrase(&passphrase).await }).await
+    state
+        .unlock(|u| async move { u.set_passphrase(&passphrase).await })
+        .await
 }
 
 #[tauri::command]
-pub async fn unlock_with_passphrase(state: State<'_, AppState>, passphrase: String) -> Reply<StoreStatus> {
-    state.unlock(|u| async move { u.unlock_with_passphrase(&passphrase).await }).await
+pub async fn unlock_with_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Reply<StoreStatus> {
+    state
+        .unlock(|u| async move { u.unlock_with_passphrase(&passphrase).await })
+        .await
 }
 
 #[tauri::command]
-pub async fn unlock_with_recovery_key(state: State<'_, AppState>, recovery_key: String) -> Reply<StoreStatus> {
-    state.unlock(|u| async move { u.unlock_with_recovery_key(&recovery_key).await }).await
+pub async fn unlock_with_recovery_key(
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> Reply<StoreStatus> {
+    state
+        .unlock(|u| async move { u.unlock_with_recovery_key(&recovery_key).await })
+        .await
 }
 
 #[tauri::command]

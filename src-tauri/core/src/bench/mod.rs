@@ -20,7 +20,11 @@ pub struct Figure {
 
 impl Figure {
     fn new(name: &str, value: f64, unit: &'static str) -> Self {
-        Figure { name: name.to_string(), value: (value * 1000.0).round() / 1000.0, unit }
+        Figure {
+            name: name.to_string(),
+            value: (value * 1000.0).round() / 1000.0,
+            unit,
+        }
     }
 }
 
@@ -41,15 +45,26 @@ fn median(mut samples: Vec<f64>) -> f64 {
 }
 
 /// Fills `store` with demo customers up to `n` and returns the insert rate, if any were added.
-pub async fn fill_to(store: &Store, n: u64, seed: u64, progress: impl FnMut(u64)) -> Result<Option<Figure>> {
+pub async fn fill_to(
+    store: &Store,
+    n: u64,
+    seed: u64,
+    progress: impl FnMut(u64),
+) -> Result<Option<Figure>> {
     let have = store.check_count().await? as u64;
     if have >= n {
         return Ok(None);
     }
     let start = Instant::now();
-    Generator::new(seed, crate::time::now_ms()).fill(store, n - have, progress).await?;
+    Generator::new(seed, crate::time::now_ms())
+        .fill(store, n - have, progress)
+        .await?;
     let rate = (n - have) as f64 / start.elapsed().as_secs_f64();
-    Ok(Some(Figure::new("demo_data.customers_per_s", rate, "customers/s")))
+    Ok(Some(Figure::new(
+        "demo_data.customers_per_s",
+        rate,
+        "customers/s",
+    )))
 }
 
 /// How fast the generator alone makes customers (no store), to tell generating from writing.
@@ -61,14 +76,20 @@ pub fn generate_rate(n: u64, seed: u64) -> Figure {
         names += g.customer(id).customer.name.len();
     }
     assert!(names > 0);
-    Figure::new("demo_data.generate_per_s", n as f64 / start.elapsed().as_secs_f64(), "customers/s")
+    Figure::new(
+        "demo_data.generate_per_s",
+        n as f64 / start.elapsed().as_secs_f64(),
+        "customers/s",
+    )
 }
 
 /// The insert rate measured on a scratch store in a temporary directory.
 pub async fn demo_rate_on_scratch(n: u64, seed: u64) -> Result<Figure> {
     let dir = tempfile_dir()?;
     let store = Store::open(&dir, &StoreKey::random()).await?;
-    let fig = fill_to(&store, n, seed, |_| {}).await?.expect("an empty store gets filled");
+    let fig = fill_to(&store, n, seed, |_| {})
+        .await?
+        .expect("an empty store gets filled");
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(fig)
@@ -80,25 +101,42 @@ fn tempfile_dir() -> Result<std::path::PathBuf> {
     Ok(dir)
 }
 
-async fn time_pages(store: &Store, base: &CustomerQuery, cursors: &[Option<String>]) -> Result<f64> {
+async fn time_pages(
+    store: &Store,
+    base: &CustomerQuery,
+    cursors: &[Option<String>],
+) -> Result<f64> {
     let mut samples = Vec::with_capacity(cursors.len());
     for c in cursors {
-        let q = CustomerQuery { after: c.clone(), ..base.clone() };
+        let q = CustomerQuery {
+            after: c.clone(),
+            ..base.clone()
+        };
         let t = Instant::now();
         let page = store.customers().list(&q).await?;
         samples.push(ms(t.elapsed()));
-        assert!(!page.rows.is_empty() || c.is_some(), "the first page of a filled store has rows");
+        assert!(
+            !page.rows.is_empty() || c.is_some(),
+            "the first page of a filled store has rows"
+        );
     }
     Ok(p95(samples))
 }
 
 /// Cursors at `n` places spread through the whole list, so "next page" is measured deep in the book too.
-async fn spread_cursors(store: &Store, base: &CustomerQuery, n: usize) -> Result<Vec<Option<String>>> {
+async fn spread_cursors(
+    store: &Store,
+    base: &CustomerQuery,
+    n: usize,
+) -> Result<Vec<Option<String>>> {
     let total = store.customers().count(base).await?.max(1);
     let step = (total / n as i64).max(1);
     let mut cursors = Vec::with_capacity(n);
     for i in 0..n as i64 {
-        let row = store.customers().nth(base, (i * step).min(total - 1)).await?;
+        let row = store
+            .customers()
+            .nth(base, (i * step).min(total - 1))
+            .await?;
         cursors.push(Some(crate::customer::cursor_after(base, &row)));
     }
     Ok(cursors)
@@ -109,11 +147,26 @@ pub async fn list_figures(store: &Store) -> Result<Vec<Figure>> {
     let mut out = Vec::new();
     let filters = [
         ("", CustomerQuery::default()),
-        ("_status", CustomerQuery { status: Some(LifecycleStatus::Lost), ..Default::default() }),
-        ("_level", CustomerQuery { level: Some(CustomerLevel::A), ..Default::default() }),
+        (
+            "_status",
+            CustomerQuery {
+                status: Some(LifecycleStatus::Lost),
+                ..Default::default()
+            },
+        ),
+        (
+            "_level",
+            CustomerQuery {
+                level: Some(CustomerLevel::A),
+                ..Default::default()
+            },
+        ),
     ];
     for (suffix, filter) in filters {
-        let base = CustomerQuery { limit: 100, ..filter };
+        let base = CustomerQuery {
+            limit: 100,
+            ..filter
+        };
         let first: Vec<Option<String>> = vec![None; 200];
         out.push(Figure::new(
             &format!("customers.list_first_page{suffix}_p95_ms"),
@@ -132,7 +185,11 @@ pub async fn list_figures(store: &Store) -> Result<Vec<Figure>> {
             store.customers().count(&base).await?;
             counts.push(ms(t.elapsed()));
         }
-        out.push(Figure::new(&format!("customers.count{suffix}_p95_ms"), p95(counts), "ms"));
+        out.push(Figure::new(
+            &format!("customers.count{suffix}_p95_ms"),
+            p95(counts),
+            "ms",
+        ));
     }
     Ok(out)
 }
@@ -153,7 +210,9 @@ pub async fn open_figure(dir: &Path, key: &StoreKey) -> Result<Figure> {
 impl Store {
     /// Live and trashed customers together.
     pub(crate) async fn check_count(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT count(*) FROM customers").fetch_one(self.read()).await?)
+        Ok(sqlx::query_scalar("SELECT count(*) FROM customers")
+            .fetch_one(self.read())
+            .await?)
     }
 }
 

@@ -22,11 +22,26 @@ struct Kind {
 }
 
 const KINDS: [Kind; 5] = [
-    Kind { name: "cjk2", like_numbers: false },
-    Kind { name: "cjk4", like_numbers: false },
-    Kind { name: "pinyin_initials", like_numbers: false },
-    Kind { name: "pinyin_full", like_numbers: false },
-    Kind { name: "phone4", like_numbers: true },
+    Kind {
+        name: "cjk2",
+        like_numbers: false,
+    },
+    Kind {
+        name: "cjk4",
+        like_numbers: false,
+    },
+    Kind {
+        name: "pinyin_initials",
+        like_numbers: false,
+    },
+    Kind {
+        name: "pinyin_full",
+        like_numbers: false,
+    },
+    Kind {
+        name: "phone4",
+        like_numbers: true,
+    },
 ];
 
 /// p95 of every search kind, its LIKE baseline, and how many queries found nothing (should be none: every
@@ -35,7 +50,10 @@ pub async fn search_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     let samples = sample_records(store, seed, QUERIES).await?;
     let mut out = Vec::new();
     for kind in KINDS {
-        let queries: Vec<String> = samples.iter().filter_map(|r| query_of(kind.name, r)).collect();
+        let queries: Vec<String> = samples
+            .iter()
+            .filter_map(|r| query_of(kind.name, r))
+            .collect();
         let mut times = Vec::with_capacity(queries.len());
         let mut misses = 0;
         for q in &queries {
@@ -44,15 +62,27 @@ pub async fn search_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
             times.push(ms(t.elapsed()));
             misses += hits.is_empty() as usize;
         }
-        out.push(Figure::new(&format!("search.{}_p95_ms", kind.name), p95(times), "ms"));
-        out.push(Figure::new(&format!("search.{}_misses", kind.name), misses as f64, "queries"));
+        out.push(Figure::new(
+            &format!("search.{}_p95_ms", kind.name),
+            p95(times),
+            "ms",
+        ));
+        out.push(Figure::new(
+            &format!("search.{}_misses", kind.name),
+            misses as f64,
+            "queries",
+        ));
         let mut like = Vec::new();
         for q in queries.iter().take(BASELINE_QUERIES) {
             let t = Instant::now();
             like_scan(store, q, kind.like_numbers).await?;
             like.push(ms(t.elapsed()));
         }
-        out.push(Figure::new(&format!("search.{}_like_baseline_p95_ms", kind.name), p95(like), "ms"));
+        out.push(Figure::new(
+            &format!("search.{}_like_baseline_p95_ms", kind.name),
+            p95(like),
+            "ms",
+        ));
     }
     Ok(out)
 }
@@ -65,7 +95,9 @@ struct Sample {
 
 /// Random live customers (companies) and contacts, spread over the whole book.
 async fn sample_records(store: &Store, seed: u64, n: usize) -> Result<Vec<Sample>> {
-    let max: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM contacts").fetch_one(store.read()).await?;
+    let max: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM contacts")
+        .fetch_one(store.read())
+        .await?;
     let mut rng = StdRng::seed_from_u64(seed);
     let mut out = Vec::with_capacity(n);
     let mut attempts = 0;
@@ -78,14 +110,21 @@ async fn sample_records(store: &Store, seed: u64, n: usize) -> Result<Vec<Sample
         .bind(rng.gen_range(1..=max))
         .fetch_optional(store.read())
         .await?;
-        let Some((customer_id, person, Some(mobile))) = contact else { continue };
-        let company: Option<String> =
-            sqlx::query_scalar("SELECT name FROM customers WHERE id = ? AND deleted_at IS NULL AND kind = 'company'")
-                .bind(customer_id)
-                .fetch_optional(store.read())
-                .await?;
+        let Some((customer_id, person, Some(mobile))) = contact else {
+            continue;
+        };
+        let company: Option<String> = sqlx::query_scalar(
+            "SELECT name FROM customers WHERE id = ? AND deleted_at IS NULL AND kind = 'company'",
+        )
+        .bind(customer_id)
+        .fetch_optional(store.read())
+        .await?;
         if let Some(company) = company {
-            out.push(Sample { company, person, mobile });
+            out.push(Sample {
+                company,
+                person,
+                mobile,
+            });
         }
     }
     Ok(out)
@@ -111,7 +150,14 @@ fn query_of(kind: &str, s: &Sample) -> Option<String> {
 /// straight table scan: through a partial index SQLite would fetch every row by id, decrypting pages over
 /// and over (55 s at 1M instead of seconds).
 async fn like_scan(store: &Store, q: &str, numbers: bool) -> Result<usize> {
-    let (a, b) = if numbers { ("coalesce(mobile, '') || ' ' || coalesce(phone, '')", "coalesce(mobile, '') || ' ' || coalesce(phone, '')") } else { ("name", "name") };
+    let (a, b) = if numbers {
+        (
+            "coalesce(mobile, '') || ' ' || coalesce(phone, '')",
+            "coalesce(mobile, '') || ' ' || coalesce(phone, '')",
+        )
+    } else {
+        ("name", "name")
+    };
     let sql = format!(
         "SELECT kind, id FROM ( \
            SELECT 0 AS kind, id, {a} AS v FROM customers NOT INDEXED WHERE deleted_at IS NULL AND {a} LIKE '%' || ?1 || '%' \

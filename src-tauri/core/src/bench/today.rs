@@ -1,4 +1,4 @@
-//! The Today view and the duplicate warning, timed on the bench store.
+//! The Today view, the duplicate warning and the duplicate scan, timed on the bench store.
 
 use std::time::Instant;
 
@@ -7,7 +7,7 @@ use rand::{Rng, SeedableRng};
 
 use super::{ms, p95, Figure};
 use crate::customer::CustomerInput;
-use crate::duplicate::likely_duplicates;
+use crate::duplicate::{likely_duplicates, scan};
 use crate::error::Result;
 use crate::reminder::{today, TodayQuery};
 use crate::store::Store;
@@ -15,8 +15,15 @@ use crate::store::Store;
 /// `today.p95_ms` over 50 loads of the Today view for the current day (China time), with how many
 /// follow-ups it finds due today, as a check that there was something to find.
 pub async fn today_figures(store: &Store) -> Result<Vec<Figure>> {
-    let day = chrono::DateTime::from_timestamp_millis(crate::time::now_ms() + 8 * 3_600_000).unwrap_or_default().date_naive();
-    let q = TodayQuery { today: day.format("%Y-%m-%d").to_string(), utc_offset_minutes: 480, ahead_days: 7, dormant_days: 90 };
+    let day = chrono::DateTime::from_timestamp_millis(crate::time::now_ms() + 8 * 3_600_000)
+        .unwrap_or_default()
+        .date_naive();
+    let q = TodayQuery {
+        today: day.format("%Y-%m-%d").to_string(),
+        utc_offset_minutes: 480,
+        ahead_days: 7,
+        dormant_days: 90,
+    };
     let mut times = Vec::new();
     let mut due_today = 0;
     for _ in 0..50 {
@@ -34,7 +41,9 @@ pub async fn today_figures(store: &Store) -> Result<Vec<Figure>> {
 /// `duplicates.check_p95_ms`: the warning on save for 100 customers typed the way a duplicate arrives
 /// (the name without its city, the same mobile and e-mail), and how many of them it recognised.
 pub async fn duplicate_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
-    let max: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers").fetch_one(store.read()).await?;
+    let max: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers")
+        .fetch_one(store.read())
+        .await?;
     let mut rng = StdRng::seed_from_u64(seed ^ 0xD0D0);
     let mut times = Vec::new();
     let mut found = 0;
@@ -45,16 +54,37 @@ pub async fn duplicate_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> 
         .bind(rng.gen_range(1..=max.max(1)))
         .fetch_optional(store.read())
         .await?;
-        let Some((id, name, mobile, email)) = row else { continue };
+        let Some((id, name, mobile, email)) = row else {
+            continue;
+        };
         let typed: String = name.chars().skip(2).collect();
-        let input = CustomerInput { name: typed, mobile, email, ..Default::default() };
+        let input = CustomerInput {
+            name: typed,
+            mobile,
+            email,
+            ..Default::default()
+        };
         let t = Instant::now();
         let hints = likely_duplicates(store, &input, None).await?;
         times.push(ms(t.elapsed()));
         found += hints.iter().any(|h| h.id == id) as usize;
     }
+    let t = Instant::now();
+    let scanned = scan(store).await?;
+    let scan_s = t.elapsed().as_secs_f64();
     Ok(vec![
         Figure::new("duplicates.check_p95_ms", p95(times), "ms"),
         Figure::new("duplicates.check_recognised", found as f64, "of 100"),
+        Figure::new("duplicates.scan_s", scan_s, "s"),
+        Figure::new(
+            "duplicates.scan_groups",
+            scanned.total_groups as f64,
+            "groups",
+        ),
+        Figure::new(
+            "duplicates.scan_customers_in_groups",
+            scanned.customers_in_groups as f64,
+            "customers",
+        ),
     ])
 }

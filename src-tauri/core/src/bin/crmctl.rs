@@ -10,7 +10,10 @@ use crm_core::store::{self, OsKeychain, Store, StoreState, Unlocker};
 use crm_core::{CoreError, Result};
 
 #[derive(Parser)]
-#[command(name = "crmctl", about = "The CRM's command-line tool: demo data, benchmarks, checks")]
+#[command(
+    name = "crmctl",
+    about = "The CRM's command-line tool: demo data, benchmarks, checks"
+)]
 struct Cli {
     /// The data directory (default: CRM_DATA_DIR, else the app's own data directory).
     #[arg(long, global = true)]
@@ -69,14 +72,22 @@ async fn open(dir: &Path) -> Result<(Store, Unlocker)> {
     let store = match unlocker.open_automatically().await {
         Ok(s) => s,
         Err(p) => match (p.state, pass, std::env::var("CRM_RECOVERY_KEY").ok()) {
-            (StoreState::NeedsPassphrase, Some(pass), _) => unlocker.unlock_with_passphrase(&pass).await?,
-            (StoreState::NeedsNewPassphrase, Some(pass), _) => unlocker.set_passphrase(&pass).await?,
-            (StoreState::NeedsRecoveryKey, _, Some(key)) => unlocker.unlock_with_recovery_key(&key).await?,
+            (StoreState::NeedsPassphrase, Some(pass), _) => {
+                unlocker.unlock_with_passphrase(&pass).await?
+            }
+            (StoreState::NeedsNewPassphrase, Some(pass), _) => {
+                unlocker.set_passphrase(&pass).await?
+            }
+            (StoreState::NeedsRecoveryKey, _, Some(key)) => {
+                unlocker.unlock_with_recovery_key(&key).await?
+            }
             (state, _, _) => {
                 let why = p.problem.map(|e| e.to_string()).unwrap_or_default();
                 return Err(CoreError::locked(
                     "not_open",
-                    format!("store needs {state:?} ({why}); set CRM_PASSPHRASE or CRM_RECOVERY_KEY"),
+                    format!(
+                        "store needs {state:?} ({why}); set CRM_PASSPHRASE or CRM_RECOVERY_KEY"
+                    ),
                 ));
             }
         },
@@ -102,22 +113,33 @@ async fn run(cli: Cli) -> Result<()> {
                 .fill(&store, customers, |done| eprint!("\r{done}/{customers}"))
                 .await?;
             let s = start.elapsed().as_secs_f64();
-            eprintln!("\radded {customers} customers in {s:.1} s ({:.0}/s) to {}", customers as f64 / s, dir.display());
+            eprintln!(
+                "\radded {customers} customers in {s:.1} s ({:.0}/s) to {}",
+                customers as f64 / s,
+                dir.display()
+            );
             store.close().await;
         }
-        Command::Bench { customers, seed, json } => {
+        Command::Bench {
+            customers,
+            seed,
+            json,
+        } => {
             // Benchmarks never touch the user's own store unless --dir or CRM_DATA_DIR names one.
             let dir = match (&cli.dir, std::env::var_os("CRM_DATA_DIR")) {
                 (None, None) => std::env::temp_dir().join(format!("crm-bench-{customers}")),
                 _ => dir,
             };
-            if std::env::var_os("CRM_PASSPHRASE").is_none() && !Path::new(&dir).join("crm.db").exists() {
+            if std::env::var_os("CRM_PASSPHRASE").is_none()
+                && !Path::new(&dir).join("crm.db").exists()
+            {
                 // A private bench store falls back to a fixed passphrase where no keychain answers.
                 std::env::set_var("CRM_PASSPHRASE", "crm-bench-passphrase");
             }
             let (store, _) = open(&dir).await?;
             eprintln!("bench store: {} ({customers} customers)", dir.display());
-            let fill = bench::fill_to(&store, customers, seed, |d| eprint!("\rfilling {d}")).await?;
+            let fill =
+                bench::fill_to(&store, customers, seed, |d| eprint!("\rfilling {d}")).await?;
             eprintln!();
             let rate = match fill {
                 Some(f) => f,
@@ -149,7 +171,12 @@ async fn run(cli: Cli) -> Result<()> {
                 } else {
                     let kind = format!("{:?}", hit.kind).to_lowercase();
                     let how = format!("{:?}/{:?}", hit.tier, hit.matched).to_lowercase();
-                    println!("{kind:<8} {:>8}  {}  ({})  {how}", hit.id, hit.name, hit.detail.unwrap_or_default());
+                    println!(
+                        "{kind:<8} {:>8}  {}  ({})  {how}",
+                        hit.id,
+                        hit.name,
+                        hit.detail.unwrap_or_default()
+                    );
                 }
             }
             store.close().await;
@@ -158,23 +185,45 @@ async fn run(cli: Cli) -> Result<()> {
             let (store, _) = open(&dir).await?;
             let day = date.unwrap_or_else(|| {
                 let now = crm_core::time::now_ms() + 8 * 3_600_000;
-                chrono::DateTime::from_timestamp_millis(now).unwrap_or_default().format("%Y-%m-%d").to_string()
+                chrono::DateTime::from_timestamp_millis(now)
+                    .unwrap_or_default()
+                    .format("%Y-%m-%d")
+                    .to_string()
             });
-            let q = crm_core::reminder::TodayQuery { today: day, utc_offset_minutes: 480, ahead_days: 7, dormant_days: 90 };
+            let q = crm_core::reminder::TodayQuery {
+                today: day,
+                utc_offset_minutes: 480,
+                ahead_days: 7,
+                dormant_days: 90,
+            };
             let t = std::time::Instant::now();
             let view = crm_core::reminder::today(&store, &q).await?;
             let took = t.elapsed();
             if json {
                 println!("{}", serde_json::to_string(&view).expect("serializes"));
             } else {
-                let sections = [("overdue", &view.overdue), ("today", &view.today), ("upcoming", &view.upcoming), ("dormant", &view.dormant)];
+                let sections = [
+                    ("overdue", &view.overdue),
+                    ("today", &view.today),
+                    ("upcoming", &view.upcoming),
+                    ("dormant", &view.dormant),
+                ];
                 for (title, list) in sections {
                     println!("{title}: {}", list.len());
                     for r in list.iter().take(5) {
-                        println!("  {:?} {} {} {}", r.kind, r.due, r.name, r.detail.clone().unwrap_or_default());
+                        println!(
+                            "  {:?} {} {} {}",
+                            r.kind,
+                            r.due,
+                            r.name,
+                            r.detail.clone().unwrap_or_default()
+                        );
                     }
                 }
-                println!("overdue in all: {}, dormant in all: {} ({took:.1?})", view.overdue_total, view.dormant_total);
+                println!(
+                    "overdue in all: {}, dormant in all: {} ({took:.1?})",
+                    view.overdue_total, view.dormant_total
+                );
             }
             store.close().await;
         }
@@ -183,7 +232,10 @@ async fn run(cli: Cli) -> Result<()> {
             let c = store.check().await?;
             println!("integrity: {}", c.messages.join("; "));
             println!("schema version: {}", c.schema_version);
-            println!("customers: {} live, {} in the trash", c.customers, c.trashed);
+            println!(
+                "customers: {} live, {} in the trash",
+                c.customers, c.trashed
+            );
             store.close().await;
             if !c.ok {
                 std::process::exit(1);

@@ -124,8 +124,16 @@ impl ContactInput {
             phone: parsed(&self.phone, Phone::parse, Phone::into_string)?,
             email: parsed(&self.email, Email::parse, Email::into_string)?,
             wechat: line("wechat", 50, &self.wechat)?,
-            birthday: parsed(&self.birthday, |b| Birthday::parse(b, lunar), Birthday::into_string)?,
-            birthday_lunar: lunar && self.birthday.as_deref().is_some_and(|b| !b.trim().is_empty()),
+            birthday: parsed(
+                &self.birthday,
+                |b| Birthday::parse(b, lunar),
+                Birthday::into_string,
+            )?,
+            birthday_lunar: lunar
+                && self
+                    .birthday
+                    .as_deref()
+                    .is_some_and(|b| !b.trim().is_empty()),
             gender: self.gender,
             notes: field::optional_text(Text::block("notes", 10_000), self.notes.as_deref())?,
             is_primary: self.is_primary,
@@ -157,14 +165,27 @@ mod tests {
 
     #[test]
     fn a_contact_needs_a_name_and_valid_numbers() {
-        assert_eq!(ContactInput::default().validate().unwrap_err().to_string(), "name: required");
-        let bad = ContactInput { name: "张三".into(), mobile: Some("12345".into()), ..Default::default() };
+        assert_eq!(
+            ContactInput::default().validate().unwrap_err().to_string(),
+            "name: required"
+        );
+        let bad = ContactInput {
+            name: "张三".into(),
+            mobile: Some("12345".into()),
+            ..Default::default()
+        };
         assert_eq!(bad.validate().unwrap_err().to_string(), "mobile: format");
     }
 
     #[test]
     fn a_lunar_flag_without_a_birthday_is_dropped() {
-        let c = ContactInput { name: "张三".into(), birthday_lunar: true, ..Default::default() }.validate().unwrap();
+        let c = ContactInput {
+            name: "张三".into(),
+            birthday_lunar: true,
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
         assert!(!c.birthday_lunar);
     }
 }

@@ -5,14 +5,15 @@ use sqlx::SqliteConnection;
 use ts_rs::TS;
 
 use super::model::{fields_of, Contact, ContactInput, ValidContact};
-use crate::error::{CoreError, Result};
 use crate::customer::require_live_customer;
+use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::search;
 use crate::store::Store;
 use crate::time::now_ms;
 
-const COLUMNS: &str = "id, customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
+const COLUMNS: &str =
+    "id, customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
      birthday_lunar, gender, notes, is_primary, created_at, updated_at, deleted_at";
 
 /// A contact with the name of its customer, for lists across customers.
@@ -106,11 +107,12 @@ impl Contacts<'_> {
         let now = now_ms();
         let mut tx = self.store.write().await?;
         require_live_customer(&mut tx, customer_id).await?;
-        let live: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM contacts WHERE customer_id = ? AND deleted_at IS NULL")
-                .bind(customer_id)
-                .fetch_one(&mut *tx)
-                .await?;
+        let live: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM contacts WHERE customer_id = ? AND deleted_at IS NULL",
+        )
+        .bind(customer_id)
+        .fetch_one(&mut *tx)
+        .await?;
         let primary = c.is_primary || live == 0;
         if primary {
             clear_primary(&mut tx, customer_id).await?;
@@ -150,7 +152,10 @@ impl Contacts<'_> {
         if before.deleted_at.is_some() {
             return Err(CoreError::NotFound);
         }
-        let c = &ValidContact { is_primary: c.is_primary || before.is_primary, ..c.clone() };
+        let c = &ValidContact {
+            is_primary: c.is_primary || before.is_primary,
+            ..c.clone()
+        };
         let changes = history::changes(&fields_of(&ValidContact::from(&before)), &fields_of(c));
         if changes.is_empty() {
             return Ok(before);
@@ -189,13 +194,20 @@ impl Contacts<'_> {
 
     /// The largest id in use, so batch writers can assign ids themselves.
     pub async fn max_id(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM contacts").fetch_one(self.store.read()).await?)
+        Ok(
+            sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM contacts")
+                .fetch_one(self.store.read())
+                .await?,
+        )
     }
 
     /// One contact, live or trashed.
     pub async fn get(&self, id: i64) -> Result<Contact> {
         let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = ?");
-        Ok(sqlx::query_as(&sql).bind(id).fetch_one(self.store.read()).await?)
+        Ok(sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_one(self.store.read())
+            .await?)
     }
 
     /// The live contacts of a customer, the primary one first, then in the order they were added.
@@ -203,20 +215,37 @@ impl Contacts<'_> {
         let sql = format!(
             "SELECT {COLUMNS} FROM contacts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY is_primary DESC, id"
         );
-        Ok(sqlx::query_as(&sql).bind(customer_id).fetch_all(self.store.read()).await?)
+        Ok(sqlx::query_as(&sql)
+            .bind(customer_id)
+            .fetch_all(self.store.read())
+            .await?)
     }
 
     /// Contacts across all customers by name (live ones of live customers), or the trashed ones newest first.
     pub async fn list(&self, q: &ContactQuery) -> Result<ContactPage> {
         let limit = q.limit.unwrap_or(100).clamp(1, 500) as i64;
-        let cols = COLUMNS.split(", ").map(|c| format!("ct.{c}")).collect::<Vec<_>>().join(", ");
+        let cols = COLUMNS
+            .split(", ")
+            .map(|c| format!("ct.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let (filter, order, key) = if q.trashed {
-            ("ct.deleted_at IS NOT NULL", "ct.deleted_at DESC, ct.id DESC", "(ct.deleted_at, ct.id) < (?, ?)")
+            (
+                "ct.deleted_at IS NOT NULL",
+                "ct.deleted_at DESC, ct.id DESC",
+                "(ct.deleted_at, ct.id) < (?, ?)",
+            )
         } else {
-            ("ct.deleted_at IS NULL AND cu.deleted_at IS NULL", "ct.name, ct.id", "(ct.name, ct.id) > (?, ?)")
+            (
+                "ct.deleted_at IS NULL AND cu.deleted_at IS NULL",
+                "ct.name, ct.id",
+                "(ct.name, ct.id) > (?, ?)",
+            )
         };
         let after: Option<(serde_json::Value, i64)> = match &q.after {
-            Some(a) => Some(serde_json::from_str(a).map_err(|_| CoreError::invalid("after", "format"))?),
+            Some(a) => {
+                Some(serde_json::from_str(a).map_err(|_| CoreError::invalid("after", "format"))?)
+            }
             None => None,
         };
         let sql = format!(
@@ -241,7 +270,13 @@ impl Contacts<'_> {
             }),
             _ => None,
         };
-        let rows = rows.into_iter().map(|r| ContactListRow { contact: r.contact, customer_name: r.customer_name }).collect();
+        let rows = rows
+            .into_iter()
+            .map(|r| ContactListRow {
+                contact: r.contact,
+                customer_name: r.customer_name,
+            })
+            .collect();
         Ok(ContactPage { rows, next_cursor })
     }
 
@@ -259,16 +294,17 @@ impl Contacts<'_> {
             .execute(&mut *tx)
             .await?;
         if before.is_primary {
-            sqlx::query(
-                "UPDATE contacts SET is_primary = 1 WHERE id = \
-                 (SELECT id FROM contacts WHERE customer_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1)",
-            )
-            .bind(before.customer_id)
-            .execute(&mut *tx)
-            .await?;
+            ensure_primary(&mut tx, before.customer_id).await?;
         }
         search::sync_contact(&mut tx, id).await?;
-        history::record(&mut tx, "contact", id, &[Change::new("deletedAt", None, Some(now.to_string()))], now).await?;
+        history::record(
+            &mut tx,
+            "contact",
+            id,
+            &[Change::new("deletedAt", None, Some(now.to_string()))],
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -277,7 +313,9 @@ impl Contacts<'_> {
     /// unless the customer has none.
     pub async fn restore(&self, id: i64) -> Result<()> {
         let before = self.get(id).await?;
-        let Some(deleted_at) = before.deleted_at else { return Ok(()) };
+        let Some(deleted_at) = before.deleted_at else {
+            return Ok(());
+        };
         let now = now_ms();
         let mut tx = self.store.write().await?;
         require_live_customer(&mut tx, before.customer_id).await?;
@@ -300,10 +338,16 @@ impl Contacts<'_> {
     pub async fn delete_permanently(&self, id: i64) -> Result<()> {
         let before = self.get(id).await?;
         if before.deleted_at.is_none() {
-            return Err(CoreError::conflict("not_trashed", format!("contact {id} is not in the trash")));
+            return Err(CoreError::conflict(
+                "not_trashed",
+                format!("contact {id} is not in the trash"),
+            ));
         }
         let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM contacts WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM contacts WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         history::forget(&mut tx, "contact", id).await?;
         tx.commit().await?;
         Ok(())
@@ -315,6 +359,19 @@ struct RowWithCustomer {
     #[sqlx(flatten)]
     contact: Contact,
     customer_name: String,
+}
+
+/// A customer with live contacts has a primary one: the oldest takes the place when none has it.
+pub(crate) async fn ensure_primary(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE contacts SET is_primary = 1 WHERE id = \
+         (SELECT id FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL ORDER BY id LIMIT 1) \
+         AND NOT EXISTS (SELECT 1 FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL AND is_primary = 1)",
+    )
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 async fn clear_primary(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {

@@ -4,10 +4,12 @@ mod model;
 mod query;
 mod store;
 
-pub use model::{Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
+pub use model::{
+    Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer,
+};
 pub use query::{CustomerPage, CustomerQuery, CustomerSort, SortDirection};
+pub(crate) use store::{load, overwrite, require_live_customer, unique_uscc};
 pub use store::{BulkLoad, Customers, NewRow};
-pub(crate) use store::require_live_customer;
 
 /// The cursor that continues a list after `row` (benchmarks use it to start deep in the book).
 pub fn cursor_after(query: &CustomerQuery, row: &Customer) -> String {

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
-use crate::field::{self, line, parsed, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website};
+use crate::field::{
+    self, line, parsed, BankAccount, Email, Mobile, Phone, TaxNumber, Text, Uscc, Website,
+};
 
 /// Company (企业) or individual (个人).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
@@ -258,9 +260,15 @@ impl CustomerInput {
             invoice_title: line("invoiceTitle", 200, &self.invoice_title)?,
             tax_number: parsed(&self.tax_number, TaxNumber::parse, TaxNumber::into_string)?,
             bank_name: line("bankName", 100, &self.bank_name)?,
-            bank_account: parsed(&self.bank_account, BankAccount::parse, BankAccount::into_string)?,
+            bank_account: parsed(
+                &self.bank_account,
+                BankAccount::parse,
+                BankAccount::into_string,
+            )?,
             touch_every_days: match self.touch_every_days {
-                Some(n) if !(1..=3650).contains(&n) => return Err(CoreError::invalid("touchEveryDays", "range")),
+                Some(n) if !(1..=3650).contains(&n) => {
+                    return Err(CoreError::invalid("touchEveryDays", "range"))
+                }
                 n => n,
             },
         })
@@ -272,26 +280,48 @@ mod tests {
     use super::*;
 
     fn input(name: &str) -> CustomerInput {
-        CustomerInput { name: name.into(), ..Default::default() }
+        CustomerInput {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn a_customer_with_only_a_name_is_a_potential_company() {
         let v = input("北京华远科技有限公司").validate().unwrap();
-        assert_eq!((v.kind, v.status), (CustomerKind::Company, LifecycleStatus::Potential));
+        assert_eq!(
+            (v.kind, v.status),
+            (CustomerKind::Company, LifecycleStatus::Potential)
+        );
     }
 
     #[test]
     fn blank_optional_fields_are_stored_as_absent() {
-        let v = CustomerInput { email: Some("  ".into()), uscc: Some("".into()), ..input("华远") }.validate().unwrap();
+        let v = CustomerInput {
+            email: Some("  ".into()),
+            uscc: Some("".into()),
+            ..input("华远")
+        }
+        .validate()
+        .unwrap();
         assert_eq!((v.email, v.uscc), (None, None));
     }
 
     #[test]
     fn the_first_invalid_field_is_named_in_the_error() {
-        let e = CustomerInput { uscc: Some("91110108551385082A".into()), ..input("华远") }.validate().unwrap_err();
+        let e = CustomerInput {
+            uscc: Some("91110108551385082A".into()),
+            ..input("华远")
+        }
+        .validate()
+        .unwrap_err();
         assert_eq!(e.to_string(), "uscc: checksum");
-        let e = CustomerInput { email: Some("nope".into()), ..input("华远") }.validate().unwrap_err();
+        let e = CustomerInput {
+            email: Some("nope".into()),
+            ..input("华远")
+        }
+        .validate()
+        .unwrap_err();
         assert_eq!(e.to_string(), "email: format");
     }
 }

@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn a_cursor_survives_the_round_trip_through_the_ui() {
-        for value in [SortValue::Int(1_700_000_000_000), SortValue::Text("北京\"华远\"".into())] {
+        for value in [
+            SortValue::Int(1_700_000_000_000),
+            SortValue::Text("北京\"华远\"".into()),
+        ] {
             let c = Cursor { value, id: 42 };
             assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
         }
@@ -144,7 +147,12 @@ mod tests {
 
     #[test]
     fn a_forged_cursor_is_a_validation_error_not_a_crash() {
-        assert_eq!(Cursor::decode("'); DROP TABLE customers;--").unwrap_err().to_string(), "cursor: format");
+        assert_eq!(
+            Cursor::decode("'); DROP TABLE customers;--")
+                .unwrap_err()
+                .to_string(),
+            "cursor: format"
+        );
     }
 
     #[test]

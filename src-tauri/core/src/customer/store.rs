@@ -2,7 +2,9 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::model::{Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer};
+use super::model::{
+    Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer,
+};
 use super::query::{Cursor, CustomerPage, CustomerQuery, SortValue};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
@@ -98,7 +100,7 @@ pub struct Customers<'s> {
     pub(crate) store: &'s Store,
 }
 
-fn unique_uscc(e: sqlx::Error) -> CoreError {
+pub(crate) fn unique_uscc(e: sqlx::Error) -> CoreError {
     if let sqlx::Error::Database(db) = &e {
         if db.message().contains("customers.uscc") {
             return CoreError::conflict("uscc_taken", db.message().to_string());
@@ -161,10 +163,21 @@ impl Customers<'_> {
         let now = now_ms();
         let mut tx = self.store.write().await?;
         let mut b = QueryBuilder::new("");
-        let rows = [NewRow { id: None, customer, created_at: now, updated_at: now, next_follow_up: None, last_follow_up_at: None }];
+        let rows = [NewRow {
+            id: None,
+            customer,
+            created_at: now,
+            updated_at: now,
+            next_follow_up: None,
+            last_follow_up_at: None,
+        }];
         push_values(&mut b, &rows);
         b.push(" RETURNING id");
-        let id: i64 = b.build_query_scalar().fetch_one(&mut *tx).await.map_err(unique_uscc)?;
+        let id: i64 = b
+            .build_query_scalar()
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(unique_uscc)?;
         replace_tags(&mut tx, id, &customer.tags).await?;
         search::sync_customer(&mut tx, id).await?;
         history::record(&mut tx, "customer", id, &[Change::created()], now).await?;
@@ -191,70 +204,39 @@ impl Customers<'_> {
             .fetch_all(&mut *tx)
             .await?;
             for (name, _) in &indexes {
-                sqlx::query(&format!("DROP INDEX \"{name}\"")).execute(&mut *tx).await?;
+                sqlx::query(&format!("DROP INDEX \"{name}\""))
+                    .execute(&mut *tx)
+                    .await?;
             }
             search::bulk_settings(&mut tx, true).await?;
         }
-        Ok(BulkLoad { tx, indexes, store_writer: self.store.writer_pool().clone() })
+        Ok(BulkLoad {
+            tx,
+            indexes,
+            store_writer: self.store.writer_pool().clone(),
+        })
     }
 
     /// One customer, live or trashed.
     pub async fn get(&self, id: i64) -> Result<Customer> {
         let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?");
-        let row: Row = sqlx::query_as(&sql).bind(id).fetch_one(self.store.read()).await?;
+        let row: Row = sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_one(self.store.read())
+            .await?;
         Ok(row.into())
     }
 
     /// Saves an edit of a live customer; each changed field goes to the history.
     pub async fn update(&self, id: i64, customer: &ValidCustomer) -> Result<Customer> {
-        let before = self.get(id).await?;
+        let mut tx = self.store.write().await?;
+        let before = load(&mut tx, id).await?;
         if before.deleted_at.is_some() {
             return Err(CoreError::NotFound);
         }
-        let changes = history::changes(&fields_of(&ValidCustomer::from(&before)), &fields_of(customer));
-        if changes.is_empty() {
-            return Ok(before);
+        if overwrite(&mut tx, &before, customer).await? {
+            tx.commit().await?;
         }
-        let now = now_ms().max(before.updated_at + 1);
-        let mut tx = self.store.write().await?;
-        let c = customer;
-        sqlx::query(
-            "UPDATE customers SET name = ?, kind = ?, uscc = ?, industry = ?, source = ?, province = ?, city = ?, \
-             district = ?, address = ?, phone = ?, mobile = ?, email = ?, website = ?, level = ?, status = ?, \
-             tags = ?, notes = ?, invoice_title = ?, tax_number = ?, bank_name = ?, bank_account = ?, \
-             touch_every_days = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-        )
-        .bind(&c.name)
-        .bind(c.kind)
-        .bind(&c.uscc)
-        .bind(&c.industry)
-        .bind(&c.source)
-        .bind(&c.province)
-        .bind(&c.city)
-        .bind(&c.district)
-        .bind(&c.address)
-        .bind(&c.phone)
-        .bind(&c.mobile)
-        .bind(&c.email)
-        .bind(&c.website)
-        .bind(c.level)
-        .bind(c.status)
-        .bind(serde_json::to_string(&c.tags).expect("tags serialize"))
-        .bind(&c.notes)
-        .bind(&c.invoice_title)
-        .bind(&c.tax_number)
-        .bind(&c.bank_name)
-        .bind(&c.bank_account)
-        .bind(c.touch_every_days)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(unique_uscc)?;
-        replace_tags(&mut tx, id, &c.tags).await?;
-        search::sync_customer(&mut tx, id).await?;
-        history::record(&mut tx, "customer", id, &changes, now).await?;
-        tx.commit().await?;
         self.get(id).await
     }
 
@@ -270,11 +252,19 @@ impl Customers<'_> {
 
     async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
         let mut tx = self.store.write().await?;
-        let old: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(CoreError::NotFound)?;
+        let (old, merged_into): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT deleted_at, merged_into FROM customers WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(CoreError::NotFound)?;
+        if merged_into.is_some() {
+            // Only undoing the merge brings a merged-away customer back, with what moved.
+            return Err(CoreError::conflict(
+                "merged",
+                format!("customer {id} was merged into {merged_into:?}"),
+            ));
+        }
         if old.is_some() == at.is_some() {
             // Already where the user wants it: nothing to do, nothing to record.
             return Ok(());
@@ -287,8 +277,19 @@ impl Customers<'_> {
             .map_err(unique_uscc)?;
         search::sync_customer(&mut tx, id).await?;
         search::sync_contacts_of(&mut tx, id).await?;
-        let change = Change::new("deletedAt", old.map(|v| v.to_string()), at.map(|v| v.to_string()));
-        history::record(&mut tx, "customer", id, &[change], at.unwrap_or_else(now_ms)).await?;
+        let change = Change::new(
+            "deletedAt",
+            old.map(|v| v.to_string()),
+            at.map(|v| v.to_string()),
+        );
+        history::record(
+            &mut tx,
+            "customer",
+            id,
+            &[change],
+            at.unwrap_or_else(now_ms),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -296,15 +297,28 @@ impl Customers<'_> {
     /// Removes a trashed customer for good, with its tags and history. Live customers must be trashed first.
     pub async fn delete_permanently(&self, id: i64) -> Result<()> {
         let mut tx = self.store.write().await?;
-        let deleted: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(CoreError::NotFound)?;
-        if deleted.is_none() {
-            return Err(CoreError::conflict("not_trashed", format!("customer {id} is not in the trash")));
+        let (deleted, merged_into): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT deleted_at, merged_into FROM customers WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or(CoreError::NotFound)?;
+        if merged_into.is_some() {
+            return Err(CoreError::conflict(
+                "merged",
+                format!("customer {id} was merged into {merged_into:?}"),
+            ));
         }
-        sqlx::query("DELETE FROM customers WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        if deleted.is_none() {
+            return Err(CoreError::conflict(
+                "not_trashed",
+                format!("customer {id} is not in the trash"),
+            ));
+        }
+        sqlx::query("DELETE FROM customers WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         history::forget(&mut tx, "customer", id).await?;
         tx.commit().await?;
         Ok(())
@@ -317,7 +331,10 @@ impl Customers<'_> {
         push_filters(&mut b, query);
         if let Some(after) = &query.after {
             let cursor = Cursor::decode(after)?;
-            b.push(format!(" AND ({column}, id) {} (", if descending { "<" } else { ">" }));
+            b.push(format!(
+                " AND ({column}, id) {} (",
+                if descending { "<" } else { ">" }
+            ));
             match cursor.value {
                 SortValue::Int(v) => b.push_bind(v),
                 SortValue::Text(v) => b.push_bind(v),
@@ -326,11 +343,14 @@ impl Customers<'_> {
         }
         let dir = if descending { "DESC" } else { "ASC" };
         let limit = query.page_size();
-        b.push(format!(" ORDER BY {column} {dir}, id {dir} LIMIT ")).push_bind(limit as i64);
+        b.push(format!(" ORDER BY {column} {dir}, id {dir} LIMIT "))
+            .push_bind(limit as i64);
         let rows: Vec<Row> = b.build_query_as().fetch_all(self.store.read()).await?;
         let rows: Vec<Customer> = rows.into_iter().map(Customer::from).collect();
         let next_cursor = match rows.last() {
-            Some(last) if rows.len() == limit as usize => Some(Cursor::after_row(query, last).encode()),
+            Some(last) if rows.len() == limit as usize => {
+                Some(Cursor::after_row(query, last).encode())
+            }
             _ => None,
         };
         Ok(CustomerPage { rows, next_cursor })
@@ -343,7 +363,10 @@ impl Customers<'_> {
         let dir = if descending { "DESC" } else { "ASC" };
         let mut b = QueryBuilder::new(format!("SELECT {COLUMNS} FROM customers WHERE "));
         push_filters(&mut b, query);
-        b.push(format!(" ORDER BY {column} {dir}, id {dir} LIMIT 1 OFFSET ")).push_bind(offset);
+        b.push(format!(
+            " ORDER BY {column} {dir}, id {dir} LIMIT 1 OFFSET "
+        ))
+        .push_bind(offset);
         let row: Row = b.build_query_as().fetch_one(self.store.read()).await?;
         Ok(row.into())
     }
@@ -370,31 +393,114 @@ impl Customers<'_> {
 
     /// The largest id in use, so batch writers can assign ids themselves.
     pub async fn max_id(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers").fetch_one(self.store.read()).await?)
+        Ok(
+            sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM customers")
+                .fetch_one(self.store.read())
+                .await?,
+        )
     }
+}
+
+/// One customer, live or trashed, read inside a transaction.
+pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<Customer> {
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?");
+    let row: Option<Row> = sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    row.map(Customer::from).ok_or(CoreError::NotFound)
+}
+
+/// Writes `customer` over the stored `before` (its tags, search tokens and history with it). Says whether
+/// anything changed; nothing is written when nothing did.
+pub(crate) async fn overwrite(
+    conn: &mut sqlx::SqliteConnection,
+    before: &Customer,
+    customer: &ValidCustomer,
+) -> Result<bool> {
+    let changes = history::changes(
+        &fields_of(&ValidCustomer::from(before)),
+        &fields_of(customer),
+    );
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    let now = now_ms().max(before.updated_at + 1);
+    let c = customer;
+    sqlx::query(
+        "UPDATE customers SET name = ?, kind = ?, uscc = ?, industry = ?, source = ?, province = ?, city = ?, \
+         district = ?, address = ?, phone = ?, mobile = ?, email = ?, website = ?, level = ?, status = ?, \
+         tags = ?, notes = ?, invoice_title = ?, tax_number = ?, bank_name = ?, bank_account = ?, \
+         touch_every_days = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(&c.name)
+    .bind(c.kind)
+    .bind(&c.uscc)
+    .bind(&c.industry)
+    .bind(&c.source)
+    .bind(&c.province)
+    .bind(&c.city)
+    .bind(&c.district)
+    .bind(&c.address)
+    .bind(&c.phone)
+    .bind(&c.mobile)
+    .bind(&c.email)
+    .bind(&c.website)
+    .bind(c.level)
+    .bind(c.status)
+    .bind(serde_json::to_string(&c.tags).expect("tags serialize"))
+    .bind(&c.notes)
+    .bind(&c.invoice_title)
+    .bind(&c.tax_number)
+    .bind(&c.bank_name)
+    .bind(&c.bank_account)
+    .bind(c.touch_every_days)
+    .bind(now)
+    .bind(before.id)
+    .execute(&mut *conn)
+    .await
+    .map_err(unique_uscc)?;
+    replace_tags(conn, before.id, &c.tags).await?;
+    search::sync_customer(conn, before.id).await?;
+    history::record(conn, "customer", before.id, &changes, now).await?;
+    Ok(true)
 }
 
 /// The WHERE clause. `deleted_at IS NULL` is written literally so SQLite can use the partial indexes.
 fn push_filters(b: &mut QueryBuilder<'_, Sqlite>, q: &CustomerQuery) {
-    b.push(if q.trashed { "deleted_at IS NOT NULL" } else { "deleted_at IS NULL" });
+    // Merged-away customers are neither live nor in the trash: their merge holds them.
+    b.push(if q.trashed {
+        "deleted_at IS NOT NULL AND merged_into IS NULL"
+    } else {
+        "deleted_at IS NULL"
+    });
     if let Some(s) = q.status {
         b.push(" AND status = ").push_bind(s.as_str());
     }
     if let Some(l) = q.level {
         b.push(" AND level = ").push_bind(l.as_str());
     }
-    for (column, value) in [("province", &q.province), ("city", &q.city), ("district", &q.district)] {
+    for (column, value) in [
+        ("province", &q.province),
+        ("city", &q.city),
+        ("district", &q.district),
+    ] {
         if let Some(v) = value {
             b.push(format!(" AND {column} = ")).push_bind(v.clone());
         }
     }
     if let Some(tag) = &q.tag {
-        b.push(" AND id IN (SELECT customer_id FROM customer_tags WHERE tag = ").push_bind(tag.clone()).push(")");
+        b.push(" AND id IN (SELECT customer_id FROM customer_tags WHERE tag = ")
+            .push_bind(tag.clone())
+            .push(")");
     }
 }
 
 async fn replace_tags(tx: &mut sqlx::SqliteConnection, id: i64, tags: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     for tag in tags {
         sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
             .bind(id)
@@ -435,8 +541,16 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
 
 /// Settings of the writer connection while a bulk load builds its indexes (1 GiB of page cache at most),
 /// and the normal ones it returns to.
-const BULK_PRAGMAS: [&str; 3] = ["PRAGMA cache_size = -1048576", "PRAGMA temp_store = MEMORY", "PRAGMA threads = 1"];
-const NORMAL_PRAGMAS: [&str; 3] = ["PRAGMA cache_size = -65536", "PRAGMA temp_store = DEFAULT", "PRAGMA threads = 0"];
+const BULK_PRAGMAS: [&str; 3] = [
+    "PRAGMA cache_size = -1048576",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA threads = 1",
+];
+const NORMAL_PRAGMAS: [&str; 3] = [
+    "PRAGMA cache_size = -65536",
+    "PRAGMA temp_store = DEFAULT",
+    "PRAGMA threads = 0",
+];
 
 /// A bulk load in progress; nothing is visible to others until `finish`.
 pub struct BulkLoad {
@@ -453,7 +567,10 @@ impl BulkLoad {
         for chunk in rows.chunks(ROWS_PER_STATEMENT) {
             let mut b = QueryBuilder::new("");
             push_values(&mut b, chunk);
-            b.build().execute(&mut *self.tx).await.map_err(unique_uscc)?;
+            b.build()
+                .execute(&mut *self.tx)
+                .await
+                .map_err(unique_uscc)?;
             let tagged: Vec<(i64, &String)> = chunk
                 .iter()
                 .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
@@ -481,14 +598,21 @@ impl BulkLoad {
     }
 
     /// Adds search tokens of records added in this load, in id order.
-    pub async fn add_search(&mut self, kind: search::DocKind, tokens: &[(i64, search::Columns)]) -> Result<()> {
+    pub async fn add_search(
+        &mut self,
+        kind: search::DocKind,
+        tokens: &[(i64, search::Columns)],
+    ) -> Result<()> {
         search::insert_columns(&mut self.tx, kind, tokens).await
     }
 
     /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load) and commits.
     pub async fn finish(mut self) -> Result<()> {
         for (_, sql) in &self.indexes {
-            sqlx::query(sql).execute(&mut *self.tx).await.map_err(unique_uscc)?;
+            sqlx::query(sql)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(unique_uscc)?;
         }
         if !self.indexes.is_empty() {
             search::bulk_settings(&mut self.tx, false).await?;
@@ -505,15 +629,20 @@ impl BulkLoad {
 }
 
 /// Records can only be added to, or brought back onto, a live customer.
-pub(crate) async fn require_live_customer(conn: &mut sqlx::SqliteConnection, customer_id: i64) -> Result<()> {
+pub(crate) async fn require_live_customer(
+    conn: &mut sqlx::SqliteConnection,
+    customer_id: i64,
+) -> Result<()> {
     let deleted: Option<i64> = sqlx::query_scalar("SELECT deleted_at FROM customers WHERE id = ?")
         .bind(customer_id)
         .fetch_optional(&mut *conn)
         .await?
         .ok_or(CoreError::NotFound)?;
     if deleted.is_some() {
-        return Err(CoreError::conflict("customer_trashed", format!("customer {customer_id} is in the trash")));
+        return Err(CoreError::conflict(
+            "customer_trashed",
+            format!("customer {customer_id} is in the trash"),
+        ));
     }
     Ok(())
 }
-

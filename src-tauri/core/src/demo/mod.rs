@@ -7,11 +7,11 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::contact::{Gender, ValidContact};
-use crate::follow_up::{FollowUpKind, ValidFollowUp};
 use crate::customer::{CustomerKind, CustomerLevel, LifecycleStatus, NewRow, ValidCustomer};
-use crate::search::{self, Columns, Doc, DocKind};
 use crate::error::Result;
 use crate::field::Uscc;
+use crate::follow_up::{FollowUpKind, ValidFollowUp};
+use crate::search::{self, Columns, Doc, DocKind};
 use crate::store::Store;
 use vocabulary::*;
 
@@ -52,25 +52,52 @@ impl Generator {
 
     /// The customer with this id. Each id has its own random stream, so batches can be made in any order.
     pub fn customer(&self, id: i64) -> DemoCustomer {
-        let mut rng = StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng =
+            StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let region = REGIONS[rng.gen_range(0..REGIONS.len())];
         let company = rng.gen_bool(0.8);
         let surname_i = rng.gen_range(0..SURNAMES.len());
         let person = format!("{}{}", SURNAMES[surname_i].0, pick(&mut rng, GIVEN_NAMES));
         let name = if company {
             let city_short = region.1.trim_end_matches('市');
-            let city_short = if city_short == "市辖区" { region.0.trim_end_matches('市') } else { city_short };
-            let brand = format!("{}{}", pick(&mut rng, BRAND_CHARS), pick(&mut rng, BRAND_CHARS));
-            format!("{city_short}{brand}{}{}", pick(&mut rng, TRADES), pick(&mut rng, COMPANY_SUFFIXES))
+            let city_short = if city_short == "市辖区" {
+                region.0.trim_end_matches('市')
+            } else {
+                city_short
+            };
+            let brand = format!(
+                "{}{}",
+                pick(&mut rng, BRAND_CHARS),
+                pick(&mut rng, BRAND_CHARS)
+            );
+            format!(
+                "{city_short}{brand}{}{}",
+                pick(&mut rng, TRADES),
+                pick(&mut rng, COMPANY_SUFFIXES)
+            )
         } else {
             person.clone()
         };
         let uscc = company.then(|| uscc_for(id, region.3, &mut rng));
-        let mobile = format!("1{}{:09}", rng.gen_range(3..=9), rng.gen_range(0..1_000_000_000u32));
+        let mobile = format!(
+            "1{}{:09}",
+            rng.gen_range(3..=9),
+            rng.gen_range(0..1_000_000_000u32)
+        );
         let email = if company {
-            format!("{}{}@{}", pick(&mut rng, MAIL_LOCAL), id, pick(&mut rng, MAIL_DOMAINS))
+            format!(
+                "{}{}@{}",
+                pick(&mut rng, MAIL_LOCAL),
+                id,
+                pick(&mut rng, MAIL_DOMAINS)
+            )
         } else {
-            format!("{}{}@{}", SURNAMES[surname_i].1, id, pick(&mut rng, MAIL_DOMAINS))
+            format!(
+                "{}{}@{}",
+                SURNAMES[surname_i].1,
+                id,
+                pick(&mut rng, MAIL_DOMAINS)
+            )
         };
         let status = match rng.gen_range(0..100) {
             0..=34 => LifecycleStatus::Potential,
@@ -96,9 +123,22 @@ impl Generator {
         let updated_at = created_at + rng.gen_range(0..=(self.now_ms - created_at));
         let area = rng.gen_range(10..99);
         let customer = ValidCustomer {
-            phone: company.then(|| format!("{}-{}{:07}", region.4, rng.gen_range(5..9), rng.gen_range(0..10_000_000))),
-            address: Some(format!("{}{}{}号", region.2, pick(&mut rng, STREETS), area * 3 + 1)),
-            website: (company && rng.gen_bool(0.3)).then(|| format!("www.{}{}.cn", pick(&mut rng, MAIL_LOCAL), id)),
+            phone: company.then(|| {
+                format!(
+                    "{}-{}{:07}",
+                    region.4,
+                    rng.gen_range(5..9),
+                    rng.gen_range(0..10_000_000)
+                )
+            }),
+            address: Some(format!(
+                "{}{}{}号",
+                region.2,
+                pick(&mut rng, STREETS),
+                area * 3 + 1
+            )),
+            website: (company && rng.gen_bool(0.3))
+                .then(|| format!("www.{}{}.cn", pick(&mut rng, MAIL_LOCAL), id)),
             industry: Some(pick(&mut rng, INDUSTRIES).to_string()),
             source: Some(pick(&mut rng, SOURCES).to_string()),
             province: Some(region.0.to_string()),
@@ -106,26 +146,41 @@ impl Generator {
             district: Some(region.2.to_string()),
             mobile: Some(mobile),
             email: Some(email),
-            kind: if company { CustomerKind::Company } else { CustomerKind::Individual },
+            kind: if company {
+                CustomerKind::Company
+            } else {
+                CustomerKind::Individual
+            },
             invoice_title: company.then(|| name.clone()),
             tax_number: uscc.clone(),
             bank_name: company.then(|| format!("{}{}支行", pick(&mut rng, BANKS), region.2)),
-            bank_account: company.then(|| format!("6222{:015}", rng.gen_range(0..1_000_000_000_000_000u64))),
-            touch_every_days: (company && rng.gen_bool(0.05)).then(|| [14, 30, 60, 90][rng.gen_range(0..4)]),
-            notes: rng.gen_bool(0.2).then(|| format!("联系人：{person}。{}", pick(&mut rng, NOTES))),
+            bank_account: company
+                .then(|| format!("6222{:015}", rng.gen_range(0..1_000_000_000_000_000u64))),
+            touch_every_days: (company && rng.gen_bool(0.05))
+                .then(|| [14, 30, 60, 90][rng.gen_range(0..4)]),
+            notes: rng
+                .gen_bool(0.2)
+                .then(|| format!("联系人：{person}。{}", pick(&mut rng, NOTES))),
             name,
             uscc,
             level,
             status,
             tags,
         };
-        DemoCustomer { id, customer, created_at, updated_at }
+        DemoCustomer {
+            id,
+            customer,
+            created_at,
+            updated_at,
+        }
     }
 
     /// The contacts of a generated customer (two on average): the person of an individual, one to four
     /// people of a company, the first of them primary.
     pub fn contacts(&self, customer: &DemoCustomer) -> Vec<ValidContact> {
-        let mut rng = StdRng::seed_from_u64(self.seed ^ (customer.id as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F));
+        let mut rng = StdRng::seed_from_u64(
+            self.seed ^ (customer.id as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F),
+        );
         let n = match customer.customer.kind {
             CustomerKind::Individual => 1,
             CustomerKind::Company => rng.gen_range(1..=3) + rng.gen_bool(0.25) as usize,
@@ -134,7 +189,11 @@ impl Generator {
             .map(|k| {
                 let individual = customer.customer.kind == CustomerKind::Individual;
                 let s = SURNAMES[rng.gen_range(0..SURNAMES.len())];
-                let name = if individual { customer.customer.name.clone() } else { format!("{}{}", s.0, pick(&mut rng, GIVEN_NAMES)) };
+                let name = if individual {
+                    customer.customer.name.clone()
+                } else {
+                    format!("{}{}", s.0, pick(&mut rng, GIVEN_NAMES))
+                };
                 let birthday = rng.gen_bool(0.6).then(|| {
                     let y = rng.gen_range(1960..=2000);
                     let m = rng.gen_range(1..=12);
@@ -144,14 +203,35 @@ impl Generator {
                 ValidContact {
                     name,
                     title: (!individual).then(|| pick(&mut rng, TITLES).to_string()),
-                    department: (!individual && rng.gen_bool(0.6)).then(|| pick(&mut rng, DEPARTMENTS).to_string()),
-                    mobile: Some(format!("1{}{:09}", rng.gen_range(3..=9), rng.gen_range(0..1_000_000_000u32))),
-                    phone: (!individual && rng.gen_bool(0.3)).then(|| customer.customer.phone.clone()).flatten(),
-                    email: rng.gen_bool(0.5).then(|| format!("{}{}{}@{}", s.1, customer.id, k, pick(&mut rng, MAIL_DOMAINS))),
-                    wechat: rng.gen_bool(0.4).then(|| format!("wx_{}{}", s.1, rng.gen_range(1000..99999))),
+                    department: (!individual && rng.gen_bool(0.6))
+                        .then(|| pick(&mut rng, DEPARTMENTS).to_string()),
+                    mobile: Some(format!(
+                        "1{}{:09}",
+                        rng.gen_range(3..=9),
+                        rng.gen_range(0..1_000_000_000u32)
+                    )),
+                    phone: (!individual && rng.gen_bool(0.3))
+                        .then(|| customer.customer.phone.clone())
+                        .flatten(),
+                    email: rng.gen_bool(0.5).then(|| {
+                        format!(
+                            "{}{}{}@{}",
+                            s.1,
+                            customer.id,
+                            k,
+                            pick(&mut rng, MAIL_DOMAINS)
+                        )
+                    }),
+                    wechat: rng
+                        .gen_bool(0.4)
+                        .then(|| format!("wx_{}{}", s.1, rng.gen_range(1000..99999))),
                     birthday_lunar: birthday.is_some() && rng.gen_bool(0.1),
                     birthday,
-                    gender: Some(if rng.gen_bool(0.5) { Gender::Male } else { Gender::Female }),
+                    gender: Some(if rng.gen_bool(0.5) {
+                        Gender::Male
+                    } else {
+                        Gender::Female
+                    }),
                     notes: None,
                     is_primary: k == 0,
                 }
@@ -162,27 +242,45 @@ impl Generator {
     /// The follow-ups of a generated customer, oldest first: none to four (one and a half on average), the
     /// latest asking for a next follow-up within a month either side of today half the time.
     pub fn follow_ups(&self, customer: &DemoCustomer) -> Vec<DemoFollowUp> {
-        let mut rng = StdRng::seed_from_u64(self.seed ^ (customer.id as u64).wrapping_mul(0x1656_67B1_9E37_79F9));
+        let mut rng = StdRng::seed_from_u64(
+            self.seed ^ (customer.id as u64).wrapping_mul(0x1656_67B1_9E37_79F9),
+        );
         let n = [0, 0, 1, 1, 2, 2, 3, 4][rng.gen_range(0..8)];
         let span = (self.now_ms - customer.created_at).max(1);
-        let mut times: Vec<i64> = (0..n).map(|_| customer.created_at + rng.gen_range(0..span)).collect();
+        let mut times: Vec<i64> = (0..n)
+            .map(|_| customer.created_at + rng.gen_range(0..span))
+            .collect();
         times.sort_unstable();
-        let kinds = [FollowUpKind::Call, FollowUpKind::Visit, FollowUpKind::Wechat, FollowUpKind::Email, FollowUpKind::Meeting, FollowUpKind::Other];
-        let china_today = chrono::DateTime::from_timestamp_millis(self.now_ms + 8 * 3_600_000).unwrap_or_default().date_naive();
+        let kinds = [
+            FollowUpKind::Call,
+            FollowUpKind::Visit,
+            FollowUpKind::Wechat,
+            FollowUpKind::Email,
+            FollowUpKind::Meeting,
+            FollowUpKind::Other,
+        ];
+        let china_today = chrono::DateTime::from_timestamp_millis(self.now_ms + 8 * 3_600_000)
+            .unwrap_or_default()
+            .date_naive();
         let last = times.len().saturating_sub(1);
         times
             .into_iter()
             .enumerate()
             .map(|(i, happened_at)| {
-                let next_date = (i == last && rng.gen_bool(0.5))
-                    .then(|| (china_today + chrono::Duration::days(rng.gen_range(-30..=30))).format("%Y-%m-%d").to_string());
+                let next_date = (i == last && rng.gen_bool(0.5)).then(|| {
+                    (china_today + chrono::Duration::days(rng.gen_range(-30..=30)))
+                        .format("%Y-%m-%d")
+                        .to_string()
+                });
                 DemoFollowUp {
                     follow_up: ValidFollowUp {
                         kind: kinds[rng.gen_range(0..kinds.len())],
                         happened_at: Some(happened_at),
                         contact_id: None,
                         content: pick(&mut rng, FOLLOW_UP_NOTES).to_string(),
-                        outcome: rng.gen_bool(0.6).then(|| pick(&mut rng, FOLLOW_UP_OUTCOMES).to_string()),
+                        outcome: rng
+                            .gen_bool(0.6)
+                            .then(|| pick(&mut rng, FOLLOW_UP_OUTCOMES).to_string()),
                         next_date,
                     },
                     happened_at,
@@ -192,7 +290,12 @@ impl Generator {
     }
 
     /// A batch of customers with their contacts and search tokens, made off the writer's thread.
-    fn batch(&self, ids: std::ops::Range<i64>, first_customer: i64, first_contact: i64) -> DemoBatch {
+    fn batch(
+        &self,
+        ids: std::ops::Range<i64>,
+        first_customer: i64,
+        first_contact: i64,
+    ) -> DemoBatch {
         let customers: Vec<DemoCustomer> = ids.map(|id| self.customer(id)).collect();
         let mut contacts = Vec::new();
         let mut follow_ups = Vec::new();
@@ -201,42 +304,87 @@ impl Generator {
         let mut contact_tokens: Vec<(i64, Columns)> = Vec::new();
         for d in &customers {
             let c = &d.customer;
-            let doc = Doc::of(DocKind::Customer, d.id, &c.name, [&c.phone, &c.mobile], &c.email);
+            let doc = Doc::of(
+                DocKind::Customer,
+                d.id,
+                &c.name,
+                [&c.phone, &c.mobile],
+                &c.email,
+            );
             customer_tokens.push((d.id, search::columns(&doc)));
             let made = self.follow_ups(d);
-            let latest = made.last().map(|f| (f.follow_up.next_date.clone(), f.happened_at));
-            touch.push(latest.clone().map_or((None, None), |(next, at)| (next, Some(at))));
+            let latest = made
+                .last()
+                .map(|f| (f.follow_up.next_date.clone(), f.happened_at));
+            touch.push(
+                latest
+                    .clone()
+                    .map_or((None, None), |(next, at)| (next, Some(at))),
+            );
             for f in made {
-                follow_ups.push(crate::follow_up::NewFollowUp { customer_id: d.id, follow_up: f.follow_up, happened_at: f.happened_at });
+                follow_ups.push(crate::follow_up::NewFollowUp {
+                    customer_id: d.id,
+                    follow_up: f.follow_up,
+                    happened_at: f.happened_at,
+                });
             }
             for (k, contact) in self.contacts(d).into_iter().enumerate() {
                 let id = first_contact + (d.id - first_customer) * MAX_CONTACTS + k as i64;
-                let doc = Doc::of(DocKind::Contact, id, &contact.name, [&contact.mobile, &contact.phone], &contact.email);
+                let doc = Doc::of(
+                    DocKind::Contact,
+                    id,
+                    &contact.name,
+                    [&contact.mobile, &contact.phone],
+                    &contact.email,
+                );
                 contact_tokens.push((id, search::columns(&doc)));
-                contacts.push(crate::contact::NewContact { id, customer_id: d.id, contact, created_at: d.created_at });
+                contacts.push(crate::contact::NewContact {
+                    id,
+                    customer_id: d.id,
+                    contact,
+                    created_at: d.created_at,
+                });
             }
         }
-        DemoBatch { customers, contacts, follow_ups, touch, customer_tokens, contact_tokens }
+        DemoBatch {
+            customers,
+            contacts,
+            follow_ups,
+            touch,
+            customer_tokens,
+            contact_tokens,
+        }
     }
 
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
     /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
     /// The next batch is generated on another thread while the current one is written.
-    pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
+    pub async fn fill(
+        &self,
+        store: &Store,
+        count: u64,
+        mut progress: impl FnMut(u64),
+    ) -> Result<()> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
         let first_contact = store.contacts().max_id().await? + 1;
         let generator = *self;
         let make = move |from: u64, n: u64| {
             tokio::task::spawn_blocking(move || {
-                generator.batch(first + from as i64..first + (from + n) as i64, first, first_contact)
+                generator.batch(
+                    first + from as i64..first + (from + n) as i64,
+                    first,
+                    first_contact,
+                )
             })
         };
         let mut load = store.customers().bulk(count as i64 >= first - 1).await?;
         let mut next = (count > 0).then(|| make(0, BATCH.min(count)));
         let mut done = 0u64;
         while let Some(batch) = next.take() {
-            let made = batch.await.map_err(|e| crate::CoreError::Internal(e.to_string()))?;
+            let made = batch
+                .await
+                .map_err(|e| crate::CoreError::Internal(e.to_string()))?;
             done += made.customers.len() as u64;
             if done < count {
                 next = Some(make(done, BATCH.min(count - done)));
@@ -257,8 +405,10 @@ impl Generator {
             load.add(&rows).await?;
             load.add_contacts(&made.contacts).await?;
             load.add_follow_ups(&made.follow_ups).await?;
-            load.add_search(DocKind::Customer, &made.customer_tokens).await?;
-            load.add_search(DocKind::Contact, &made.contact_tokens).await?;
+            load.add_search(DocKind::Customer, &made.customer_tokens)
+                .await?;
+            load.add_search(DocKind::Contact, &made.contact_tokens)
+                .await?;
             progress(done);
         }
         load.finish().await
@@ -285,7 +435,9 @@ fn uscc_for(id: i64, region_code: &str, rng: &mut StdRng) -> String {
         n /= 31;
     }
     org.push(USCC_ALPHABET[rng.gen_range(0..10)] as char);
-    Uscc::complete(&format!("91{region_code}{org}")).expect("17 valid characters").into_string()
+    Uscc::complete(&format!("91{region_code}{org}"))
+        .expect("17 valid characters")
+        .into_string()
 }
 
 #[cfg(test)]
@@ -298,7 +450,11 @@ mod tests {
         let a = Generator::new(7, 1_700_000_000_000).customer(42);
         let b = Generator::new(7, 1_700_000_000_000).customer(42);
         assert_eq!(a.customer, b.customer);
-        assert_ne!(a.customer, Generator::new(8, 1_700_000_000_000).customer(42).customer, "another seed, another book");
+        assert_ne!(
+            a.customer,
+            Generator::new(8, 1_700_000_000_000).customer(42).customer,
+            "another seed, another book"
+        );
     }
 
     #[test]
@@ -306,7 +462,9 @@ mod tests {
         let g = Generator::new(1, 1_700_000_000_000);
         for id in 1..2_000 {
             let c = g.customer(id).customer;
-            let again = CustomerInput::from(&c).validate().unwrap_or_else(|e| panic!("customer {id} {c:?}: {e}"));
+            let again = CustomerInput::from(&c)
+                .validate()
+                .unwrap_or_else(|e| panic!("customer {id} {c:?}: {e}"));
             assert_eq!(again, c, "validation leaves demo data as it is");
         }
     }

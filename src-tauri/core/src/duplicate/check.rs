@@ -42,7 +42,11 @@ const CANDIDATES: i64 = 50;
 
 /// Live customers that look like `input`, other than `exclude` (the one being edited). Fields that do not
 /// parse yet (the user is still typing) are simply not compared.
-pub async fn likely_duplicates(store: &Store, input: &CustomerInput, exclude: Option<i64>) -> Result<Vec<DuplicateHint>> {
+pub async fn likely_duplicates(
+    store: &Store,
+    input: &CustomerInput,
+    exclude: Option<i64>,
+) -> Result<Vec<DuplicateHint>> {
     let mut found: BTreeMap<i64, Vec<DuplicateReason>> = BTreeMap::new();
     let mut add = |id: i64, reason| {
         if Some(id) != exclude {
@@ -53,13 +57,20 @@ pub async fn likely_duplicates(store: &Store, input: &CustomerInput, exclude: Op
         }
     };
     if let Some(uscc) = input.uscc.as_deref().and_then(|u| Uscc::parse(u).ok()) {
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM customers WHERE uscc = ? AND deleted_at IS NULL")
-            .bind(uscc.as_str())
-            .fetch_all(store.read())
-            .await?;
-        ids.into_iter().for_each(|id| add(id, DuplicateReason::Uscc));
+        let ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM customers WHERE uscc = ? AND deleted_at IS NULL")
+                .bind(uscc.as_str())
+                .fetch_all(store.read())
+                .await?;
+        ids.into_iter()
+            .for_each(|id| add(id, DuplicateReason::Uscc));
     }
-    if let Some(mobile) = input.mobile.as_deref().and_then(|m| Mobile::parse(m).ok()).map(Mobile::into_string) {
+    if let Some(mobile) = input
+        .mobile
+        .as_deref()
+        .and_then(|m| Mobile::parse(m).ok())
+        .map(Mobile::into_string)
+    {
         let digits: String = mobile.chars().filter(char::is_ascii_digit).collect();
         let expr = format!("num : \"{}\"", trigrams(&digits).join(" "));
         for (id, stored) in candidates(store, &expr, "mobile").await? {
@@ -68,7 +79,12 @@ pub async fn likely_duplicates(store: &Store, input: &CustomerInput, exclude: Op
             }
         }
     }
-    if let Some(email) = input.email.as_deref().and_then(|e| Email::parse(e).ok()).map(Email::into_string) {
+    if let Some(email) = input
+        .email
+        .as_deref()
+        .and_then(|e| Email::parse(e).ok())
+        .map(Email::into_string)
+    {
         let (local, domain) = email.rsplit_once('@').unwrap_or((&email, ""));
         let mut parts: Vec<String> = Vec::new();
         let grams = trigrams(&fold(local));
@@ -99,10 +115,11 @@ pub async fn likely_duplicates(store: &Store, input: &CustomerInput, exclude: Op
     ranked.sort_by_key(|(id, reasons)| (reasons.iter().min().copied(), std::cmp::Reverse(*id)));
     let mut hints = Vec::new();
     for (id, reasons) in ranked.into_iter().take(MAX_HINTS) {
-        let name: Option<String> = sqlx::query_scalar("SELECT name FROM customers WHERE id = ? AND deleted_at IS NULL")
-            .bind(id)
-            .fetch_optional(store.read())
-            .await?;
+        let name: Option<String> =
+            sqlx::query_scalar("SELECT name FROM customers WHERE id = ? AND deleted_at IS NULL")
+                .bind(id)
+                .fetch_optional(store.read())
+                .await?;
         if let Some(name) = name {
             hints.push(DuplicateHint { id, name, reasons });
         }
@@ -117,5 +134,8 @@ async fn candidates(store: &Store, expr: &str, column: &str) -> Result<Vec<(i64,
         "SELECT c.id, c.{column} FROM customers c WHERE c.deleted_at IS NULL AND c.id IN \
          (SELECT rowid FROM search_customer WHERE search_customer MATCH ? ORDER BY rowid DESC LIMIT {CANDIDATES})"
     );
-    Ok(sqlx::query_as(&sql).bind(expr).fetch_all(store.read()).await?)
+    Ok(sqlx::query_as(&sql)
+        .bind(expr)
+        .fetch_all(store.read())
+        .await?)
 }

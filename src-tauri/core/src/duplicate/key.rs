@@ -40,7 +40,9 @@ pub fn name_key(name: &str) -> String {
         break;
     }
     for _ in 0..2 {
-        let Some(rest) = PLACES.iter().find_map(|p| key.strip_prefix(p)) else { break };
+        let Some(rest) = PLACES.iter().find_map(|p| key.strip_prefix(p)) else {
+            break;
+        };
         if rest.chars().count() < MIN_CHARS {
             break;
         }
@@ -71,8 +73,15 @@ mod tests {
 
     #[test]
     fn a_name_that_is_only_a_place_and_a_legal_form_keeps_enough_to_compare() {
-        assert_eq!(name_key("北京有限公司"), "北京", "never stripped to nothing");
+        assert_eq!(
+            name_key("北京有限公司"),
+            "北京",
+            "never stripped to nothing"
+        );
         assert_eq!(name_key("张三"), "张三", "a person's name stays as it is");
-        assert_ne!(name_key("上海金腾机械设备有限公司"), name_key("北京华远科技有限公司"));
+        assert_ne!(
+            name_key("上海金腾机械设备有限公司"),
+            name_key("北京华远科技有限公司")
+        );
     }
 }

@@ -14,7 +14,10 @@ impl Birthday {
     /// and checks the year's lunar calendar no further.
     pub fn parse(raw: &str, lunar: bool) -> Result<Self> {
         let s = half_width(raw);
-        let nums: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+        let nums: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .collect();
         let bad = || CoreError::invalid("birthday", "format");
         let parse = |p: &str| p.parse::<u32>().map_err(|_| bad());
         let (year, month, day) = match nums.as_slice() {
@@ -22,7 +25,9 @@ impl Birthday {
             [m, d] => (None, parse(m)?, parse(d)?),
             _ => return Err(bad()),
         };
-        if s.chars().any(|c| !(c.is_ascii_digit() || "-/.年月日 ".contains(c))) {
+        if s.chars()
+            .any(|c| !(c.is_ascii_digit() || "-/.年月日 ".contains(c)))
+        {
             return Err(bad());
         }
         let valid = if lunar {
@@ -51,24 +56,46 @@ mod tests {
 
     #[test]
     fn common_ways_of_writing_a_birthday_are_stored_one_way() {
-        for raw in ["1990-05-12", "1990/5/12", "1990年5月12日", "１９９０-０５-１２"] {
-            assert_eq!(Birthday::parse(raw, false).unwrap().into_string(), "1990-05-12", "{raw}");
+        for raw in [
+            "1990-05-12",
+            "1990/5/12",
+            "1990年5月12日",
+            "１９９０-０５-１２",
+        ] {
+            assert_eq!(
+                Birthday::parse(raw, false).unwrap().into_string(),
+                "1990-05-12",
+                "{raw}"
+            );
         }
-        assert_eq!(Birthday::parse("5月12日", false).unwrap().into_string(), "--05-12", "the year may be unknown");
+        assert_eq!(
+            Birthday::parse("5月12日", false).unwrap().into_string(),
+            "--05-12",
+            "the year may be unknown"
+        );
     }
 
     #[test]
     fn impossible_dates_are_refused_but_the_29th_of_february_is_a_birthday() {
         assert!(Birthday::parse("1990-02-30", false).is_err());
-        assert!(Birthday::parse("1990-02-29", false).is_err(), "1990 was not a leap year");
-        assert_eq!(Birthday::parse("02-29", false).unwrap().into_string(), "--02-29");
+        assert!(
+            Birthday::parse("1990-02-29", false).is_err(),
+            "1990 was not a leap year"
+        );
+        assert_eq!(
+            Birthday::parse("02-29", false).unwrap().into_string(),
+            "--02-29"
+        );
         assert!(Birthday::parse("13-01", false).is_err());
         assert!(Birthday::parse("next tuesday", false).is_err());
     }
 
     #[test]
     fn a_lunar_birthday_may_fall_on_the_thirtieth_of_any_month() {
-        assert_eq!(Birthday::parse("1988-02-30", true).unwrap().into_string(), "1988-02-30");
+        assert_eq!(
+            Birthday::parse("1988-02-30", true).unwrap().into_string(),
+            "1988-02-30"
+        );
         assert!(Birthday::parse("1988-13-01", true).is_err());
     }
 }

@@ -15,12 +15,17 @@ impl Mobile {
     pub fn parse(raw: &str) -> Result<Self> {
         let s = half_width(raw);
         let s = s.trim();
-        if s.chars().any(|c| !(c.is_ascii_digit() || " -+()".contains(c))) {
+        if s.chars()
+            .any(|c| !(c.is_ascii_digit() || " -+()".contains(c)))
+        {
             return Err(CoreError::invalid("mobile", "format"));
         }
         let digits = digits_only(s);
         let international = s.starts_with('+') || s.starts_with("00");
-        let mainland = match digits.strip_prefix("86").or_else(|| digits.strip_prefix("0086")) {
+        let mainland = match digits
+            .strip_prefix("86")
+            .or_else(|| digits.strip_prefix("0086"))
+        {
             Some(rest) if international => rest.to_string(),
             _ if international => return Self::international(&digits),
             _ => digits,
@@ -55,8 +60,14 @@ impl Phone {
     pub fn parse(raw: &str) -> Result<Self> {
         let s = half_width(raw).trim().to_string();
         let lower = s.to_lowercase();
-        let body = lower.replace("ext.", "").replace("ext", "").replace('转', "");
-        if body.chars().any(|c| !(c.is_ascii_digit() || " -+()#".contains(c))) {
+        let body = lower
+            .replace("ext.", "")
+            .replace("ext", "")
+            .replace('转', "");
+        if body
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || " -+()#".contains(c)))
+        {
             return Err(CoreError::invalid("phone", "format"));
         }
         let n = digits_only(&body).len();
@@ -84,9 +95,16 @@ impl Email {
         }
         let (local, domain) = s.split_once('@').ok_or_else(bad)?;
         let labels_ok = domain.split('.').all(|l| {
-            !l.is_empty() && !l.starts_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         });
-        if local.is_empty() || local.len() > 64 || domain.contains('@') || !domain.contains('.') || !labels_ok {
+        if local.is_empty()
+            || local.len() > 64
+            || domain.contains('@')
+            || !domain.contains('.')
+            || !labels_ok
+        {
             return Err(bad());
         }
         Ok(Email(format!("{local}@{}", domain.to_lowercase())))
@@ -104,13 +122,17 @@ pub struct Website(String);
 impl Website {
     pub fn parse(raw: &str) -> Result<Self> {
         let s = half_width(raw).trim().to_string();
-        let host = s.trim_start_matches("https://").trim_start_matches("http://");
+        let host = s
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
         let host = host.split(['/', '?', '#']).next().unwrap_or("");
         let ok = s.len() <= 300
             && !s.chars().any(|c| c.is_whitespace() || c.is_control())
             && host.contains('.')
             && host.split('.').all(|l| !l.is_empty())
-            && host.chars().all(|c| c.is_alphanumeric() || ".-:".contains(c));
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || ".-:".contains(c));
         if ok {
             Ok(Website(s))
         } else {
@@ -129,7 +151,11 @@ pub struct TaxNumber(String);
 
 impl TaxNumber {
     pub fn parse(raw: &str) -> Result<Self> {
-        let s: String = half_width(raw).chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+        let s: String = half_width(raw)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
         if (15..=20).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()) {
             Ok(TaxNumber(s))
         } else {
@@ -149,7 +175,10 @@ pub struct BankAccount(String);
 impl BankAccount {
     pub fn parse(raw: &str) -> Result<Self> {
         let s = half_width(raw);
-        let compact: String = s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let compact: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect();
         if (8..=32).contains(&compact.len()) && compact.chars().all(|c| c.is_ascii_digit()) {
             Ok(BankAccount(compact))
         } else {
@@ -168,26 +197,53 @@ mod tests {
 
     #[test]
     fn mainland_mobiles_are_stored_as_eleven_digits() {
-        for raw in ["13812345678", "138 1234 5678", "+86 138-1234-5678", "１３８１２３４５６７８"] {
-            assert_eq!(Mobile::parse(raw).unwrap().into_string(), "13812345678", "{raw}");
+        for raw in [
+            "13812345678",
+            "138 1234 5678",
+            "+86 138-1234-5678",
+            "１３８１２３４５６７８",
+        ] {
+            assert_eq!(
+                Mobile::parse(raw).unwrap().into_string(),
+                "13812345678",
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn a_mobile_that_is_not_a_number_is_refused() {
-        for raw in ["12812345678", "1381234567", "138123456789", "138abc45678", "☎️13812345678"] {
-            assert_eq!(Mobile::parse(raw).unwrap_err().reason(), Some("format"), "{raw}");
+        for raw in [
+            "12812345678",
+            "1381234567",
+            "138123456789",
+            "138abc45678",
+            "☎️13812345678",
+        ] {
+            assert_eq!(
+                Mobile::parse(raw).unwrap_err().reason(),
+                Some("format"),
+                "{raw}"
+            );
         }
     }
 
     #[test]
     fn an_international_mobile_keeps_its_plus() {
-        assert_eq!(Mobile::parse("+1 415 555 0100").unwrap().into_string(), "+14155550100");
+        assert_eq!(
+            Mobile::parse("+1 415 555 0100").unwrap().into_string(),
+            "+14155550100"
+        );
     }
 
     #[test]
     fn landlines_with_area_codes_and_extensions_are_accepted() {
-        for raw in ["010-65528888", "(0755)8888-6666", "400-800-8888 ext. 12", "021 6888 8888转8001"] {
+        for raw in [
+            "010-65528888",
+            "(0755)8888-6666",
+            "400-800-8888 ext. 12",
+            "021 6888 8888转8001",
+        ] {
             assert!(Phone::parse(raw).is_ok(), "{raw}");
         }
         assert!(Phone::parse("call me").is_err());
@@ -195,8 +251,13 @@ mod tests {
 
     #[test]
     fn emails_need_a_dotted_domain_and_no_spaces() {
-        assert_eq!(Email::parse("Sales@HuaYuan.COM.cn").unwrap().into_string(), "Sales@huayuan.com.cn");
-        for raw in ["sales", "sales@", "@a.cn", "a b@c.cn", "a@b", "a@@b.cn", "a@b..cn"] {
+        assert_eq!(
+            Email::parse("Sales@HuaYuan.COM.cn").unwrap().into_string(),
+            "Sales@huayuan.com.cn"
+        );
+        for raw in [
+            "sales", "sales@", "@a.cn", "a b@c.cn", "a@b", "a@@b.cn", "a@b..cn",
+        ] {
             assert!(Email::parse(raw).is_err(), "{raw}");
         }
     }
@@ -210,7 +271,12 @@ mod tests {
 
     #[test]
     fn bank_accounts_are_digits_without_spaces() {
-        assert_eq!(BankAccount::parse("6222 0202 0000 1234 567").unwrap().into_string(), "6222020200001234567");
+        assert_eq!(
+            BankAccount::parse("6222 0202 0000 1234 567")
+                .unwrap()
+                .into_string(),
+            "6222020200001234567"
+        );
         assert!(BankAccount::parse("62220202abc").is_err());
     }
 }

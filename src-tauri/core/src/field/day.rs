@@ -15,14 +15,21 @@ impl Day {
         let nums: Vec<u32> = s
             .split(|c: char| !c.is_ascii_digit())
             .filter(|p| !p.is_empty())
-            .map(|p| p.parse::<u32>().map_err(|_| CoreError::invalid(field, "format")))
+            .map(|p| {
+                p.parse::<u32>()
+                    .map_err(|_| CoreError::invalid(field, "format"))
+            })
             .collect::<Result<_>>()?;
         let bad = || CoreError::invalid(field, "format");
-        if s.chars().any(|c| !(c.is_ascii_digit() || "-/.年月日 ".contains(c))) {
+        if s.chars()
+            .any(|c| !(c.is_ascii_digit() || "-/.年月日 ".contains(c)))
+        {
             return Err(bad());
         }
         match nums.as_slice() {
-            [y, m, d] if (1900..=2200).contains(y) => NaiveDate::from_ymd_opt(*y as i32, *m, *d).map(Day).ok_or_else(bad),
+            [y, m, d] if (1900..=2200).contains(y) => NaiveDate::from_ymd_opt(*y as i32, *m, *d)
+                .map(Day)
+                .ok_or_else(bad),
             _ => Err(bad()),
         }
     }
@@ -46,8 +53,17 @@ mod tests {
 
     #[test]
     fn a_day_written_the_usual_ways_is_stored_one_way() {
-        for raw in ["2026-11-23", "2026/11/23", "2026年11月23日", "２０２６-１１-２３"] {
-            assert_eq!(Day::parse("nextDate", raw).unwrap().to_text(), "2026-11-23", "{raw}");
+        for raw in [
+            "2026-11-23",
+            "2026/11/23",
+            "2026年11月23日",
+            "２０２６-１１-２３",
+        ] {
+            assert_eq!(
+                Day::parse("nextDate", raw).unwrap().to_text(),
+                "2026-11-23",
+                "{raw}"
+            );
         }
         assert!(Day::parse("nextDate", "2026-02-30").is_err());
         assert!(Day::parse("nextDate", "tomorrow").is_err());

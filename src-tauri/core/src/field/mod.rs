@@ -6,8 +6,8 @@ mod day;
 mod text;
 mod uscc;
 
-pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
 pub use birthday::Birthday;
+pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
 pub use day::Day;
 pub use text::{half_width, line, optional_text, parsed, required_text, tags, Text};
 pub use uscc::Uscc;

@@ -13,10 +13,18 @@ pub struct Text {
 
 impl Text {
     pub const fn line(field: &'static str, max_chars: usize) -> Self {
-        Text { field, max_chars, multiline: false }
+        Text {
+            field,
+            max_chars,
+            multiline: false,
+        }
     }
     pub const fn block(field: &'static str, max_chars: usize) -> Self {
-        Text { field, max_chars, multiline: true }
+        Text {
+            field,
+            max_chars,
+            multiline: true,
+        }
     }
 
     fn clean(&self, raw: &str) -> Result<Option<String>> {
@@ -37,7 +45,8 @@ impl Text {
 
 /// A text that must be present.
 pub fn required_text(rule: Text, raw: &str) -> Result<String> {
-    rule.clean(raw)?.ok_or(CoreError::invalid(rule.field, "required"))
+    rule.clean(raw)?
+        .ok_or(CoreError::invalid(rule.field, "required"))
 }
 
 /// A text that may be left empty; empty becomes `None`.
@@ -105,13 +114,22 @@ mod tests {
         let e = required_text(NAME, "华远\u{0007}科技").unwrap_err();
         assert_eq!(e.reason(), Some("control_chars"));
         let e = required_text(NAME, "华远\n科技").unwrap_err();
-        assert_eq!(e.reason(), Some("control_chars"), "a name has no line breaks");
+        assert_eq!(
+            e.reason(),
+            Some("control_chars"),
+            "a name has no line breaks"
+        );
     }
 
     #[test]
     fn notes_may_span_lines() {
         let notes = Text::block("notes", 10_000);
-        assert_eq!(optional_text(notes, Some("第一行\n第二行")).unwrap().as_deref(), Some("第一行\n第二行"));
+        assert_eq!(
+            optional_text(notes, Some("第一行\n第二行"))
+                .unwrap()
+                .as_deref(),
+            Some("第一行\n第二行")
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@ use crate::error::{CoreError, Result};
 
 /// The 31 characters the code may use (no I, O, Z, S, V).
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// A 统一社会信用代码 whose 18th character matches its check character.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,8 +16,11 @@ pub struct Uscc(String);
 impl Uscc {
     /// Accepts lower case, full-width characters and spaces as people type them.
     pub fn parse(raw: &str) -> Result<Self> {
-        let code: String =
-            half_width(raw).chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase();
+        let code: String = half_width(raw)
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_uppercase();
         if code.chars().count() != 18 {
             return Err(CoreError::invalid("uscc", "length"));
         }
@@ -60,7 +65,10 @@ mod tests {
     #[test]
     fn a_published_code_is_accepted() {
         // 小米科技有限责任公司, as printed on its business licence.
-        assert_eq!(Uscc::parse("91110108551385082Q").unwrap().as_str(), "91110108551385082Q");
+        assert_eq!(
+            Uscc::parse("91110108551385082Q").unwrap().as_str(),
+            "91110108551385082Q"
+        );
     }
 
     #[test]
@@ -71,17 +79,26 @@ mod tests {
 
     #[test]
     fn a_wrong_check_character_is_refused_as_checksum() {
-        assert_eq!(Uscc::parse("91110108551385082A").unwrap_err().reason(), Some("checksum"));
+        assert_eq!(
+            Uscc::parse("91110108551385082A").unwrap_err().reason(),
+            Some("checksum")
+        );
     }
 
     #[test]
     fn letters_outside_the_alphabet_are_refused_as_format() {
-        assert_eq!(Uscc::parse("9111010855138508IQ").unwrap_err().reason(), Some("format"));
+        assert_eq!(
+            Uscc::parse("9111010855138508IQ").unwrap_err().reason(),
+            Some("format")
+        );
     }
 
     #[test]
     fn a_short_code_is_refused_as_length() {
-        assert_eq!(Uscc::parse("9111010855").unwrap_err().reason(), Some("length"));
+        assert_eq!(
+            Uscc::parse("9111010855").unwrap_err().reason(),
+            Some("length")
+        );
     }
 
     proptest! {

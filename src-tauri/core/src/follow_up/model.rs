@@ -97,11 +97,22 @@ mod tests {
     fn a_follow_up_needs_content_and_a_real_next_date() {
         let e = FollowUpInput::default().validate().unwrap_err();
         assert_eq!(e.to_string(), "content: required");
-        let e = FollowUpInput { content: "电话沟通".into(), next_date: Some("2026-13-01".into()), ..Default::default() }
-            .validate()
-            .unwrap_err();
+        let e = FollowUpInput {
+            content: "电话沟通".into(),
+            next_date: Some("2026-13-01".into()),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
         assert_eq!(e.to_string(), "nextDate: format");
-        let ok = FollowUpInput { content: "电话沟通".into(), next_date: Some("2026/12/1".into()), ..Default::default() };
-        assert_eq!(ok.validate().unwrap().next_date.as_deref(), Some("2026-12-01"));
+        let ok = FollowUpInput {
+            content: "电话沟通".into(),
+            next_date: Some("2026/12/1".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ok.validate().unwrap().next_date.as_deref(),
+            Some("2026-12-01")
+        );
     }
 }

@@ -4,13 +4,14 @@
 use sqlx::SqliteConnection;
 
 use super::model::{FollowUp, FollowUpInput, ValidFollowUp};
-use crate::error::{CoreError, Result};
 use crate::customer::require_live_customer;
+use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::store::Store;
 use crate::time::now_ms;
 
-const SELECT: &str = "SELECT f.id, f.customer_id, f.contact_id, ct.name AS contact_name, f.kind, f.happened_at, \
+const SELECT: &str =
+    "SELECT f.id, f.customer_id, f.contact_id, ct.name AS contact_name, f.kind, f.happened_at, \
      f.content, f.outcome, f.next_date, f.created_at, f.updated_at, f.deleted_at \
      FROM follow_ups f LEFT JOIN contacts ct ON ct.id = f.contact_id";
 
@@ -110,8 +111,16 @@ impl FollowUps<'_> {
         .execute(&mut *tx)
         .await?;
         let changes = history::changes(
-            &[("content", Some(before.content.clone())), ("outcome", before.outcome.clone()), ("nextDate", before.next_date.clone())],
-            &[("content", Some(f.content.clone())), ("outcome", f.outcome.clone()), ("nextDate", f.next_date.clone())],
+            &[
+                ("content", Some(before.content.clone())),
+                ("outcome", before.outcome.clone()),
+                ("nextDate", before.next_date.clone()),
+            ],
+            &[
+                ("content", Some(f.content.clone())),
+                ("outcome", f.outcome.clone()),
+                ("nextDate", f.next_date.clone()),
+            ],
         );
         history::record(&mut tx, "followUp", id, &changes, now).await?;
         refresh_customer(&mut tx, before.customer_id, now).await?;
@@ -120,7 +129,10 @@ impl FollowUps<'_> {
     }
 
     pub async fn get(&self, id: i64) -> Result<FollowUp> {
-        Ok(sqlx::query_as(&format!("{SELECT} WHERE f.id = ?")).bind(id).fetch_one(self.store.read()).await?)
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE f.id = ?"))
+            .bind(id)
+            .fetch_one(self.store.read())
+            .await?)
     }
 
     /// A customer's live follow-ups, newest first.
@@ -161,8 +173,16 @@ impl FollowUps<'_> {
         if at.is_none() {
             require_live_customer(&mut tx, before.customer_id).await?;
         }
-        sqlx::query("UPDATE follow_ups SET deleted_at = ? WHERE id = ?").bind(at).bind(id).execute(&mut *tx).await?;
-        let change = Change::new("deletedAt", before.deleted_at.map(|v| v.to_string()), at.map(|v| v.to_string()));
+        sqlx::query("UPDATE follow_ups SET deleted_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let change = Change::new(
+            "deletedAt",
+            before.deleted_at.map(|v| v.to_string()),
+            at.map(|v| v.to_string()),
+        );
         history::record(&mut tx, "followUp", id, &[change], now).await?;
         refresh_customer(&mut tx, before.customer_id, now).await?;
         tx.commit().await?;
@@ -173,10 +193,16 @@ impl FollowUps<'_> {
     pub async fn delete_permanently(&self, id: i64) -> Result<()> {
         let before = self.get(id).await?;
         if before.deleted_at.is_none() {
-            return Err(CoreError::conflict("not_trashed", format!("follow-up {id} is not in the trash")));
+            return Err(CoreError::conflict(
+                "not_trashed",
+                format!("follow-up {id} is not in the trash"),
+            ));
         }
         let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM follow_ups WHERE id = ?").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM follow_ups WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         history::forget(&mut tx, "followUp", id).await?;
         tx.commit().await?;
         Ok(())
@@ -185,11 +211,16 @@ impl FollowUps<'_> {
 
 /// The customer's 下次跟进时间 becomes the next date of its latest live follow-up (none if that one asks for
 /// none), and its last follow-up time the latest one's; a change of the next date goes to its history.
-pub(crate) async fn refresh_customer(conn: &mut SqliteConnection, customer_id: i64, now: i64) -> Result<()> {
-    let before: Option<String> = sqlx::query_scalar("SELECT next_follow_up FROM customers WHERE id = ?")
-        .bind(customer_id)
-        .fetch_one(&mut *conn)
-        .await?;
+pub(crate) async fn refresh_customer(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    now: i64,
+) -> Result<()> {
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT next_follow_up FROM customers WHERE id = ?")
+            .bind(customer_id)
+            .fetch_one(&mut *conn)
+            .await?;
     let latest: Option<(Option<String>, i64)> = sqlx::query_as(
         "SELECT next_date, happened_at FROM follow_ups WHERE customer_id = ? AND deleted_at IS NULL \
          ORDER BY happened_at DESC, id DESC LIMIT 1",
@@ -208,18 +239,32 @@ pub(crate) async fn refresh_customer(conn: &mut SqliteConnection, customer_id: i
         .execute(&mut *conn)
         .await?;
     if before != next {
-        history::record(conn, "customer", customer_id, &[Change::new("nextFollowUp", before, next)], now).await?;
+        history::record(
+            conn,
+            "customer",
+            customer_id,
+            &[Change::new("nextFollowUp", before, next)],
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
 
 /// The contact spoken to must be one of the customer's.
-async fn require_contact_of(conn: &mut SqliteConnection, customer_id: i64, contact_id: Option<i64>) -> Result<()> {
-    let Some(contact_id) = contact_id else { return Ok(()) };
-    let of: Option<i64> = sqlx::query_scalar("SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL")
-        .bind(contact_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+async fn require_contact_of(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    contact_id: Option<i64>,
+) -> Result<()> {
+    let Some(contact_id) = contact_id else {
+        return Ok(());
+    };
+    let of: Option<i64> =
+        sqlx::query_scalar("SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL")
+            .bind(contact_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     if of != Some(customer_id) {
         return Err(CoreError::invalid("contactId", "not_of_customer"));
     }

@@ -90,8 +90,16 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
     let ahead = q.ahead_days.min(60) as i64;
     let end = today + Duration::days(ahead);
     let offset_ms = q.utc_offset_minutes as i64 * 60_000;
-    let day_of = |ms: i64| (chrono::DateTime::from_timestamp_millis(ms + offset_ms).unwrap_or_default()).date_naive();
-    let start_ms = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp_millis() - offset_ms;
+    let day_of = |ms: i64| {
+        (chrono::DateTime::from_timestamp_millis(ms + offset_ms).unwrap_or_default()).date_naive()
+    };
+    let start_ms = |d: NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp_millis()
+            - offset_ms
+    };
     let t = text(today);
     let e = text(end);
     let r = store.read();
@@ -187,23 +195,58 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
     .fetch_one(r)
     .await?;
 
-    let mut view = TodayView { overdue: Vec::new(), today: Vec::new(), upcoming: Vec::new(), dormant: Vec::new(), overdue_total, dormant_total };
+    let mut view = TodayView {
+        overdue: Vec::new(),
+        today: Vec::new(),
+        upcoming: Vec::new(),
+        dormant: Vec::new(),
+        overdue_total,
+        dormant_total,
+    };
     for (id, name, due) in overdue {
-        view.overdue.push(Reminder { kind: ReminderKind::FollowUp, entity_id: id, customer_id: id, name, detail: None, due });
+        view.overdue.push(Reminder {
+            kind: ReminderKind::FollowUp,
+            entity_id: id,
+            customer_id: id,
+            name,
+            detail: None,
+            due,
+        });
     }
     let mut dated: Vec<Reminder> = Vec::new();
     for (id, name, due) in coming {
-        dated.push(Reminder { kind: ReminderKind::FollowUp, entity_id: id, customer_id: id, name, detail: None, due });
+        dated.push(Reminder {
+            kind: ReminderKind::FollowUp,
+            entity_id: id,
+            customer_id: id,
+            name,
+            detail: None,
+            due,
+        });
     }
     for (id, customer_id, name, customer, md) in birthdays {
         if let Some((_, day)) = days.iter().find(|(m, _)| *m == md) {
-            dated.push(Reminder { kind: ReminderKind::Birthday, entity_id: id, customer_id, name, detail: Some(customer), due: text(*day) });
+            dated.push(Reminder {
+                kind: ReminderKind::Birthday,
+                entity_id: id,
+                customer_id,
+                name,
+                detail: Some(customer),
+                due: text(*day),
+            });
         }
     }
     for (id, name, due_ms) in touch {
         let due = day_of(due_ms).max(today);
         let kind = ReminderKind::KeepInTouch;
-        dated.push(Reminder { kind, entity_id: id, customer_id: id, name, detail: None, due: text(due) });
+        dated.push(Reminder {
+            kind,
+            entity_id: id,
+            customer_id: id,
+            name,
+            detail: None,
+            due: text(due),
+        });
     }
     // Birthdays and keeping in touch the user marked done or snoozed for that day (follow-ups were
     // filtered in SQL).
@@ -217,7 +260,9 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
     .await?
     .into_iter()
     .collect();
-    dated.retain(|x| x.kind == ReminderKind::FollowUp || !acted.contains(&(x.kind, x.entity_id, x.due.clone())));
+    dated.retain(|x| {
+        x.kind == ReminderKind::FollowUp || !acted.contains(&(x.kind, x.entity_id, x.due.clone()))
+    });
     dated.sort_by(|a, b| a.due.cmp(&b.due).then(a.name.cmp(&b.name)));
     for r in dated {
         if r.due == t {
@@ -230,7 +275,14 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
     view.upcoming.truncate(LIST_LIMIT as usize);
     for (id, name, at) in dormant_rows {
         let due = text(day_of(at));
-        view.dormant.push(Reminder { kind: ReminderKind::Dormant, entity_id: id, customer_id: id, name, detail: None, due });
+        view.dormant.push(Reminder {
+            kind: ReminderKind::Dormant,
+            entity_id: id,
+            customer_id: id,
+            name,
+            detail: None,
+            due,
+        });
     }
     Ok(view)
 }
@@ -240,7 +292,13 @@ fn text(d: NaiveDate) -> String {
 }
 
 /// Marks a reminder done, or snoozes it until a later day; it leaves Today either way.
-pub async fn act(store: &Store, kind: ReminderKind, entity_id: i64, due: &str, snooze_until: Option<&str>) -> Result<()> {
+pub async fn act(
+    store: &Store,
+    kind: ReminderKind,
+    entity_id: i64,
+    due: &str,
+    snooze_until: Option<&str>,
+) -> Result<()> {
     let due = Day::parse("due", due)?.to_text();
     let snooze = match snooze_until {
         Some(s) => Some(Day::parse("snoozeUntil", s)?.to_text()),

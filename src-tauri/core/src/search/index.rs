@@ -11,54 +11,80 @@ pub const TOKENS_VERSION: i64 = 2;
 
 type DocRow = (i64, String, Option<String>, Option<String>, Option<String>);
 
-const CUSTOMER_DOC: &str = "SELECT id, name, phone, mobile, email FROM customers WHERE deleted_at IS NULL";
+const CUSTOMER_DOC: &str =
+    "SELECT id, name, phone, mobile, email FROM customers WHERE deleted_at IS NULL";
 const CONTACT_DOC: &str = "SELECT ct.id, ct.name, ct.mobile, ct.phone, ct.email FROM contacts ct \
      JOIN customers cu ON cu.id = ct.customer_id WHERE ct.deleted_at IS NULL AND cu.deleted_at IS NULL";
 
 /// Brings a customer in the index in line with the table: indexed while live, absent once trashed or gone.
 /// Call it in the transaction that changed it.
 pub(crate) async fn sync_customer(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM search_customer WHERE rowid = ?").bind(id).execute(&mut *conn).await?;
-    let customer: Vec<DocRow> =
-        sqlx::query_as(&format!("{CUSTOMER_DOC} AND id = ?")).bind(id).fetch_all(&mut *conn).await?;
+    sqlx::query("DELETE FROM search_customer WHERE rowid = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let customer: Vec<DocRow> = sqlx::query_as(&format!("{CUSTOMER_DOC} AND id = ?"))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     insert(conn, &docs(DocKind::Customer, &customer)).await
 }
 
 /// Brings a customer's contacts in the index in line with the customer having been trashed or restored
 /// (a contact's tokens never depend on its customer's fields, so an edit of the customer leaves them).
 pub(crate) async fn sync_contacts_of(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM search_contact WHERE rowid IN (SELECT id FROM contacts WHERE customer_id = ?)")
+    sqlx::query(
+        "DELETE FROM search_contact WHERE rowid IN (SELECT id FROM contacts WHERE customer_id = ?)",
+    )
+    .bind(customer_id)
+    .execute(&mut *conn)
+    .await?;
+    let contacts: Vec<DocRow> = sqlx::query_as(&format!("{CONTACT_DOC} AND cu.id = ?"))
         .bind(customer_id)
-        .execute(&mut *conn)
+        .fetch_all(&mut *conn)
         .await?;
-    let contacts: Vec<DocRow> =
-        sqlx::query_as(&format!("{CONTACT_DOC} AND cu.id = ?")).bind(customer_id).fetch_all(&mut *conn).await?;
     insert(conn, &docs(DocKind::Contact, &contacts)).await
 }
 
 /// Brings one contact in the index in line with the tables.
 pub(crate) async fn sync_contact(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    sqlx::query("DELETE FROM search_contact WHERE rowid = ?").bind(id).execute(&mut *conn).await?;
-    let contact: Vec<DocRow> =
-        sqlx::query_as(&format!("{CONTACT_DOC} AND ct.id = ?")).bind(id).fetch_all(&mut *conn).await?;
+    sqlx::query("DELETE FROM search_contact WHERE rowid = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let contact: Vec<DocRow> = sqlx::query_as(&format!("{CONTACT_DOC} AND ct.id = ?"))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     insert(conn, &docs(DocKind::Contact, &contact)).await
 }
 
 fn docs(kind: DocKind, rows: &[DocRow]) -> Vec<Doc<'_>> {
-    rows.iter().map(|(id, name, a, b, email)| Doc::of(kind, *id, name, [a, b], email)).collect()
+    rows.iter()
+        .map(|(id, name, a, b, email)| Doc::of(kind, *id, name, [a, b], email))
+        .collect()
 }
 
 /// Indexes records of one kind that are not in the index yet, in id order, many to a statement.
 pub(crate) async fn insert(conn: &mut SqliteConnection, docs: &[Doc<'_>]) -> Result<()> {
-    let Some(kind) = docs.first().map(|d| d.kind) else { return Ok(()) };
+    let Some(kind) = docs.first().map(|d| d.kind) else {
+        return Ok(());
+    };
     let cols: Vec<(i64, Columns)> = docs.iter().map(|d| (d.id, columns(d))).collect();
     insert_columns(conn, kind, &cols).await
 }
 
 /// Inserts tokens made elsewhere (the demo generator makes them on its own thread). Ids should rise from
 /// one call to the next: a smaller one makes FTS5 write out everything it holds in memory.
-pub(crate) async fn insert_columns(conn: &mut SqliteConnection, kind: DocKind, cols: &[(i64, Columns)]) -> Result<()> {
-    let sql = format!("INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) ", kind.table());
+pub(crate) async fn insert_columns(
+    conn: &mut SqliteConnection,
+    kind: DocKind,
+    cols: &[(i64, Columns)],
+) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) ",
+        kind.table()
+    );
     for chunk in cols.chunks(500) {
         let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(&sql);
         b.push_values(chunk, |mut v, (id, c)| {
@@ -85,9 +111,15 @@ pub(crate) async fn bulk_settings(conn: &mut SqliteConnection, bulk: bool) -> Re
     for kind in [DocKind::Customer, DocKind::Contact] {
         let t = kind.table();
         if !bulk {
-            sqlx::query(&format!("INSERT INTO {t} ({t}) VALUES ('optimize')")).execute(&mut *conn).await?;
+            sqlx::query(&format!("INSERT INTO {t} ({t}) VALUES ('optimize')"))
+                .execute(&mut *conn)
+                .await?;
         }
-        let (hash, merge) = if bulk { (32 * 1024 * 1024, 0) } else { (1024 * 1024, 4) };
+        let (hash, merge) = if bulk {
+            (32 * 1024 * 1024, 0)
+        } else {
+            (1024 * 1024, 4)
+        };
         for (key, value) in [("hashsize", hash), ("automerge", merge)] {
             sqlx::query(&format!("INSERT INTO {t} ({t}, rank) VALUES (?, ?)"))
                 .bind(key)
@@ -101,13 +133,17 @@ pub(crate) async fn bulk_settings(conn: &mut SqliteConnection, bulk: bool) -> Re
 
 /// Rebuilds the whole index from the live records when it was built under other token rules (or never).
 pub(crate) async fn rebuild_if_stale(conn: &mut SqliteConnection) -> Result<bool> {
-    let version: i64 = sqlx::query_scalar("SELECT version FROM search_version").fetch_one(&mut *conn).await?;
+    let version: i64 = sqlx::query_scalar("SELECT version FROM search_version")
+        .fetch_one(&mut *conn)
+        .await?;
     if version == TOKENS_VERSION {
         return Ok(false);
     }
     for kind in [DocKind::Customer, DocKind::Contact] {
         let t = kind.table();
-        sqlx::query(&format!("INSERT INTO {t} ({t}) VALUES ('delete-all')")).execute(&mut *conn).await?;
+        sqlx::query(&format!("INSERT INTO {t} ({t}) VALUES ('delete-all')"))
+            .execute(&mut *conn)
+            .await?;
     }
     for (kind, sql) in [(DocKind::Customer, "id"), (DocKind::Contact, "ct.id")] {
         let select = match kind {
@@ -117,12 +153,18 @@ pub(crate) async fn rebuild_if_stale(conn: &mut SqliteConnection) -> Result<bool
         let sql = format!("{select} AND {sql} > ? ORDER BY {sql} LIMIT 5000");
         let mut after = 0i64;
         loop {
-            let rows: Vec<DocRow> = sqlx::query_as(&sql).bind(after).fetch_all(&mut *conn).await?;
+            let rows: Vec<DocRow> = sqlx::query_as(&sql)
+                .bind(after)
+                .fetch_all(&mut *conn)
+                .await?;
             let Some(last) = rows.last() else { break };
             after = last.0;
             insert(conn, &docs(kind, &rows)).await?;
         }
     }
-    sqlx::query("UPDATE search_version SET version = ?").bind(TOKENS_VERSION).execute(&mut *conn).await?;
+    sqlx::query("UPDATE search_version SET version = ?")
+        .bind(TOKENS_VERSION)
+        .execute(&mut *conn)
+        .await?;
     Ok(true)
 }

@@ -28,7 +28,12 @@ pub enum MatchField {
 }
 
 /// The best way the folded query `q` matches a record with these values, if any.
-pub fn best_match(q: &str, name: &str, numbers: &[&str], emails: &[&str]) -> Option<(MatchTier, MatchField)> {
+pub fn best_match(
+    q: &str,
+    name: &str,
+    numbers: &[&str],
+    emails: &[&str],
+) -> Option<(MatchTier, MatchField)> {
     if q.is_empty() {
         return None;
     }
@@ -43,7 +48,9 @@ pub fn best_match(q: &str, name: &str, numbers: &[&str], emails: &[&str]) -> Opt
     }
     if q.chars().count() >= 3 {
         if q.bytes().all(|b| b.is_ascii_digit()) {
-            let digits = numbers.iter().map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>());
+            let digits = numbers
+                .iter()
+                .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>());
             if let Some(t) = digits.filter_map(|d| tier_in(&d, q)).min() {
                 found.push((t, MatchField::Phone));
             }
@@ -72,7 +79,11 @@ fn tier_in(value: &str, q: &str) -> Option<MatchTier> {
 pub fn pinyin_tier(q: &str, name: &str) -> Option<MatchTier> {
     let spelled: Vec<Vec<String>> = fold(name).chars().map(spellings).collect();
     let q = q.as_bytes();
-    let mut m = Matcher { spelled: &spelled, q, failed: vec![false; (spelled.len() + 1) * (q.len() + 1) * 2] };
+    let mut m = Matcher {
+        spelled: &spelled,
+        q,
+        failed: vec![false; (spelled.len() + 1) * (q.len() + 1) * 2],
+    };
     if m.consumes(0, 0, true) {
         Some(MatchTier::Exact)
     } else if m.consumes(0, 0, false) {
@@ -125,12 +136,26 @@ mod tests {
     #[test]
     fn full_pinyin_initials_and_mixtures_find_a_name() {
         for q in ["zhangsan", "zs", "zhangs", "zsan", "zhsan"] {
-            assert_eq!(pinyin_tier(q, "张三"), Some(MatchTier::Exact), "{q} types 张三");
+            assert_eq!(
+                pinyin_tier(q, "张三"),
+                Some(MatchTier::Exact),
+                "{q} types 张三"
+            );
         }
         assert_eq!(pinyin_tier("zhang", "张三"), Some(MatchTier::Prefix));
-        assert_eq!(pinyin_tier("hy", "北京华远科技有限公司"), Some(MatchTier::Substring));
-        assert_eq!(pinyin_tier("huayuan", "北京华远科技有限公司"), Some(MatchTier::Substring));
-        assert_eq!(pinyin_tier("zhangsi", "张三"), None, "the second character is not si");
+        assert_eq!(
+            pinyin_tier("hy", "北京华远科技有限公司"),
+            Some(MatchTier::Substring)
+        );
+        assert_eq!(
+            pinyin_tier("huayuan", "北京华远科技有限公司"),
+            Some(MatchTier::Substring)
+        );
+        assert_eq!(
+            pinyin_tier("zhangsi", "张三"),
+            None,
+            "the second character is not si"
+        );
         assert_eq!(pinyin_tier("sz", "张三"), None, "order matters");
     }
 
@@ -142,9 +167,18 @@ mod tests {
 
     #[test]
     fn exact_beats_prefix_beats_substring_and_name_beats_the_other_fields() {
-        assert_eq!(best_match("华远", "华远", &[], &[]), Some((MatchTier::Exact, MatchField::Name)));
-        assert_eq!(best_match("华远", "华远科技", &[], &[]), Some((MatchTier::Prefix, MatchField::Name)));
-        assert_eq!(best_match("华远", "北京华远", &[], &[]), Some((MatchTier::Substring, MatchField::Name)));
+        assert_eq!(
+            best_match("华远", "华远", &[], &[]),
+            Some((MatchTier::Exact, MatchField::Name))
+        );
+        assert_eq!(
+            best_match("华远", "华远科技", &[], &[]),
+            Some((MatchTier::Prefix, MatchField::Name))
+        );
+        assert_eq!(
+            best_match("华远", "北京华远", &[], &[]),
+            Some((MatchTier::Substring, MatchField::Name))
+        );
         assert!(MatchTier::Exact < MatchTier::Prefix && MatchTier::Prefix < MatchTier::Substring);
     }
 
@@ -152,8 +186,14 @@ mod tests {
     fn phone_fragments_and_email_parts_match_their_fields() {
         let numbers = ["138-0013-8000"];
         let emails = ["Zhang.San@qq.com"];
-        assert_eq!(best_match("0013", "张三", &numbers, &emails), Some((MatchTier::Substring, MatchField::Phone)));
-        assert_eq!(best_match("zhangsanqq", "李四", &numbers, &emails), Some((MatchTier::Prefix, MatchField::Email)));
+        assert_eq!(
+            best_match("0013", "张三", &numbers, &emails),
+            Some((MatchTier::Substring, MatchField::Phone))
+        );
+        assert_eq!(
+            best_match("zhangsanqq", "李四", &numbers, &emails),
+            Some((MatchTier::Prefix, MatchField::Email))
+        );
         assert_eq!(best_match("9999", "张三", &numbers, &emails), None);
     }
 }

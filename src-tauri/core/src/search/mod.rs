@@ -13,12 +13,14 @@ mod run;
 mod tokens;
 
 pub use fold::fold;
+pub use index::TOKENS_VERSION;
+pub(crate) use index::{
+    bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer,
+};
 pub use matcher::{best_match, pinyin_tier, MatchField, MatchTier};
 pub use plan::{plan, segmentations, Plan, MAX_QUERY_CHARS};
 pub use run::{search, HitKind, SearchHit, MAX_HITS};
 pub use tokens::{columns, trigrams, Columns, Doc, DocKind};
-pub(crate) use index::{bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer};
-pub use index::TOKENS_VERSION;
 
 /// The most common reading of a character as typed (the character itself when it has none), for
 /// benchmarks and tests that make pinyin queries.

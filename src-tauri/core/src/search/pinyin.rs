@@ -15,7 +15,11 @@ pub fn readings(c: char) -> Vec<Cow<'static, str>> {
     if let Some(multi) = c.to_pinyin_multi() {
         for p in multi {
             let plain = p.plain();
-            let typed = if plain.contains('ü') { Cow::Owned(plain.replace('ü', "v")) } else { Cow::Borrowed(plain) };
+            let typed = if plain.contains('ü') {
+                Cow::Owned(plain.replace('ü', "v"))
+            } else {
+                Cow::Borrowed(plain)
+            };
             if !out.contains(&typed) {
                 out.push(typed);
             }
@@ -38,7 +42,12 @@ pub fn spellings(c: char) -> Vec<String> {
 /// Every toneless syllable of Mandarin, as the pinyin table knows them.
 pub fn syllables() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| ('\u{4E00}'..='\u{9FFF}').flat_map(readings).map(Cow::into_owned).collect())
+    SET.get_or_init(|| {
+        ('\u{4E00}'..='\u{9FFF}')
+            .flat_map(readings)
+            .map(Cow::into_owned)
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -48,7 +57,10 @@ mod tests {
     #[test]
     fn polyphonic_characters_have_every_reading_with_the_common_one_first() {
         assert_eq!(readings('张'), vec!["zhang"]);
-        assert!(readings('曾').iter().any(|r| r == "zeng"), "the surname 曾 is read zeng");
+        assert!(
+            readings('曾').iter().any(|r| r == "zeng"),
+            "the surname 曾 is read zeng"
+        );
         assert_eq!(readings('长')[0], "zhang");
         assert!(readings('长').iter().any(|r| r == "chang"));
         assert_eq!(readings('女')[0], "nv", "ü is typed as v");

@@ -27,14 +27,23 @@ pub fn plan(query: &str) -> Option<Plan> {
     }
     let q: String = chars.iter().collect();
     let mut substring = vec![han_phrase(&chars)];
-    let mut prefix = vec![format!("(head : {} AND {})", quote(&chars[..chars.len().min(2)].iter().collect::<String>()), han_phrase(&chars))];
+    let mut prefix = vec![format!(
+        "(head : {} AND {})",
+        quote(&chars[..chars.len().min(2)].iter().collect::<String>()),
+        han_phrase(&chars)
+    )];
 
     let letters = q.bytes().all(|b| b.is_ascii_lowercase());
     if letters && chars.len() >= 2 {
         for units in segmentations(&q) {
-            let Some(body) = pinyin_clause(&units) else { continue };
+            let Some(body) = pinyin_clause(&units) else {
+                continue;
+            };
             let head = if units.len() >= 2 {
-                format!("head : {}", quote(&format!("{}{}", &units[0][..1], &units[1][..1])))
+                format!(
+                    "head : {}",
+                    quote(&format!("{}{}", &units[0][..1], &units[1][..1]))
+                )
             } else {
                 format!("head : {} *", quote(&units[0]))
             };
@@ -46,7 +55,10 @@ pub fn plan(query: &str) -> Option<Plan> {
         substring.push(format!("num : {}", quote(&trigrams(&q).join(" "))));
     }
     // An address typed across the @ is looked up by what comes before it (the domain is one token).
-    let local: String = fold(query.split('@').next().unwrap_or_default()).chars().take(MAX_QUERY_CHARS).collect();
+    let local: String = fold(query.split('@').next().unwrap_or_default())
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .collect();
     if q.is_ascii() && local.chars().count() >= 3 {
         substring.push(format!("mail : {}", quote(&trigrams(&local).join(" "))));
     }
@@ -61,7 +73,10 @@ pub fn plan(query: &str) -> Option<Plan> {
 }
 
 fn quote(tokens: &str) -> String {
-    debug_assert!(tokens.chars().all(|c| c.is_alphanumeric() || c == ' '), "tokens are letters and digits");
+    debug_assert!(
+        tokens.chars().all(|c| c.is_alphanumeric() || c == ' '),
+        "tokens are letters and digits"
+    );
     format!("\"{tokens}\"")
 }
 
@@ -88,7 +103,10 @@ fn pinyin_clause(units: &[String]) -> Option<String> {
         } else if whole(&w[0]) && last {
             parts.push(format!("sp : {} *", quote(&format!("{}{}", w[0], w[1]))));
         } else {
-            parts.push(format!("ini : {}", quote(&format!("{}{}", &w[0][..1], &w[1][..1]))));
+            parts.push(format!(
+                "ini : {}",
+                quote(&format!("{}{}", &w[0][..1], &w[1][..1]))
+            ));
         }
     }
     if let [only] = units {
@@ -118,7 +136,13 @@ pub fn segmentations(q: &str) -> Vec<Vec<String>> {
     found
 }
 
-fn cut(q: &str, at: usize, units: &mut Vec<String>, found: &mut Vec<Vec<String>>, budget: &mut usize) {
+fn cut(
+    q: &str,
+    at: usize,
+    units: &mut Vec<String>,
+    found: &mut Vec<Vec<String>>,
+    budget: &mut usize,
+) {
     if *budget == 0 {
         return;
     }

@@ -48,22 +48,43 @@ pub const MAX_HITS: usize = 50;
 pub async fn search(store: &Store, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let limit = limit.clamp(1, MAX_HITS);
     let q: String = fold(query).chars().take(MAX_QUERY_CHARS).collect();
-    let Some(plan) = plan(query) else { return Ok(Vec::new()) };
+    let Some(plan) = plan(query) else {
+        return Ok(Vec::new());
+    };
     // Tier by tier, so a query with enough exact or prefix hits never fetches substring candidates.
-    let tiers = [(Some(&plan.exact), limit), (plan.prefix.as_ref(), limit * 2), (Some(&plan.substring), limit * 2)];
+    let tiers = [
+        (Some(&plan.exact), limit),
+        (plan.prefix.as_ref(), limit * 2),
+        (Some(&plan.substring), limit * 2),
+    ];
     let mut ranked: Vec<(RankKey, SearchHit)> = Vec::new();
     let mut seen: HashSet<(DocKind, i64)> = HashSet::new();
     for (expr, n) in tiers {
         let Some(expr) = expr else { continue };
         for kind in [DocKind::Customer, DocKind::Contact] {
-            let sql = format!("SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?", kind.table());
-            let found: Vec<i64> = sqlx::query_scalar(&sql).bind(expr).bind(n as i64).fetch_all(store.read()).await?;
-            let ids: Vec<i64> = found.into_iter().filter(|id| seen.insert((kind, *id))).collect();
+            let sql = format!(
+                "SELECT rowid FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                kind.table()
+            );
+            let found: Vec<i64> = sqlx::query_scalar(&sql)
+                .bind(expr)
+                .bind(n as i64)
+                .fetch_all(store.read())
+                .await?;
+            let ids: Vec<i64> = found
+                .into_iter()
+                .filter(|id| seen.insert((kind, *id)))
+                .collect();
             for c in candidates(store, kind, &ids).await? {
                 let numbers: Vec<&str> = c.numbers.iter().flatten().map(String::as_str).collect();
                 let emails: Vec<&str> = c.email.iter().map(String::as_str).collect();
                 if let Some((tier, matched)) = best_match(&q, &c.name, &numbers, &emails) {
-                    let key = (tier, c.name.chars().count(), c.kind, std::cmp::Reverse(c.id));
+                    let key = (
+                        tier,
+                        c.name.chars().count(),
+                        c.kind,
+                        std::cmp::Reverse(c.id),
+                    );
                     let hit = SearchHit {
                         kind: c.kind,
                         id: c.id,
@@ -129,18 +150,27 @@ async fn candidates(store: &Store, kind: DocKind, ids: &[i64]) -> Result<Vec<Can
                  JOIN customers cu ON cu.id = ct.customer_id \
                  WHERE ct.deleted_at IS NULL AND cu.deleted_at IS NULL AND ct.id IN ({list})"
             );
-            let rows: Vec<(i64, i64, String, String, Option<String>, Option<String>, Option<String>)> =
-                sqlx::query_as(&sql).fetch_all(store.read()).await?;
+            let rows: Vec<(
+                i64,
+                i64,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<String>,
+            )> = sqlx::query_as(&sql).fetch_all(store.read()).await?;
             rows.into_iter()
-                .map(|(id, customer_id, name, customer, mobile, phone, email)| Candidate {
-                    kind: HitKind::Contact,
-                    id,
-                    customer_id,
-                    name,
-                    detail: Some(customer),
-                    numbers: [mobile, phone],
-                    email,
-                })
+                .map(
+                    |(id, customer_id, name, customer, mobile, phone, email)| Candidate {
+                        kind: HitKind::Contact,
+                        id,
+                        customer_id,
+                        name,
+                        detail: Some(customer),
+                        numbers: [mobile, phone],
+                        email,
+                    },
+                )
                 .collect()
         }
     };

@@ -38,7 +38,13 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// A record with up to two phone numbers and an e-mail address, as the tables hold them.
-    pub fn of(kind: DocKind, id: i64, name: &'a str, numbers: [&'a Option<String>; 2], email: &'a Option<String>) -> Self {
+    pub fn of(
+        kind: DocKind,
+        id: i64,
+        name: &'a str,
+        numbers: [&'a Option<String>; 2],
+        email: &'a Option<String>,
+    ) -> Self {
         Doc {
             kind,
             id,
@@ -79,8 +85,10 @@ const BREAK: &str = "z";
 pub fn columns(doc: &Doc) -> Columns {
     let chars: Vec<char> = fold(doc.name).chars().collect();
     let spelled: Vec<Vec<String>> = chars.iter().map(|&c| spellings(c)).collect();
-    let initials: Vec<BTreeSet<char>> =
-        spelled.iter().map(|s| s.iter().filter_map(|r| r.chars().next()).collect()).collect();
+    let initials: Vec<BTreeSet<char>> = spelled
+        .iter()
+        .map(|s| s.iter().filter_map(|r| r.chars().next()).collect())
+        .collect();
     let mut c = Columns::default();
 
     let folded: String = chars.iter().collect();
@@ -108,8 +116,16 @@ pub fn columns(doc: &Doc) -> Columns {
     }
     c.head = head.join(" ");
 
-    c.han = chars.windows(2).map(|w| w.iter().collect::<String>()).collect::<Vec<_>>().join(" ");
-    c.uni = chars.iter().map(char::to_string).collect::<Vec<_>>().join(" ");
+    c.han = chars
+        .windows(2)
+        .map(|w| w.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ");
+    c.uni = chars
+        .iter()
+        .map(char::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
     let syllables: BTreeSet<&str> = chars
         .iter()
         .zip(&spelled)
@@ -128,10 +144,17 @@ pub fn columns(doc: &Doc) -> Columns {
         }
     }
     c.sp = pairs_of_syllables.into_iter().collect::<Vec<_>>().join(" ");
-    let pair_set: BTreeSet<String> = initials.windows(2).flat_map(|w| pairs(&w[0], &w[1])).collect();
+    let pair_set: BTreeSet<String> = initials
+        .windows(2)
+        .flat_map(|w| pairs(&w[0], &w[1]))
+        .collect();
     c.ini = pair_set.into_iter().collect::<Vec<_>>().join(" ");
 
-    c.num = trigram_values(doc.numbers.iter().map(|n| n.chars().filter(char::is_ascii_digit).collect()));
+    c.num = trigram_values(
+        doc.numbers
+            .iter()
+            .map(|n| n.chars().filter(char::is_ascii_digit).collect()),
+    );
     // The part before @ by its trigrams; the domain (qq.com, 163.com: shared by millions) as one token.
     let mut mail: Vec<String> = Vec::new();
     for e in &doc.emails {
@@ -148,7 +171,9 @@ pub fn columns(doc: &Doc) -> Columns {
 }
 
 fn pairs(a: &BTreeSet<char>, b: &BTreeSet<char>) -> Vec<String> {
-    a.iter().flat_map(|x| b.iter().map(move |y| format!("{x}{y}"))).collect()
+    a.iter()
+        .flat_map(|x| b.iter().map(move |y| format!("{x}{y}")))
+        .collect()
 }
 
 /// Every three adjacent characters of a text, in order.
@@ -158,8 +183,10 @@ pub fn trigrams(s: &str) -> Vec<String> {
 }
 
 fn trigram_values(values: impl Iterator<Item = String>) -> String {
-    let parts: Vec<String> =
-        values.map(|v| trigrams(&v).join(" ")).filter(|t| !t.is_empty()).collect();
+    let parts: Vec<String> = values
+        .map(|v| trigrams(&v).join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
     parts.join(&format!(" {BREAK} "))
 }
 
@@ -168,18 +195,39 @@ mod tests {
     use super::*;
 
     fn doc<'a>(name: &'a str, numbers: Vec<&'a str>, emails: Vec<&'a str>) -> Doc<'a> {
-        Doc { kind: DocKind::Customer, id: 1, name, numbers, emails }
+        Doc {
+            kind: DocKind::Customer,
+            id: 1,
+            name,
+            numbers,
+            emails,
+        }
     }
 
     #[test]
     fn a_company_name_is_indexed_by_characters_pairs_pinyin_and_initials() {
         let c = columns(&doc("北京华远科技有限公司", vec![], vec![]));
-        assert_eq!(c.whole, "北京华远科技有限公司 beijinghuayuankejiyouxiangongsi bjhykjyxgs 华远科技");
-        assert!(c.han.contains("华远 远科"), "adjacent pairs stay in order for phrases: {}", c.han);
+        assert_eq!(
+            c.whole,
+            "北京华远科技有限公司 beijinghuayuankejiyouxiangongsi bjhykjyxgs 华远科技"
+        );
+        assert!(
+            c.han.contains("华远 远科"),
+            "adjacent pairs stay in order for phrases: {}",
+            c.han
+        );
         assert!(c.uni.split(' ').any(|t| t == "远"));
         assert!(c.syl.split(' ').any(|t| t == "yuan"));
-        assert!(c.sp.split(' ').any(|t| t == "huayuan"), "adjacent syllables run together: {}", c.sp);
-        assert!(c.ini.split(' ').any(|t| t == "hy"), "华远 gives the initials pair hy: {}", c.ini);
+        assert!(
+            c.sp.split(' ').any(|t| t == "huayuan"),
+            "adjacent syllables run together: {}",
+            c.sp
+        );
+        assert!(
+            c.ini.split(' ').any(|t| t == "hy"),
+            "华远 gives the initials pair hy: {}",
+            c.ini
+        );
         assert!(c.head.split(' ').any(|t| t == "bj") && c.head.split(' ').any(|t| t == "北京"));
     }
 
@@ -187,13 +235,24 @@ mod tests {
     fn every_reading_of_a_polyphonic_character_is_indexed() {
         let c = columns(&doc("曾乐", vec![], vec![]));
         assert!(c.syl.split(' ').any(|t| t == "zeng") && c.syl.split(' ').any(|t| t == "ceng"));
-        assert!(c.ini.split(' ').any(|t| t == "zl") && c.ini.split(' ').any(|t| t == "cy"), "{}", c.ini);
+        assert!(
+            c.ini.split(' ').any(|t| t == "zl") && c.ini.split(' ').any(|t| t == "cy"),
+            "{}",
+            c.ini
+        );
     }
 
     #[test]
     fn phone_numbers_and_emails_are_cut_into_trigrams_that_never_span_two_values() {
-        let c = columns(&doc("张三", vec!["138-0013 8000", "010-1234"], vec!["Zhang.San@qq.com"]));
-        assert_eq!(c.num, "138 380 800 001 013 138 380 800 000 z 010 101 012 123 234");
+        let c = columns(&doc(
+            "张三",
+            vec!["138-0013 8000", "010-1234"],
+            vec!["Zhang.San@qq.com"],
+        ));
+        assert_eq!(
+            c.num,
+            "138 380 800 001 013 138 380 800 000 z 010 101 012 123 234"
+        );
         assert_eq!(c.mail, "zha han ang ngs gsa san z qqcom z");
     }
 }

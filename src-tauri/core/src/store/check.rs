@@ -24,7 +24,9 @@ pub struct StoreCheck {
 impl Store {
     /// Runs SQLite's full integrity check and counts the records.
     pub async fn check(&self) -> Result<StoreCheck> {
-        let messages: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(self.read()).await?;
+        let messages: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(self.read())
+            .await?;
         let (customers, trashed): (i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM customers WHERE deleted_at IS NULL),
                     (SELECT count(*) FROM customers WHERE deleted_at IS NOT NULL)",

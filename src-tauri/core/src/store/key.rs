@@ -37,11 +37,18 @@ impl StoreKey {
     }
 
     /// Stretches a passphrase with Argon2id and the store's salt.
-    pub fn from_passphrase(passphrase: &str, salt: &[u8], m_kib: u32, t: u32, p: u32) -> Result<Self> {
+    pub fn from_passphrase(
+        passphrase: &str,
+        salt: &[u8],
+        m_kib: u32,
+        t: u32,
+        p: u32,
+    ) -> Result<Self> {
         if passphrase.chars().count() < 8 {
             return Err(CoreError::invalid("passphrase", "too_short"));
         }
-        let params = Params::new(m_kib, t, p, Some(32)).map_err(|e| CoreError::Internal(e.to_string()))?;
+        let params =
+            Params::new(m_kib, t, p, Some(32)).map_err(|e| CoreError::Internal(e.to_string()))?;
         let mut k = [0u8; 32];
         Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
             .hash_password_into(passphrase.as_bytes(), salt, &mut k)
@@ -62,13 +69,22 @@ impl StoreKey {
     /// The recovery key shown to the user: 64 hex digits in groups of 8, e.g. `3F2A91C0-…`.
     pub fn to_recovery(&self) -> String {
         let hex = self.to_hex().to_uppercase();
-        hex.as_bytes().chunks(8).map(|c| std::str::from_utf8(c).expect("hex is ascii")).collect::<Vec<_>>().join("-")
+        hex.as_bytes()
+            .chunks(8)
+            .map(|c| std::str::from_utf8(c).expect("hex is ascii"))
+            .collect::<Vec<_>>()
+            .join("-")
     }
 
     /// Reads a recovery key as typed: any case, with or without dashes and spaces.
     pub fn parse_recovery(typed: &str) -> Result<Self> {
-        let compact: String = crate::field::half_width(typed).chars().filter(|c| c.is_ascii_hexdigit()).collect();
-        let stray = typed.chars().any(|c| !(c.is_ascii_hexdigit() || c == '-' || c.is_whitespace()));
+        let compact: String = crate::field::half_width(typed)
+            .chars()
+            .filter(|c| c.is_ascii_hexdigit())
+            .collect();
+        let stray = typed
+            .chars()
+            .any(|c| !(c.is_ascii_hexdigit() || c == '-' || c.is_whitespace()));
         if stray || compact.len() != 64 {
             return Err(CoreError::invalid("recoveryKey", "format"));
         }
@@ -91,12 +107,18 @@ mod tests {
         let shown = k.to_recovery();
         assert_eq!(shown.len(), 64 + 7, "eight groups of eight");
         assert_eq!(StoreKey::parse_recovery(&shown).unwrap(), k);
-        assert_eq!(StoreKey::parse_recovery(&shown.to_lowercase().replace('-', " ")).unwrap(), k);
+        assert_eq!(
+            StoreKey::parse_recovery(&shown.to_lowercase().replace('-', " ")).unwrap(),
+            k
+        );
     }
 
     #[test]
     fn a_mistyped_recovery_key_is_a_format_error() {
-        assert_eq!(StoreKey::parse_recovery("ABCD").unwrap_err().to_string(), "recoveryKey: format");
+        assert_eq!(
+            StoreKey::parse_recovery("ABCD").unwrap_err().to_string(),
+            "recoveryKey: format"
+        );
         let with_letter = format!("{}Z", "A".repeat(63));
         assert!(StoreKey::parse_recovery(&with_letter).is_err());
     }
@@ -112,6 +134,11 @@ mod tests {
 
     #[test]
     fn a_short_passphrase_is_refused() {
-        assert_eq!(StoreKey::from_passphrase("short", b"salt-salt-salt-1", 256, 1, 1).unwrap_err().reason(), Some("too_short"));
+        assert_eq!(
+            StoreKey::from_passphrase("short", b"salt-salt-salt-1", 256, 1, 1)
+                .unwrap_err()
+                .reason(),
+            Some("too_short")
+        );
     }
 }

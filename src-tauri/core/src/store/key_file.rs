@@ -41,7 +41,11 @@ impl KeyFile {
     }
 
     pub fn keychain() -> Self {
-        KeyFile { version: 1, source: KeySource::Keychain, kdf: None }
+        KeyFile {
+            version: 1,
+            source: KeySource::Keychain,
+            kdf: None,
+        }
     }
 
     /// A new passphrase record with a fresh random salt.
@@ -51,14 +55,23 @@ impl KeyFile {
         KeyFile {
             version: 1,
             source: KeySource::Passphrase,
-            kdf: Some(Kdf { salt: hex::encode(salt), m_kib: ARGON_M_KIB, t: ARGON_T, p: ARGON_P }),
+            kdf: Some(Kdf {
+                salt: hex::encode(salt),
+                m_kib: ARGON_M_KIB,
+                t: ARGON_T,
+                p: ARGON_P,
+            }),
         }
     }
 
     /// Derives the key from a passphrase with this file's salt.
     pub fn derive(&self, passphrase: &str) -> Result<StoreKey> {
-        let kdf = self.kdf.as_ref().ok_or_else(|| CoreError::Internal("key.json has no kdf".into()))?;
-        let salt = hex::decode(&kdf.salt).map_err(|_| CoreError::io("not_a_database", "key.json salt"))?;
+        let kdf = self
+            .kdf
+            .as_ref()
+            .ok_or_else(|| CoreError::Internal("key.json has no kdf".into()))?;
+        let salt =
+            hex::decode(&kdf.salt).map_err(|_| CoreError::io("not_a_database", "key.json salt"))?;
         StoreKey::from_passphrase(passphrase, &salt, kdf.m_kib, kdf.t, kdf.p)
     }
 
@@ -74,6 +87,9 @@ impl KeyFile {
 
     /// Written to a temporary file and renamed, so a crash never leaves half a file.
     pub fn write(&self, dir: &Path) -> Result<()> {
-        crate::settings::write_atomically(&Self::path(dir), &serde_json::to_vec_pretty(self).expect("serializes"))
+        crate::settings::write_atomically(
+            &Self::path(dir),
+            &serde_json::to_vec_pretty(self).expect("serializes"),
+        )
     }
 }

@@ -29,7 +29,9 @@ pub struct OsKeychain {
 impl OsKeychain {
     pub fn for_dir(dir: &Path) -> Self {
         let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        OsKeychain { account: format!("store:{}", dir.display()) }
+        OsKeychain {
+            account: format!("store:{}", dir.display()),
+        }
     }
 
     fn entry(&self) -> Result<keyring::Entry, VaultError> {
@@ -52,18 +54,23 @@ fn unavailable(e: keyring::Error) -> VaultError {
 impl KeyVault for OsKeychain {
     fn load(&self) -> Result<StoreKey, VaultError> {
         match self.entry()?.get_password() {
-            Ok(hex) => StoreKey::from_hex(&hex).ok_or_else(|| VaultError::Unavailable("malformed key entry".into())),
+            Ok(hex) => StoreKey::from_hex(&hex)
+                .ok_or_else(|| VaultError::Unavailable("malformed key entry".into())),
             Err(keyring::Error::NoEntry) => Err(VaultError::Missing),
             Err(e) => Err(unavailable(e)),
         }
     }
 
     fn save(&self, key: &StoreKey) -> Result<(), VaultError> {
-        self.entry()?.set_password(&key.to_hex()).map_err(unavailable)?;
+        self.entry()?
+            .set_password(&key.to_hex())
+            .map_err(unavailable)?;
         // Some backends accept a write they cannot keep (a mock, a locked collection): read it back.
         match self.load() {
             Ok(back) if &back == key => Ok(()),
-            Ok(_) => Err(VaultError::Unavailable("the keychain returned another key".into())),
+            Ok(_) => Err(VaultError::Unavailable(
+                "the keychain returned another key".into(),
+            )),
             Err(e) => Err(e),
         }
     }
@@ -80,7 +87,10 @@ pub struct MemoryVault {
 impl MemoryVault {
     /// A vault that answers like a machine with no keychain.
     pub fn unavailable() -> Self {
-        MemoryVault { unavailable: true, ..Default::default() }
+        MemoryVault {
+            unavailable: true,
+            ..Default::default()
+        }
     }
 }
 
@@ -89,7 +99,11 @@ impl KeyVault for MemoryVault {
         if self.unavailable {
             return Err(VaultError::Unavailable("no keychain here".into()));
         }
-        self.key.lock().expect("not poisoned").clone().ok_or(VaultError::Missing)
+        self.key
+            .lock()
+            .expect("not poisoned")
+            .clone()
+            .ok_or(VaultError::Missing)
     }
     fn save(&self, key: &StoreKey) -> Result<(), VaultError> {
         if self.unavailable {

@@ -12,7 +12,7 @@ pub use key::StoreKey;
 pub use key_file::{KeyFile, KeySource};
 pub use keychain::{KeyVault, MemoryVault, OsKeychain, VaultError};
 pub use open::{query_scalar_for_tests, Store};
-pub use unlock::{Unlocker, StoreState, StoreStatus};
+pub use unlock::{StoreState, StoreStatus, Unlocker};
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,9 @@ pub const DB_FILE: &str = "crm.db";
 pub fn data_dir() -> PathBuf {
     match std::env::var_os("CRM_DATA_DIR") {
         Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_ID),
+        _ => dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join(APP_ID),
     }
 }
 

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Sqlite, Transaction};
 
 use super::key::StoreKey;
@@ -49,7 +51,10 @@ fn inspect(path: &Path) -> Result<Option<u64>> {
     let mut head = [0u8; 16];
     let n = f.read(&mut head)?;
     if &head[..n] == b"SQLite format 3\0" {
-        return Err(CoreError::io("not_a_database", "an unencrypted SQLite file is not a CRM store"));
+        return Err(CoreError::io(
+            "not_a_database",
+            "an unencrypted SQLite file is not a CRM store",
+        ));
     }
     Ok(Some(len))
 }
@@ -57,7 +62,11 @@ fn inspect(path: &Path) -> Result<Option<u64>> {
 /// Takes the store's lock file. A process that quit a moment ago may still be letting go, so a held
 /// lock is retried briefly before the store counts as in use.
 fn lock(dir: &Path) -> Result<File> {
-    let f = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(dir.join("crm.lock"))?;
+    let f = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("crm.lock"))?;
     let until = std::time::Instant::now() + Duration::from_secs(2);
     loop {
         match f.try_lock() {
@@ -66,7 +75,10 @@ fn lock(dir: &Path) -> Result<File> {
                 std::thread::sleep(Duration::from_millis(100));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(CoreError::locked("in_use", "the store is open in another window or process"))
+                return Err(CoreError::locked(
+                    "in_use",
+                    "the store is open in another window or process",
+                ))
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
         }
@@ -101,7 +113,12 @@ impl Store {
             .min_connections(0)
             // After a bulk load the WAL grows as large as the data; once checkpointed it shrinks back to
             // 64 MiB instead of keeping gigabytes of disk.
-            .connect_with(options.clone().pragma("cache_size", "-65536").pragma("journal_size_limit", "67108864"))
+            .connect_with(
+                options
+                    .clone()
+                    .pragma("cache_size", "-65536")
+                    .pragma("journal_size_limit", "67108864"),
+            )
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;
@@ -118,7 +135,13 @@ impl Store {
             .min_connections(0)
             .connect_with(options.read_only(true).pragma("cache_size", "-32768"))
             .await?;
-        Ok(Store { read, write, dir: dir.to_path_buf(), key: key.clone(), _lock: lock })
+        Ok(Store {
+            read,
+            write,
+            dir: dir.to_path_buf(),
+            key: key.clone(),
+            _lock: lock,
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -163,14 +186,18 @@ impl Store {
 
     /// The schema version: the newest migration applied.
     pub async fn schema_version(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT coalesce(max(version), 0) FROM _sqlx_migrations WHERE success = 1")
-            .fetch_one(&self.read)
-            .await?)
+        Ok(sqlx::query_scalar(
+            "SELECT coalesce(max(version), 0) FROM _sqlx_migrations WHERE success = 1",
+        )
+        .fetch_one(&self.read)
+        .await?)
     }
 
     /// Checkpoints the WAL and closes every connection.
     pub async fn close(self) {
-        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&self.write).await;
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.write)
+            .await;
         self.read.close().await;
         self.write.close().await;
     }
@@ -179,18 +206,28 @@ impl Store {
 /// Reads the schema once with `options`: a wrong key shows here, not at connect.
 async fn check_key(options: SqliteConnectOptions, existing_len: Option<u64>) -> Result<()> {
     use sqlx::{ConnectOptions, Connection};
-    let mut conn = options.connect().await.map_err(|e| classify_open_error(e, existing_len))?;
-    let read = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master").fetch_one(&mut conn).await;
+    let mut conn = options
+        .connect()
+        .await
+        .map_err(|e| classify_open_error(e, existing_len))?;
+    let read = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM sqlite_master")
+        .fetch_one(&mut conn)
+        .await;
     let _ = conn.close().await;
-    read.map(|_| ()).map_err(|e| classify_open_error(e, existing_len))
+    read.map(|_| ())
+        .map_err(|e| classify_open_error(e, existing_len))
 }
 
 /// SQLITE_NOTADB on a file of whole pages means the key is wrong; otherwise the file is not ours.
 fn classify_open_error(e: sqlx::Error, existing_len: Option<u64>) -> CoreError {
     let not_a_db = matches!(&e, sqlx::Error::Database(db) if db.code().as_deref() == Some("26"));
     match existing_len {
-        Some(len) if not_a_db && len % PAGE == 0 => CoreError::locked("wrong_key", "the key does not open this store"),
-        Some(_) if not_a_db => CoreError::io("not_a_database", "the file is damaged or not a CRM store"),
+        Some(len) if not_a_db && len % PAGE == 0 => {
+            CoreError::locked("wrong_key", "the key does not open this store")
+        }
+        Some(_) if not_a_db => {
+            CoreError::io("not_a_database", "the file is damaged or not a CRM store")
+        }
         _ => e.into(),
     }
 }
@@ -198,5 +235,8 @@ fn classify_open_error(e: sqlx::Error, existing_len: Option<u64>) -> CoreError {
 /// Runs one read-only scalar query (integration tests inspect the schema with it).
 #[doc(hidden)]
 pub async fn query_scalar_for_tests(store: &Store, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(store.read()).await.expect("a valid scalar query")
+    sqlx::query_scalar(sql)
+        .fetch_one(store.read())
+        .await
+        .expect("a valid scalar query")
 }

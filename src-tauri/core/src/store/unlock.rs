@@ -65,7 +65,10 @@ impl Pending {
 
 impl Unlocker {
     pub fn new(dir: &Path, vault: Arc<dyn KeyVault>) -> Self {
-        Unlocker { dir: dir.to_path_buf(), vault }
+        Unlocker {
+            dir: dir.to_path_buf(),
+            vault,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -73,7 +76,9 @@ impl Unlocker {
     }
 
     fn store_exists(&self) -> bool {
-        std::fs::metadata(super::db_path(&self.dir)).map(|m| m.len() > 0).unwrap_or(false)
+        std::fs::metadata(super::db_path(&self.dir))
+            .map(|m| m.len() > 0)
+            .unwrap_or(false)
     }
 
     /// Where this store's key comes from, if it exists yet.
@@ -103,24 +108,36 @@ impl Unlocker {
         match tokio::time::timeout(KEYCHAIN_TIMEOUT, job).await {
             Ok(Ok(r)) => r,
             Ok(Err(join)) => Err(VaultError::Unavailable(join.to_string())),
-            Err(_) => Err(VaultError::Unavailable("the keychain did not answer".into())),
+            Err(_) => Err(VaultError::Unavailable(
+                "the keychain did not answer".into(),
+            )),
         }
     }
 
     /// Opens without asking where possible: the keychain's key for an existing store, or a new store
     /// with a new key in the keychain on first run.
     pub async fn open_automatically(&self) -> Result<Store, Pending> {
-        let key_file = KeyFile::read(&self.dir).map_err(|e| Pending::new(StoreState::Failed, Some(e)))?;
+        let key_file =
+            KeyFile::read(&self.dir).map_err(|e| Pending::new(StoreState::Failed, Some(e)))?;
         if !self.store_exists() {
             return self.create_with_keychain().await;
         }
-        if matches!(key_file, Some(KeyFile { source: KeySource::Passphrase, .. })) {
+        if matches!(
+            key_file,
+            Some(KeyFile {
+                source: KeySource::Passphrase,
+                ..
+            })
+        ) {
             return Err(Pending::new(StoreState::NeedsPassphrase, None));
         }
         let key = match self.vault_call(|v| v.load()).await {
             Ok(key) => key,
             Err(VaultError::Missing) => {
-                let e = CoreError::locked("keychain_missing", "the keychain holds no key for this store");
+                let e = CoreError::locked(
+                    "keychain_missing",
+                    "the keychain holds no key for this store",
+                );
                 return Err(Pending::new(StoreState::NeedsRecoveryKey, Some(e)));
             }
             Err(VaultError::Unavailable(why)) => {
@@ -128,10 +145,12 @@ impl Unlocker {
                 return Err(Pending::new(StoreState::NeedsRecoveryKey, Some(e)));
             }
         };
-        Store::open(&self.dir, &key).await.map_err(|e| match e.reason() {
-            Some("wrong_key") => Pending::new(StoreState::NeedsRecoveryKey, Some(e)),
-            _ => Pending::new(StoreState::Failed, Some(e)),
-        })
+        Store::open(&self.dir, &key)
+            .await
+            .map_err(|e| match e.reason() {
+                Some("wrong_key") => Pending::new(StoreState::NeedsRecoveryKey, Some(e)),
+                _ => Pending::new(StoreState::Failed, Some(e)),
+            })
     }
 
     async fn create_with_keychain(&self) -> Result<Store, Pending> {
@@ -149,7 +168,10 @@ impl Unlocker {
     /// First run without a keychain: the passphrase becomes the key (Argon2id). Refused if a store exists.
     pub async fn set_passphrase(&self, passphrase: &str) -> Result<Store> {
         if self.store_exists() {
-            return Err(CoreError::conflict("store_exists", "a store exists here already"));
+            return Err(CoreError::conflict(
+                "store_exists",
+                "a store exists here already",
+            ));
         }
         let file = KeyFile::passphrase();
         let key = derive(file.clone(), passphrase).await?;
@@ -160,15 +182,19 @@ impl Unlocker {
     /// Opens a passphrase store. A wrong passphrase is `locked/wrong_key` and changes nothing.
     pub async fn unlock_with_passphrase(&self, passphrase: &str) -> Result<Store> {
         let file = KeyFile::read(&self.dir)?.filter(|f| f.source == KeySource::Passphrase);
-        let file = file.ok_or_else(|| CoreError::conflict("not_passphrase", "this store is not passphrase-protected"))?;
+        let file = file.ok_or_else(|| {
+            CoreError::conflict("not_passphrase", "this store is not passphrase-protected")
+        })?;
         if !self.store_exists() {
             return Err(CoreError::NotFound);
         }
-        let key = derive(file, passphrase).await.map_err(|e| match e.reason() {
-            // Any passphrase too short to have been set cannot be the right one.
-            Some("too_short") => CoreError::locked("wrong_key", "wrong passphrase"),
-            _ => e,
-        })?;
+        let key = derive(file, passphrase)
+            .await
+            .map_err(|e| match e.reason() {
+                // Any passphrase too short to have been set cannot be the right one.
+                Some("too_short") => CoreError::locked("wrong_key", "wrong passphrase"),
+                _ => e,
+            })?;
         Store::open(&self.dir, &key).await
     }
 

@@ -17,7 +17,10 @@ pub fn no_keychain() -> Arc<MemoryVault> {
 /// A new store in a new temporary directory, opened with a random key.
 pub async fn fresh() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Unlocker::new(dir.path(), vault()).open_automatically().await.expect("a first run opens");
+    let store = Unlocker::new(dir.path(), vault())
+        .open_automatically()
+        .await
+        .expect("a first run opens");
     (dir, store)
 }
 
