@@ -133,8 +133,8 @@ fn without_a_keychain_the_window_is_asked_for_a_new_passphrase_and_the_store_sta
 fn the_language_choice_is_remembered() {
     let w = window_with(Arc::new(MemoryVault::default()));
     assert_eq!(
-        call(&w, "get_settings", json!({})).unwrap(),
-        json!({"language": null}),
+        call(&w, "get_settings", json!({})).unwrap()["language"],
+        json!(null),
         "follows the OS at first"
     );
     call(
@@ -149,6 +149,33 @@ fn the_language_choice_is_remembered() {
     );
     let bad = call(&w, "set_settings", json!({"settings": {"language": "fr"}}));
     assert!(bad.is_err(), "an unknown language is refused, not stored");
+}
+
+#[test]
+fn reminder_settings_are_saved_whole_and_a_value_out_of_range_is_refused_on_its_field() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let mut settings = call(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        settings["reminders"],
+        json!({"aheadDays": 7, "dormantDays": 90, "notify": true})
+    );
+    settings["reminders"]["dormantDays"] = json!(30);
+    call(&w, "set_settings", json!({ "settings": settings })).unwrap();
+    assert_eq!(
+        call(&w, "get_settings", json!({})).unwrap()["reminders"]["dormantDays"],
+        30
+    );
+    settings["reminders"]["aheadDays"] = json!(0);
+    let err = call(&w, "set_settings", json!({ "settings": settings })).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("validation"), Some("aheadDays"))
+    );
+    assert_eq!(
+        call(&w, "get_settings", json!({})).unwrap()["reminders"]["aheadDays"],
+        7,
+        "nothing was written"
+    );
 }
 
 #[test]
@@ -266,4 +293,68 @@ fn a_follow_up_logged_through_the_window_is_on_the_timeline_and_due_in_today() {
         0,
         "done leaves Today"
     );
+}
+
+#[test]
+fn a_duplicate_pair_found_by_the_scan_is_merged_and_unmerged_through_the_window() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let old = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司"}}),
+    )
+    .unwrap();
+    let new = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "华远科技有限公司", "mobile": "13812345678"}}),
+    )
+    .unwrap();
+    call(
+        &w,
+        "create_contact",
+        json!({"customerId": new["id"], "input": {"name": "李会计"}}),
+    )
+    .unwrap();
+    let scan = call(&w, "scan_duplicates", json!({})).unwrap();
+    assert_eq!(scan["totalGroups"], 1, "the two 华远 are one group: {scan}");
+    assert_eq!(scan["groups"][0]["reasons"], json!(["name"]));
+
+    let fields = json!({"name": "北京华远科技有限公司", "mobile": "13812345678"});
+    let input = json!({"survivorId": old["id"], "mergedId": new["id"], "fields": fields});
+    let out = call(&w, "merge_customers", json!({"input": input})).unwrap();
+    assert_eq!(out["survivor"]["mobile"], "13812345678");
+    let contacts = call(
+        &w,
+        "list_customer_contacts",
+        json!({"customerId": old["id"]}),
+    )
+    .unwrap();
+    assert_eq!(
+        contacts[0]["name"], "李会计",
+        "the contact moved to the survivor"
+    );
+    let timeline = call(&w, "customer_timeline", json!({"customerId": old["id"]})).unwrap();
+    assert!(
+        timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["type"] == "merge"),
+        "the merge is on the survivor's timeline: {timeline}"
+    );
+
+    let again = call(&w, "merge_customers", json!({"input": input})).unwrap_err();
+    assert_eq!(
+        (again["code"].as_str(), again["reason"].as_str()),
+        (Some("conflict"), Some("customer_trashed"))
+    );
+    call(&w, "undo_merge", json!({"id": out["merge"]["id"]})).unwrap();
+    let back = call(
+        &w,
+        "list_customer_contacts",
+        json!({"customerId": new["id"]}),
+    )
+    .unwrap();
+    assert_eq!(back[0]["name"], "李会计", "undo puts the contact back");
 }

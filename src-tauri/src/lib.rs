@@ -3,6 +3,7 @@
 
 mod commands;
 mod state;
+mod tray;
 
 use std::sync::Arc;
 
@@ -52,6 +53,9 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         follow_up::customer_timeline,
         follow_up::today_view,
         follow_up::act_on_reminder,
+        merge::scan_duplicates,
+        merge::merge_customers,
+        merge::undo_merge,
     ]
 }
 
@@ -64,6 +68,7 @@ pub fn run() {
     let dir = crm_core::store::data_dir();
     let vault = Arc::new(crm_core::store::OsKeychain::for_dir(&dir));
     let state = AppState::new(&dir, vault);
+    let dir_for_tray = dir.clone();
 
     let app = tauri::Builder::default()
         // A second start focuses the running window instead of opening the store twice.
@@ -74,12 +79,28 @@ pub fn run() {
                 let _ = w.set_focus();
             }
         }))
+        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             // Started before the window asks anything; commands wait for it instead of racing it.
             state.start();
             app.manage(state);
+            if let Err(e) = tray::apply(
+                app.handle(),
+                &crm_core::settings::Settings::read(&dir_for_tray),
+            ) {
+                tracing::warn!(error = %e, "no tray icon");
+            }
             Ok(())
+        })
+        // With "close to tray" on, the close button hides the window; the tray icon brings it back.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.app_handle().state::<AppState>().close_to_tray() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
+            }
         })
         .invoke_handler(handlers())
         .build(tauri::generate_context!("tauri.conf.json"))

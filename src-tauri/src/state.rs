@@ -2,6 +2,7 @@
 //! to crm-core's `Unlocker`; this only keeps the result.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use crm_core::store::{KeyVault, Store, StoreStatus, Unlocker};
@@ -35,6 +36,8 @@ impl Session {
 pub struct AppState {
     unlocker: Arc<Unlocker>,
     session: Arc<RwLock<Session>>,
+    /// Closing the window hides it to the tray instead of quitting (a setting).
+    close_to_tray: AtomicBool,
 }
 
 impl AppState {
@@ -42,7 +45,16 @@ impl AppState {
         AppState {
             unlocker: Arc::new(Unlocker::new(dir, vault)),
             session: Default::default(),
+            close_to_tray: AtomicBool::new(crm_core::settings::Settings::read(dir).close_to_tray),
         }
+    }
+
+    pub fn close_to_tray(&self) -> bool {
+        self.close_to_tray.load(Ordering::Relaxed)
+    }
+
+    pub fn set_close_to_tray(&self, on: bool) {
+        self.close_to_tray.store(on, Ordering::Relaxed);
     }
 
     pub fn dir(&self) -> &Path {

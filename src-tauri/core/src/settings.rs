@@ -1,12 +1,12 @@
-//! The user's preferences that must be readable before the store is unlocked (the language of the unlock
-//! screen), kept as `settings.json` in the data directory.
+//! The user's preferences, kept as `settings.json` in the data directory: readable before the store is
+//! unlocked (the language of the unlock screen), and by the shell (closing to the tray).
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::error::{CoreError, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -25,6 +25,37 @@ pub enum Language {
 pub struct Settings {
     /// `None` follows the OS language.
     pub language: Option<Language>,
+    pub reminders: ReminderSettings,
+    /// Closing the window keeps the app running in the system tray (reminders keep coming).
+    pub close_to_tray: bool,
+}
+
+/// How far Today looks ahead, when a customer counts as dormant, and whether due reminders notify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ReminderSettings {
+    /// Upcoming reminders shown this many days ahead (1–60).
+    pub ahead_days: u32,
+    /// No follow-up for this many days makes a customer dormant (7–3650).
+    pub dormant_days: u32,
+    /// Desktop notifications for what falls due while the app runs.
+    pub notify: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> Self {
+        ReminderSettings {
+            ahead_days: 7,
+            dormant_days: 90,
+            notify: true,
+        }
+    }
+}
+
+impl ReminderSettings {
+    pub const AHEAD_DAYS: std::ops::RangeInclusive<u32> = 1..=60;
+    pub const DORMANT_DAYS: std::ops::RangeInclusive<u32> = 7..=3650;
 }
 
 impl Settings {
@@ -36,7 +67,14 @@ impl Settings {
             .unwrap_or_default()
     }
 
+    /// Saves the settings if every value is in its range; otherwise nothing is written.
     pub fn write(&self, dir: &Path) -> Result<()> {
+        if !ReminderSettings::AHEAD_DAYS.contains(&self.reminders.ahead_days) {
+            return Err(CoreError::invalid("aheadDays", "range"));
+        }
+        if !ReminderSettings::DORMANT_DAYS.contains(&self.reminders.dormant_days) {
+            return Err(CoreError::invalid("dormantDays", "range"));
+        }
         write_atomically(
             &dir.join("settings.json"),
             &serde_json::to_vec_pretty(self).expect("serializes"),
@@ -68,10 +106,47 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         Settings {
             language: Some(Language::ZhTw),
+            ..Default::default()
         }
         .write(dir.path())
         .unwrap();
         assert_eq!(Settings::read(dir.path()).language, Some(Language::ZhTw));
+    }
+
+    #[test]
+    fn a_settings_file_from_before_the_reminder_settings_reads_with_their_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("settings.json"), br#"{"language": "en"}"#).unwrap();
+        let s = Settings::read(dir.path());
+        assert_eq!(
+            (s.language, s.reminders, s.close_to_tray),
+            (Some(Language::En), ReminderSettings::default(), false)
+        );
+        assert_eq!(
+            (s.reminders.ahead_days, s.reminders.dormant_days),
+            (7, 90),
+            "the defaults Today used before they were settings"
+        );
+    }
+
+    #[test]
+    fn a_dormant_rule_out_of_range_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = Settings {
+            reminders: ReminderSettings {
+                dormant_days: 0,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert!(matches!(
+            bad.write(dir.path()),
+            Err(CoreError::Validation {
+                field: "dormantDays",
+                reason: "range"
+            })
+        ));
+        assert!(!dir.path().join("settings.json").exists());
     }
 
     #[test]

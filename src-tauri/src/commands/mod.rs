@@ -3,6 +3,7 @@
 pub mod contact;
 pub mod customer;
 pub mod follow_up;
+pub mod merge;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -6,6 +6,10 @@ import type { ContactInput } from "./bindings/ContactInput";
 import type { ContactPage } from "./bindings/ContactPage";
 import type { ContactQuery } from "./bindings/ContactQuery";
 import type { HistoryEntry } from "./bindings/HistoryEntry";
+import type { DuplicateScan } from "./bindings/DuplicateScan";
+import type { Merge } from "./bindings/Merge";
+import type { MergeInput } from "./bindings/MergeInput";
+import type { MergeOutcome } from "./bindings/MergeOutcome";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Customer } from "./bindings/Customer";
 import type { DuplicateHint } from "./bindings/DuplicateHint";
@@ -92,5 +96,8 @@ export const api = {
   todayView: (query: TodayQuery) => call<TodayView>("today_view", { query }),
   actOnReminder: (kind: ReminderKind, entityId: number, due: string, snoozeUntil: string | null) =>
     call<null>("act_on_reminder", { kind, entityId, due, snoozeUntil }),
+  scanDuplicates: () => call<DuplicateScan>("scan_duplicates"),
+  mergeCustomers: (input: MergeInput) => call<MergeOutcome>("merge_customers", { input }),
+  undoMerge: (id: number) => call<Merge>("undo_merge", { id }),
   search: (query: string, limit?: number) => call<SearchHit[]>("search", { query, limit: limit ?? null }),
 };

@@ -1,17 +1,28 @@
-//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, trash, settings) and the chosen screen.
+//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, duplicates, trash, settings) and the
+//! chosen screen.
 import { useCallback, useState } from "react";
 import { Button, Layout, Menu } from "antd";
-import { CalendarOutlined, ContactsOutlined, DeleteOutlined, SearchOutlined, SettingOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  CalendarOutlined,
+  ContactsOutlined,
+  DeleteOutlined,
+  MergeCellsOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ContactList } from "../features/contacts/ContactList";
 import { CustomerList, type OpenRequest } from "../features/customers/CustomerList";
+import { DuplicatesPage } from "../features/merge/DuplicatesPage";
 import { SearchPalette, useSearchShortcut } from "../features/search/SearchPalette";
 import { TodayPage } from "../features/today/TodayPage";
+import { useDueNotifications } from "../features/today/useDueNotifications";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "today" | "customers" | "contacts" | "trash" | "settings";
+type Screen = "today" | "customers" | "contacts" | "duplicates" | "trash" | "settings";
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -19,6 +30,7 @@ export function AppShell() {
   const [searching, setSearching] = useState(false);
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   useSearchShortcut(useCallback(() => setSearching(true), []));
+  useDueNotifications();
   // Any screen can open a customer: go to the customer screen and show it there.
   const openCustomer = useCallback((id: number) => {
     setScreen("customers");
@@ -49,6 +61,7 @@ export function AppShell() {
             item("today", <CalendarOutlined />),
             item("customers", <TeamOutlined />),
             item("contacts", <ContactsOutlined />),
+            item("duplicates", <MergeCellsOutlined />),
             item("trash", <DeleteOutlined />),
             item("settings", <SettingOutlined />),
           ]}
@@ -58,6 +71,7 @@ export function AppShell() {
         {screen === "today" && <TodayPage onOpenCustomer={openCustomer} />}
         {screen === "customers" && <CustomerList openRequest={openRequest} />}
         {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}
+        {screen === "duplicates" && <DuplicatesPage onOpenCustomer={openCustomer} />}
         {screen === "trash" && <TrashList />}
         {screen === "settings" && <SettingsPage />}
       </Layout.Content>

@@ -25,10 +25,11 @@ function renderApp() {
 }
 
 describe("LanguageProvider", () => {
-  it("starts in the saved language and persists a switch made in Settings", async () => {
+  it("starts in the saved language and persists a switch made in Settings, keeping the other settings", async () => {
     const saved: Settings[] = [];
+    const others = { reminders: { aheadDays: 14, dormantDays: 30, notify: false }, closeToTray: true };
     mockIPC((cmd, args) => {
-      if (cmd === "get_settings") return { language: "zh-TW" };
+      if (cmd === "get_settings") return { language: "zh-TW", ...others };
       if (cmd === "set_settings") {
         saved.push((args as { settings: Settings }).settings);
         return (args as { settings: Settings }).settings;
@@ -44,7 +45,7 @@ describe("LanguageProvider", () => {
     await waitFor(() => expect(screen.getByTestId("probe")).toHaveTextContent("Trash"));
     expect(screen.getByTestId("page-title")).toHaveTextContent("Settings");
     expect(await screen.findByText("Language changed")).toBeInTheDocument();
-    await waitFor(() => expect(saved).toEqual([{ language: "en" }]));
+    await waitFor(() => expect(saved).toEqual([{ language: "en", ...others }]));
   });
 
   it("follows the browser language when no language was saved", async () => {

@@ -48,7 +48,8 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const setLanguage = useCallback(async (next: Language) => {
     await applyLanguage(next);
     setCurrent(next);
-    await api.setSettings({ language: next });
+    // Only the language changes: the other settings are read and written back as they are.
+    await api.setSettings({ ...(await api.getSettings()), language: next });
   }, []);
 
   const value = useMemo(() => ({ language: language ?? "en", setLanguage }), [language, setLanguage]);

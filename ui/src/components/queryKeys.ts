@@ -14,4 +14,6 @@ export const queryKeys = {
   timeline: (customerId: number) => ["timeline", customerId] as const,
   today: ["today"] as const,
   search: (query: string) => ["search", query] as const,
+  duplicateScan: ["duplicateScan"] as const,
+  settings: ["settings"] as const,
 };

@@ -1,6 +1,9 @@
 //! The key two company names share when they name the same company: 北京华远科技有限公司, 华远科技有限公司
 //! and 华远科技（集团）股份有限公司 all come down to 华远科技.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use super::places::PLACES;
 use crate::search::fold;
 
@@ -40,7 +43,7 @@ pub fn name_key(name: &str) -> String {
         break;
     }
     for _ in 0..2 {
-        let Some(rest) = PLACES.iter().find_map(|p| key.strip_prefix(p)) else {
+        let Some(rest) = strip_place(key) else {
             break;
         };
         if rest.chars().count() < MIN_CHARS {
@@ -49,6 +52,22 @@ pub fn name_key(name: &str) -> String {
         key = rest;
     }
     key.to_string()
+}
+
+/// The name without the longest place name it begins with: a few hash lookups (one per length a place
+/// name has) rather than a comparison with each of the hundreds of names.
+fn strip_place(key: &str) -> Option<&str> {
+    static INDEX: OnceLock<(HashSet<&'static str>, Vec<usize>)> = OnceLock::new();
+    let (places, lengths) = INDEX.get_or_init(|| {
+        let mut lengths: Vec<usize> = PLACES.iter().map(|p| p.chars().count()).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        (PLACES.iter().copied().collect(), lengths)
+    });
+    lengths.iter().find_map(|&n| {
+        let (end, _) = key.char_indices().nth(n)?;
+        places.contains(&key[..end]).then(|| &key[end..])
+    })
 }
 
 #[cfg(test)]

@@ -11,13 +11,20 @@ import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { CustomerContacts } from "../contacts/CustomerContacts";
 import { CustomerTimeline } from "../followups/CustomerTimeline";
+import { MergeButton } from "../merge/MergeButton";
 import { LevelTag, StatusTag } from "./CustomerTags";
 import { regionPath } from "./regions";
 import { useTrashCustomer } from "./useCustomerMutations";
 
-type Props = { id: number | null; onClose: () => void; onEdit: (customer: Customer) => void };
+type Props = {
+  id: number | null;
+  onClose: () => void;
+  onEdit: (customer: Customer) => void;
+  /** Shows another customer in the drawer (the survivor of a merge). */
+  onOpen: (id: number) => void;
+};
 
-export function CustomerDetail({ id, onClose, onEdit }: Props) {
+export function CustomerDetail({ id, onClose, onEdit, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const trash = useTrashCustomer();
@@ -49,6 +56,7 @@ export function CustomerDetail({ id, onClose, onEdit }: Props) {
       extra={
         c && (
           <Space>
+            <MergeButton customer={c} onMerged={onOpen} />
             <Popconfirm title={t("detail.trashConfirm")} onConfirm={moveToTrash} okText={t("common.ok")} cancelText={t("common.cancel")}>
               <Button danger icon={<DeleteOutlined />} loading={trash.isPending} data-testid="customer-trash">
                 {t("detail.trash")}

@@ -65,7 +65,12 @@ export function CustomerList({ openRequest = null }: { openRequest?: OpenRequest
         testId="customer-list"
         emptyText={t(filtered ? "customers.emptyFiltered" : "customers.empty")}
       />
-      <CustomerDetail id={detailId} onClose={() => setDetailId(null)} onEdit={(customer) => setForm({ open: true, customer })} />
+      <CustomerDetail
+        id={detailId}
+        onClose={() => setDetailId(null)}
+        onEdit={(customer) => setForm({ open: true, customer })}
+        onOpen={setDetailId}
+      />
       <CustomerForm
         open={form.open}
         customer={form.customer}

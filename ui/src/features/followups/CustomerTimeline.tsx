@@ -10,12 +10,14 @@ import type { TimelineEntry } from "../../api/bindings/TimelineEntry";
 import { formatDateTime } from "../../components/formatDate";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText, fieldLabel } from "../../i18n/errorText";
+import { useUndoMerge } from "../merge/useMerge";
 import { FollowUpForm } from "./FollowUpForm";
 
 function changeText(t: TFunction, e: Extract<TimelineEntry, { type: "change" }>): string {
   const who = e.entity === "contact" ? t("timeline.contact", { name: e.label ?? "" }) : t("timeline.customer");
   const { field, oldValue, newValue } = e.change;
   if (field === "created") return `${who} · ${t("timeline.created")}`;
+  if (field === "mergedInto") return `${who} · ${newValue ? t("merge.mergedInto", { name: newValue }) : t("merge.unmergedFrom", { name: oldValue ?? "" })}`;
   if (field === "deletedAt") return `${who} · ${t(newValue ? "timeline.trashed" : "timeline.restored")}`;
   const label = fieldLabel(t, field, e.entity === "contact" ? "contact" : "customer");
   const show = (v: string | null) => (v === null || v === "" ? t("common.none") : field === "status" ? t(`status.${v}`) : v);
@@ -38,7 +40,39 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
     onError: (err) => void message.error(errorText(t, err)),
   });
 
+  const undo = useUndoMerge();
+  const undoMerge = (id: number) =>
+    undo.mutate(id, {
+      onSuccess: () => void message.success(t("merge.undone")),
+      onError: (err) => void message.error(errorText(t, err)),
+    });
+
   const items = (entries.data ?? []).map((e) => {
+    if (e.type === "merge") {
+      const m = e.merge;
+      return {
+        key: `m${m.id}`,
+        color: "purple",
+        children: (
+          <div data-testid="timeline-merge">
+            <Space wrap>
+              <Tag color="purple">{t("merge.tag")}</Tag>
+              <Typography.Text type="secondary">{formatDateTime(m.mergedAt, i18n.language)}</Typography.Text>
+              <Typography.Text>{t("merge.mergedFrom", { name: m.mergedName })}</Typography.Text>
+              {m.undoneAt === null ? (
+                <Popconfirm title={t("merge.undoConfirm", { name: m.mergedName })} okText={t("merge.undo")} cancelText={t("common.cancel")} onConfirm={() => undoMerge(m.id)}>
+                  <Button size="small" loading={undo.isPending} data-testid="timeline-undo-merge">
+                    {t("merge.undo")}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Tag data-testid="timeline-merge-undone">{t("merge.undoneAt", { at: formatDateTime(m.undoneAt, i18n.language) })}</Tag>
+              )}
+            </Space>
+          </div>
+        ),
+      };
+    }
     if (e.type === "followUp") {
       const f = e.followUp;
       return {

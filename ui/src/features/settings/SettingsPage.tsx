@@ -1,4 +1,4 @@
-//! Settings: language, recovery key export, integrity check and where the data lives.
+//! Settings: language, reminders, recovery key export, integrity check and where the data lives.
 import { App, Card, Descriptions, Radio, Space, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { LANGUAGES } from "../../i18n/language";
 import { errorText } from "../../i18n/errorText";
 import { IntegrityCheck } from "./IntegrityCheck";
 import { RecoveryKeyExport } from "./RecoveryKeyExport";
+import { ReminderSettings } from "./ReminderSettings";
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -44,6 +45,9 @@ export function SettingsPage() {
               ))}
             </Radio.Group>
           </div>
+        </Card>
+        <Card title={t("settings.reminders")}>
+          <ReminderSettings />
         </Card>
         <Card title={t("settings.security")}>
           <RecoveryKeyExport />

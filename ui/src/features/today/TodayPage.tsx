@@ -11,9 +11,8 @@ import type { Reminder } from "../../api/bindings/Reminder";
 import { PageTitle } from "../../components/PageTitle";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
+import { useSettings } from "../settings/useSettings";
 
-const AHEAD_DAYS = 7;
-const DORMANT_DAYS = 90;
 const KIND_COLORS = { followUp: "blue", birthday: "magenta", keepInTouch: "green", dormant: "default" } as const;
 
 /** The user's day and UTC offset, as the core wants them. */
@@ -26,9 +25,12 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { today, utcOffsetMinutes } = localToday();
+  const { settings, isPending: settingsPending } = useSettings();
+  const { aheadDays, dormantDays } = settings.reminders;
   const view = useQuery({
-    queryKey: [...queryKeys.today, today],
-    queryFn: () => api.todayView({ today, utcOffsetMinutes, aheadDays: AHEAD_DAYS, dormantDays: DORMANT_DAYS }),
+    queryKey: [...queryKeys.today, today, aheadDays, dormantDays],
+    queryFn: () => api.todayView({ today, utcOffsetMinutes, aheadDays, dormantDays }),
+    enabled: !settingsPending,
   });
   const act = useMutation<null, AppError, { r: Reminder; snoozeDays: number | null }>({
     mutationFn: ({ r, snoozeDays }) =>
@@ -95,8 +97,8 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
         <Space direction="vertical" size="middle" className="full-width">
           {v.overdue.length > 0 && section(t("today.overdue"), v.overdue, "today-overdue", total(v.overdueTotal))}
           {section(t("today.today"), v.today, "today-today")}
-          {section(t("today.upcoming", { days: AHEAD_DAYS }), v.upcoming, "today-upcoming")}
-          {v.dormant.length > 0 && section(t("today.dormant", { days: DORMANT_DAYS }), v.dormant, "today-dormant", total(v.dormantTotal))}
+          {section(t("today.upcoming", { days: aheadDays }), v.upcoming, "today-upcoming")}
+          {v.dormant.length > 0 && section(t("today.dormant", { days: dormantDays }), v.dormant, "today-dormant", total(v.dormantTotal))}
         </Space>
       )}
     </div>

@@ -1,0 +1,58 @@
+//! Desktop notifications for reminders that fall due while the app runs: Today is read every minute, and
+//! what is newly due is announced once. Announced reminders are remembered for the day, so a restart
+//! does not repeat them.
+import { useEffect } from "react";
+import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import { useSettings } from "../settings/useSettings";
+import { newlyDue, noticeKey, noticeOf } from "./dueNotices";
+import { localToday } from "./TodayPage";
+
+const EVERY_MS = 60_000;
+const storageKey = (day: string) => `crm.notified.${day}`;
+
+function announced(day: string): Set<string> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(storageKey(day)) ?? "[]") as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+async function allowed(): Promise<boolean> {
+  if (await isPermissionGranted()) return true;
+  return (await requestPermission()) === "granted";
+}
+
+export function useDueNotifications() {
+  const { t } = useTranslation();
+  const { settings, isSuccess } = useSettings();
+  const { notify, aheadDays, dormantDays } = settings.reminders;
+
+  useEffect(() => {
+    if (!isSuccess || !notify) return;
+    let stopped = false;
+    const check = async () => {
+      const { today, utcOffsetMinutes } = localToday();
+      const seen = announced(today);
+      const due = newlyDue(await api.todayView({ today, utcOffsetMinutes, aheadDays, dormantDays }), seen);
+      const notice = noticeOf(t, due);
+      if (stopped || !notice || !(await allowed())) return;
+      sendNotification(notice);
+      due.forEach((r) => seen.add(noticeKey(r)));
+      localStorage.setItem(storageKey(today), JSON.stringify([...seen]));
+      // Earlier days' lists are of no use any more.
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("crm.notified.") && k !== storageKey(today))
+        .forEach((k) => localStorage.removeItem(k));
+    };
+    const run = () => void check().catch(() => undefined);
+    run();
+    const timer = window.setInterval(run, EVERY_MS);
+    return () => {
+      stopped = true;
+      window.clearInterval(timer);
+    };
+  }, [isSuccess, notify, aheadDays, dormantDays, t]);
+}
