@@ -131,14 +131,19 @@ export async function waitForText(browser, text, timeout = 10000) {
  * Clicks an element the way a user would wait for it: once it is displayed, retrying while a drawer or
  * popover that is animating away still covers it.
  */
-export async function click(el, timeout = 10000) {
+export async function click(chained, timeout = 10000) {
+  const el = await chained;
   await el.waitForDisplayed({ timeout });
   const until = Date.now() + timeout;
   for (;;) {
     try {
       return await el.click();
     } catch (e) {
-      if (!/intercepted|not interactable/.test(String(e)) || Date.now() > until) throw e;
+      if (!/intercepted|not interactable/.test(String(e)) || Date.now() > until) {
+        // What covered it is the first question when this fails in CI: keep a picture of the window.
+        await el.parent?.saveScreenshot?.(path.join(SHOTS, 'click-failed.png')).catch(() => {});
+        throw new Error(`clicking ${el.selector} failed: ${e}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -157,6 +157,7 @@ export const en: Messages = {
     reasons: { uscc: "same credit code", mobile: "same mobile", email: "same email", name: "similar name" },
   },
   merge: {
+    bothShort: "Both",
     noCandidates: "No similar customers found",
     title: "Merge customers",
     keep: "Which customer stays?",

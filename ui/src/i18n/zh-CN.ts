@@ -155,6 +155,7 @@ export const zhCN = {
     reasons: { uscc: "统一社会信用代码相同", mobile: "手机号码相同", email: "电子邮箱相同", name: "名称相近" },
   },
   merge: {
+    bothShort: "都要",
     noCandidates: "没有发现相似的客户",
     title: "合并客户",
     keep: "保留哪位客户？",

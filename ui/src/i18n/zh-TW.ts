@@ -157,6 +157,7 @@ export const zhTW: Messages = {
     reasons: { uscc: "統一社會信用代碼相同", mobile: "手機號碼相同", email: "電子郵件相同", name: "名稱相近" },
   },
   merge: {
+    bothShort: "都要",
     noCandidates: "沒有發現相似的客戶",
     title: "合併客戶",
     keep: "保留哪位客戶？",

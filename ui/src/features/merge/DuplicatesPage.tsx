@@ -23,7 +23,13 @@ export function withoutMerged(scan: DuplicateScan, mergedId: number): DuplicateS
     const size = members.length < g.members.length ? g.size - 1 : g.size;
     if (size > 1) groups.push({ ...g, members, size });
   }
-  return { ...scan, groups, totalGroups: scan.totalGroups - (scan.groups.length - groups.length) };
+  const left = (list: DuplicateGroup[]) => list.reduce((n, g) => n + g.size, 0);
+  return {
+    ...scan,
+    groups,
+    totalGroups: scan.totalGroups - (scan.groups.length - groups.length),
+    customersInGroups: scan.customersInGroups - (left(scan.groups) - left(groups)),
+  };
 }
 
 export function DuplicatesPage({ onOpenCustomer }: { onOpenCustomer: (id: number) => void }) {

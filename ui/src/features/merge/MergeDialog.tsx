@@ -88,8 +88,9 @@ export function MergeDialog({ pair, onClose, onMerged }: Props) {
   };
 
   const option = (c: Customer) => (
-    <Radio value={c.id} key={c.id} data-testid={`merge-survivor-${c.id}`}>
-      {c.name} <Typography.Text type="secondary">· {t("merge.createdAt", { at: formatDateTime(c.createdAt, i18n.language) })}</Typography.Text>
+    <Radio value={c.id} key={c.id}>
+      <span data-testid="merge-survivor">{c.name}</span>{" "}
+      <Typography.Text type="secondary">· {t("merge.createdAt", { at: formatDateTime(c.createdAt, i18n.language) })}</Typography.Text>
     </Radio>
   );
 
@@ -131,8 +132,8 @@ export function MergeDialog({ pair, onClose, onMerged }: Props) {
                   key: side,
                   title: c.name,
                   render: (_: unknown, f: MergeField) => (
-                    <Radio checked={picks[f] === side} onChange={() => pick(f, side)} data-testid={`merge-pick-${f}-${side}`}>
-                      {display(t, c, f)}
+                    <Radio checked={picks[f] === side} onChange={() => pick(f, side)}>
+                      <span data-testid={`merge-pick-${f}-${side}`}>{display(t, c, f)}</span>
                     </Radio>
                   ),
                 })),
@@ -142,7 +143,9 @@ export function MergeDialog({ pair, onClose, onMerged }: Props) {
                   width: 90,
                   render: (_, f) =>
                     COMBINABLE.has(f) ? (
-                      <Radio checked={picks[f] === "both"} onChange={() => pick(f, "both")} data-testid={`merge-pick-${f}-both`} />
+                      <Radio checked={picks[f] === "both"} onChange={() => pick(f, "both")}>
+                        <span data-testid={`merge-pick-${f}-both`}>{t("merge.bothShort")}</span>
+                      </Radio>
                     ) : null,
                 },
               ]}
