@@ -367,3 +367,40 @@ async fn demo_customers_next_follow_up_is_what_their_latest_follow_up_asked_for(
         "a realistic share have follow-ups ({with_follow_ups}) and next dates ({with_next})"
     );
 }
+
+#[tokio::test]
+async fn a_lunar_birthday_comes_up_on_the_solar_day_of_its_lunar_date_this_year() {
+    let (_d, store) = fresh().await;
+    let id = customer(&store, "华远").await;
+    for (name, birthday, lunar) in [
+        ("正月初一", "01-01", true),
+        ("腊月三十", "1980-12-30", true),
+        ("阳历一月一", "01-01", false),
+    ] {
+        let c = ContactInput {
+            name: name.into(),
+            birthday: Some(birthday.into()),
+            birthday_lunar: lunar,
+            ..Default::default()
+        };
+        store.contacts().create_from(id, &c).await.unwrap();
+    }
+    // 春节 2026 is 17 February; the twelfth month of 乙巳 has 29 days, so 腊月三十 falls on 除夕, 16 February.
+    let v = view(&store, "2026-02-14").await;
+    let due: Vec<(&str, &str)> = v
+        .upcoming
+        .iter()
+        .map(|r| (r.name.as_str(), r.due.as_str()))
+        .collect();
+    assert_eq!(
+        due,
+        vec![("腊月三十", "2026-02-16"), ("正月初一", "2026-02-17")],
+        "lunar birthdays on this year's solar days"
+    );
+    let v = view(&store, "2026-01-01").await;
+    assert_eq!(
+        names(&v.today),
+        vec!["阳历一月一"],
+        "a solar 01-01 is not a lunar one"
+    );
+}

@@ -40,6 +40,9 @@ enum Command {
         /// One JSON object per line: {"name", "value", "unit"}.
         #[arg(long)]
         json: bool,
+        /// Only these groups of figures (comma-separated: demo, customers, today, duplicates, search, store).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
     },
     /// Search customers and contacts as the app's search box does.
     Search {
@@ -124,7 +127,9 @@ async fn run(cli: Cli) -> Result<()> {
             customers,
             seed,
             json,
+            only,
         } => {
+            let wanted = |group: &str| only.is_empty() || only.iter().any(|o| o == group);
             // Benchmarks never touch the user's own store unless --dir or CRM_DATA_DIR names one.
             let dir = match (&cli.dir, std::env::var_os("CRM_DATA_DIR")) {
                 (None, None) => std::env::temp_dir().join(format!("crm-bench-{customers}")),
@@ -141,27 +146,39 @@ async fn run(cli: Cli) -> Result<()> {
             let fill =
                 bench::fill_to(&store, customers, seed, |d| eprint!("\rfilling {d}")).await?;
             eprintln!();
-            let rate = match fill {
-                Some(f) => f,
-                None => bench::demo_rate_on_scratch(customers.min(100_000), seed).await?,
-            };
-            print(&rate, json);
-            print(&bench::generate_rate(customers.min(200_000), seed), json);
-            for f in bench::list_figures(&store).await? {
-                print(&f, json);
+            if wanted("demo") {
+                let rate = match fill {
+                    Some(f) => f,
+                    None => bench::demo_rate_on_scratch(customers.min(100_000), seed).await?,
+                };
+                print(&rate, json);
+                print(&bench::generate_rate(customers.min(200_000), seed), json);
             }
-            for f in bench::today_figures(&store).await? {
-                print(&f, json);
+            if wanted("customers") {
+                for f in bench::list_figures(&store).await? {
+                    print(&f, json);
+                }
             }
-            for f in bench::duplicate_figures(&store, seed).await? {
-                print(&f, json);
+            if wanted("today") {
+                for f in bench::today_figures(&store).await? {
+                    print(&f, json);
+                }
             }
-            for f in bench::search_figures(&store, seed).await? {
-                print(&f, json);
+            if wanted("duplicates") {
+                for f in bench::duplicate_figures(&store, seed).await? {
+                    print(&f, json);
+                }
+            }
+            if wanted("search") {
+                for f in bench::search_figures(&store, seed).await? {
+                    print(&f, json);
+                }
             }
             let key = store.key().clone();
             store.close().await;
-            print(&bench::open_figure(&dir, &key).await?, json);
+            if wanted("store") {
+                print(&bench::open_figure(&dir, &key).await?, json);
+            }
         }
         Command::Search { query, limit, json } => {
             let (store, _) = open(&dir).await?;

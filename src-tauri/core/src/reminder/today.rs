@@ -1,13 +1,15 @@
 //! The Today view: follow-ups due (overdue, today, coming days), contacts' birthdays, customers to keep in
 //! touch with, and customers gone quiet. Each list is read from an index in date order, never a scan.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, Result};
 use crate::field::Day;
 use crate::store::Store;
+
+use super::birthday_days::birthday_days;
 
 /// What a reminder is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
@@ -135,34 +137,27 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
     .fetch_all(r)
     .await?;
 
-    // Birthdays from today to the horizon, by month and day; 02-29 is remembered on 02-28 in other years.
-    let mut days: Vec<(String, NaiveDate)> = Vec::new();
-    let mut d = today;
-    while d <= end {
-        days.push((d.format("%m-%d").to_string(), d));
-        if d.month() == 2 && d.day() == 28 && NaiveDate::from_ymd_opt(d.year(), 2, 29).is_none() {
-            days.push(("02-29".into(), d));
-        }
-        d += Duration::days(1);
-    }
-    // Day by day, so the nearest birthdays fill the lists first.
-    let mut birthdays: Vec<(i64, i64, String, String, String)> = Vec::new();
-    for (md, _) in &days {
+    // Birthdays from today to the horizon, solar and lunar, day by day, so the nearest fill the lists first.
+    let mut birthdays: Vec<(NaiveDate, (i64, i64, String, String))> = Vec::new();
+    for b in birthday_days(today, end) {
         let room = LIST_LIMIT * 2 - birthdays.len() as i64;
         if room <= 0 {
             break;
         }
-        let rows: Vec<(i64, i64, String, String, String)> = sqlx::query_as(
-            "SELECT ct.id, ct.customer_id, ct.name, cu.name, substr(ct.birthday, -5) FROM contacts ct \
+        // The calendar is written out, not bound, so that SQLite can use the partial index of each.
+        let sql = format!(
+            "SELECT ct.id, ct.customer_id, ct.name, cu.name FROM contacts ct \
              JOIN customers cu ON cu.id = ct.customer_id \
-             WHERE ct.deleted_at IS NULL AND ct.birthday IS NOT NULL AND ct.birthday_lunar = 0 \
+             WHERE ct.deleted_at IS NULL AND ct.birthday IS NOT NULL AND ct.birthday_lunar = {} \
              AND substr(ct.birthday, -5) = ? AND cu.deleted_at IS NULL LIMIT ?",
-        )
-        .bind(md)
-        .bind(room)
-        .fetch_all(r)
-        .await?;
-        birthdays.extend(rows);
+            b.lunar as u8
+        );
+        let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(&sql)
+            .bind(&b.month_day)
+            .bind(room)
+            .fetch_all(r)
+            .await?;
+        birthdays.extend(rows.into_iter().map(|row| (b.day, row)));
     }
 
     // Customers to keep in touch with every N days, due by the horizon.
@@ -224,17 +219,15 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
             due,
         });
     }
-    for (id, customer_id, name, customer, md) in birthdays {
-        if let Some((_, day)) = days.iter().find(|(m, _)| *m == md) {
-            dated.push(Reminder {
-                kind: ReminderKind::Birthday,
-                entity_id: id,
-                customer_id,
-                name,
-                detail: Some(customer),
-                due: text(*day),
-            });
-        }
+    for (day, (id, customer_id, name, customer)) in birthdays {
+        dated.push(Reminder {
+            kind: ReminderKind::Birthday,
+            entity_id: id,
+            customer_id,
+            name,
+            detail: Some(customer),
+            due: text(day),
+        });
     }
     for (id, name, due_ms) in touch {
         let due = day_of(due_ms).max(today);
