@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, settled, textsOf,
 } from '../support/app.mjs';
+import { closeDetail as closeDetailOf, logFollowUpDueToday } from '../support/steps.mjs';
 
 const session = launchPerFile('customer-360');
 let app;
@@ -31,14 +32,7 @@ async function search(text) {
   await fill(app, 'search-input', text);
 }
 
-async function closeDetail() {
-  // A click while the drawer still slides in can miss its close button: click until it is gone.
-  await app.waitUntil(async () => {
-    const close = app.$('.ant-drawer-open .ant-drawer-close');
-    if (await close.isExisting()) await click(await settled(close)).catch(() => {});
-    return byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 2000 }).then(() => true, () => false);
-  }, { timeout: 15000, interval: 100, timeoutMsg: 'the customer drawer never closed' });
-}
+const closeDetail = () => closeDetailOf(app);
 
 test('a customer gets two contacts, the first of them primary', async () => {
   await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
@@ -62,25 +56,7 @@ test('a customer gets two contacts, the first of them primary', async () => {
 });
 
 test('a follow-up whose next date is today shows up in Today', async () => {
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
-  await byTestId(app, 'customer-detail').waitForDisplayed();
-  // The drawer slides in; a click while it moves can miss the tab, so click until the timeline shows.
-  await app.waitUntil(async () => {
-    await click(await settled(byTestId(app, 'tab-timeline')));
-    return byTestId(app, 'follow-up-content').waitForDisplayed({ timeout: 2000 }).then(() => true, () => false);
-  }, { timeout: 15000, interval: 100, timeoutMsg: 'the timeline tab never opened' });
-  await fill(app, 'follow-up-content', '电话沟通报价，客户下午回电');
-  // The date picker's own "today" button, as a user picks today.
-  await click(app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input'));
-  await click(app.$('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-now-btn'));
-  assert.equal(await app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input').getValue(), today);
-  await click(byTestId(app, 'follow-up-save'));
-  await app.waitUntil(async () => (await textsOf(app, 'timeline-follow-up')).some((x) => x.includes('电话沟通报价') && x.includes(today)), {
-    timeout: 10000,
-    timeoutMsg: 'the follow-up never appeared on the timeline',
-  });
+  await logFollowUpDueToday(app, '北京华远科技有限公司', '电话沟通报价，客户下午回电');
   await screenshot(app, 'customer-timeline');
   await closeDetail();
   await click(byTestId(app, 'nav-today'));

@@ -1,20 +1,23 @@
 //! Desktop notifications for reminders that fall due while the app runs: Today is read every minute, and
-//! what is newly due is announced once. Announced reminders are remembered for the day, so a restart
-//! does not repeat them.
+//! what is newly due is announced once. Announced reminders are remembered for the day (per data
+//! directory), so a restart does not repeat them.
 import { useEffect } from "react";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
+import { queryKeys } from "../../components/queryKeys";
 import { useSettings } from "../settings/useSettings";
 import { newlyDue, noticeKey, noticeOf } from "./dueNotices";
 import { localToday } from "./TodayPage";
 
 const EVERY_MS = 60_000;
-const storageKey = (day: string) => `crm.notified.${day}`;
+/** Per data directory: two stores on one machine (or a test's fresh one) have their own reminders. */
+const storagePrefix = (dataDir: string) => `crm.notified.${dataDir}.`;
 
-function announced(day: string): Set<string> {
+function announced(key: string): Set<string> {
   try {
-    return new Set(JSON.parse(localStorage.getItem(storageKey(day)) ?? "[]") as string[]);
+    return new Set(JSON.parse(localStorage.getItem(key) ?? "[]") as string[]);
   } catch {
     return new Set();
   }
@@ -29,22 +32,25 @@ export function useDueNotifications() {
   const { t } = useTranslation();
   const { settings, isSuccess } = useSettings();
   const { notify, aheadDays, dormantDays } = settings.reminders;
+  const status = useQuery({ queryKey: queryKeys.storeStatus, queryFn: api.storeStatus, staleTime: Infinity });
+  const dataDir = status.data?.dataDir;
 
   useEffect(() => {
-    if (!isSuccess || !notify) return;
+    if (!isSuccess || !notify || dataDir === undefined) return;
     let stopped = false;
     const check = async () => {
       const { today, utcOffsetMinutes } = localToday();
-      const seen = announced(today);
+      const key = storagePrefix(dataDir) + today;
+      const seen = announced(key);
       const due = newlyDue(await api.todayView({ today, utcOffsetMinutes, aheadDays, dormantDays }), seen);
       const notice = noticeOf(t, due);
       if (stopped || !notice || !(await allowed())) return;
       sendNotification(notice);
       due.forEach((r) => seen.add(noticeKey(r)));
-      localStorage.setItem(storageKey(today), JSON.stringify([...seen]));
+      localStorage.setItem(key, JSON.stringify([...seen]));
       // Earlier days' lists are of no use any more.
       Object.keys(localStorage)
-        .filter((k) => k.startsWith("crm.notified.") && k !== storageKey(today))
+        .filter((k) => k.startsWith(storagePrefix(dataDir)) && k !== key)
         .forEach((k) => localStorage.removeItem(k));
     };
     const run = () => void check().catch(() => undefined);
@@ -54,5 +60,5 @@ export function useDueNotifications() {
       stopped = true;
       window.clearInterval(timer);
     };
-  }, [isSuccess, notify, aheadDays, dormantDays, t]);
+  }, [isSuccess, notify, aheadDays, dormantDays, dataDir, t]);
 }
