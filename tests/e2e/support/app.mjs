@@ -53,10 +53,20 @@ export async function startDriver(env) {
  */
 export async function waitForAppExit(timeoutMs = 15000) {
   const until = Date.now() + timeoutMs;
-  while (spawnSync("pgrep", ["-f", `^${BIN}( |$)`]).status === 0) {
+  // An exiting process drops out of pgrep (its command line is gone) a moment before it closes its
+  // sockets; a new start in that moment finds the old single-instance name on the bus and hands over to
+  // a process that is leaving. So wait for the name to be released too.
+  while (spawnSync("pgrep", ["-f", `^${BIN}( |$)`]).status === 0 || singleInstanceNameHeld()) {
     if (Date.now() > until) throw new Error(`${BIN} is still running`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Whether a running app still owns its single-instance name on the session bus (false without a bus). */
+function singleInstanceNameHeld() {
+  const r = spawnSync('dbus-send', ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.NameHasOwner', 'string:com.keyuan.crm.SingleInstance'], { encoding: 'utf8', timeout: 5000 });
+  return r.status === 0 && /boolean true/.test(r.stdout);
 }
 
 /** Launches the app window and waits until the UI has rendered its first screen. */

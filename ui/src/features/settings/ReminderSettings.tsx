@@ -34,10 +34,14 @@ export function ReminderSettings() {
         <InputNumber min={7} max={3650} precision={0} addonAfter={t("units.days")} data-testid="settings-dormant-days" />
       </Form.Item>
       <Form.Item wrapperCol={{ offset: 6 }} name="notify" valuePropName="checked">
-        <Checkbox data-testid="settings-notify">{t("settings.notify")}</Checkbox>
+        <Checkbox>
+          <span data-testid="settings-notify">{t("settings.notify")}</span>
+        </Checkbox>
       </Form.Item>
       <Form.Item wrapperCol={{ offset: 6 }} name="closeToTray" valuePropName="checked">
-        <Checkbox data-testid="settings-close-to-tray">{t("settings.closeToTray")}</Checkbox>
+        <Checkbox>
+          <span data-testid="settings-close-to-tray">{t("settings.closeToTray")}</span>
+        </Checkbox>
       </Form.Item>
       <Form.Item wrapperCol={{ offset: 6 }}>
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
