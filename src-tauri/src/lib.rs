@@ -68,27 +68,20 @@ pub fn run() {
     let dir = crm_core::store::data_dir();
     let vault = Arc::new(crm_core::store::OsKeychain::for_dir(&dir));
     let state = AppState::new(&dir, vault);
-    let dir_for_tray = dir.clone();
 
     let app = tauri::Builder::default()
         // A second start focuses the running window instead of opening the store twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(w) = app.get_webview_window("main") {
-                let _ = w.unminimize();
-                let _ = w.show();
-                let _ = w.set_focus();
-            }
+            tray::show_main_window(app)
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             // Started before the window asks anything; commands wait for it instead of racing it.
             state.start();
+            let settings = crm_core::settings::Settings::read(state.dir());
             app.manage(state);
-            if let Err(e) = tray::apply(
-                app.handle(),
-                &crm_core::settings::Settings::read(&dir_for_tray),
-            ) {
+            if let Err(e) = tray::apply(app.handle(), &settings) {
                 tracing::warn!(error = %e, "no tray icon");
             }
             Ok(())

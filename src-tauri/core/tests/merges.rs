@@ -79,6 +79,23 @@ async fn pair(store: &Store) -> (Customer, Customer) {
     )
 }
 
+/// Merges customer `m` into `s` with the survivor's fields `fields`, as the dialog does.
+async fn merged(
+    store: &Store,
+    s: i64,
+    m: i64,
+    fields: CustomerInput,
+) -> crm_core::merge::MergeOutcome {
+    let input = MergeInput {
+        survivor_id: s,
+        merged_id: m,
+        fields,
+    };
+    merge::merge(store, &input)
+        .await
+        .expect("the merge goes through")
+}
+
 fn contact_names(list: &[crm_core::contact::Contact]) -> Vec<(&str, bool)> {
     list.iter()
         .map(|c| (c.name.as_str(), c.is_primary))
@@ -93,16 +110,7 @@ async fn the_survivor_takes_the_picked_fields_the_contacts_and_the_follow_ups() 
         mobile: new.mobile.clone(),
         ..input_of(&old)
     };
-    let out = merge::merge(
-        &store,
-        &MergeInput {
-            survivor_id: old.id,
-            merged_id: new.id,
-            fields,
-        },
-    )
-    .await
-    .unwrap();
+    let out = merged(&store, old.id, new.id, fields).await;
 
     let s = out.survivor;
     assert_eq!(
@@ -204,16 +212,7 @@ async fn undoing_a_merge_puts_both_customers_back_as_they_were() {
         mobile: new.mobile.clone(),
         ..input_of(&old)
     };
-    let out = merge::merge(
-        &store,
-        &MergeInput {
-            survivor_id: old.id,
-            merged_id: new.id,
-            fields,
-        },
-    )
-    .await
-    .unwrap();
+    let out = merged(&store, old.id, new.id, fields).await;
     let new_history_before = history::of(&store, "customer", new.id).await.unwrap().len();
     assert_eq!(
         new_history_before, 1,
@@ -296,16 +295,7 @@ async fn an_edit_made_after_the_merge_survives_its_undo() {
         mobile: new.mobile.clone(),
         ..input_of(&old)
     };
-    let out = merge::merge(
-        &store,
-        &MergeInput {
-            survivor_id: old.id,
-            merged_id: new.id,
-            fields,
-        },
-    )
-    .await
-    .unwrap();
+    let out = merged(&store, old.id, new.id, fields).await;
     let edited = CustomerInput {
         address: Some("朝阳区建国路8号".into()),
         ..input_of(&out.survivor)
@@ -380,16 +370,7 @@ async fn the_survivor_may_take_the_merged_away_customers_code() {
         uscc: old.uscc.clone(),
         ..input_of(&new)
     };
-    let out = merge::merge(
-        &store,
-        &MergeInput {
-            survivor_id: new.id,
-            merged_id: old.id,
-            fields,
-        },
-    )
-    .await
-    .unwrap();
+    let out = merged(&store, new.id, old.id, fields).await;
     assert_eq!(out.survivor.uscc, old.uscc);
     merge::undo(&store, out.merge.id).await.unwrap();
     assert_eq!(
@@ -420,7 +401,7 @@ async fn the_scan_groups_customers_linked_by_any_shared_key_and_skips_trashed_on
     )
     .await;
     let c = customer(&store, named("华远信息咨询有限公司")).await;
-    let t = customer(&store, named("上海金腾机械有限公司")).await;
+    customer(&store, named("上海金腾机械有限公司")).await;
     let u = customer(&store, named("金腾机械")).await;
     customer(&store, named("独一家")).await;
     store.customers().trash(u.id).await.unwrap();
@@ -440,5 +421,4 @@ async fn the_scan_groups_customers_linked_by_any_shared_key_and_skips_trashed_on
         g.reasons,
         vec![DuplicateReason::Mobile, DuplicateReason::Name]
     );
-    let _ = t;
 }

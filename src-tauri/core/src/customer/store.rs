@@ -1,5 +1,6 @@
 //! SQL for the customer archive: create, edit with history, trash, restore, delete, and keyset-paged lists.
 
+use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::model::{
@@ -109,38 +110,44 @@ pub(crate) fn unique_uscc(e: sqlx::Error) -> CoreError {
     e.into()
 }
 
+/// The columns a customer's form fills, in the order [`push_fields`] binds them.
+const FIELD_COLUMNS: &str = "name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
+     email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, touch_every_days";
+
+/// Binds the fields of [`FIELD_COLUMNS`]: one list for inserts and updates alike.
+fn push_fields<'q>(v: &mut Separated<'_, 'q, Sqlite, &'static str>, c: &'q ValidCustomer) {
+    v.push_bind(&c.name)
+        .push_bind(c.kind)
+        .push_bind(&c.uscc)
+        .push_bind(&c.industry)
+        .push_bind(&c.source)
+        .push_bind(&c.province)
+        .push_bind(&c.city)
+        .push_bind(&c.district)
+        .push_bind(&c.address)
+        .push_bind(&c.phone)
+        .push_bind(&c.mobile)
+        .push_bind(&c.email)
+        .push_bind(&c.website)
+        .push_bind(c.level)
+        .push_bind(c.status)
+        .push_bind(serde_json::to_string(&c.tags).expect("tags serialize"))
+        .push_bind(&c.notes)
+        .push_bind(&c.invoice_title)
+        .push_bind(&c.tax_number)
+        .push_bind(&c.bank_name)
+        .push_bind(&c.bank_account)
+        .push_bind(c.touch_every_days);
+}
+
 fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
-    b.push(
-        "INSERT INTO customers (id, name, kind, uscc, industry, source, province, city, district, address, phone, \
-         mobile, email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
-         touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at) ",
-    );
+    b.push(format!(
+        "INSERT INTO customers (id, {FIELD_COLUMNS}, next_follow_up, last_follow_up_at, created_at, updated_at) "
+    ));
     b.push_values(rows, |mut v, r| {
-        let c = r.customer;
-        v.push_bind(r.id)
-            .push_bind(&c.name)
-            .push_bind(c.kind)
-            .push_bind(&c.uscc)
-            .push_bind(&c.industry)
-            .push_bind(&c.source)
-            .push_bind(&c.province)
-            .push_bind(&c.city)
-            .push_bind(&c.district)
-            .push_bind(&c.address)
-            .push_bind(&c.phone)
-            .push_bind(&c.mobile)
-            .push_bind(&c.email)
-            .push_bind(&c.website)
-            .push_bind(c.level)
-            .push_bind(c.status)
-            .push_bind(serde_json::to_string(&c.tags).expect("tags serialize"))
-            .push_bind(&c.notes)
-            .push_bind(&c.invoice_title)
-            .push_bind(&c.tax_number)
-            .push_bind(&c.bank_name)
-            .push_bind(&c.bank_account)
-            .push_bind(c.touch_every_days)
-            .push_bind(&r.next_follow_up)
+        v.push_bind(r.id);
+        push_fields(&mut v, r.customer);
+        v.push_bind(&r.next_follow_up)
             .push_bind(r.last_follow_up_at)
             .push_bind(r.created_at)
             .push_bind(r.updated_at);
@@ -427,39 +434,18 @@ pub(crate) async fn overwrite(
     }
     let now = now_ms().max(before.updated_at + 1);
     let c = customer;
-    sqlx::query(
-        "UPDATE customers SET name = ?, kind = ?, uscc = ?, industry = ?, source = ?, province = ?, city = ?, \
-         district = ?, address = ?, phone = ?, mobile = ?, email = ?, website = ?, level = ?, status = ?, \
-         tags = ?, notes = ?, invoice_title = ?, tax_number = ?, bank_name = ?, bank_account = ?, \
-         touch_every_days = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL",
-    )
-    .bind(&c.name)
-    .bind(c.kind)
-    .bind(&c.uscc)
-    .bind(&c.industry)
-    .bind(&c.source)
-    .bind(&c.province)
-    .bind(&c.city)
-    .bind(&c.district)
-    .bind(&c.address)
-    .bind(&c.phone)
-    .bind(&c.mobile)
-    .bind(&c.email)
-    .bind(&c.website)
-    .bind(c.level)
-    .bind(c.status)
-    .bind(serde_json::to_string(&c.tags).expect("tags serialize"))
-    .bind(&c.notes)
-    .bind(&c.invoice_title)
-    .bind(&c.tax_number)
-    .bind(&c.bank_name)
-    .bind(&c.bank_account)
-    .bind(c.touch_every_days)
-    .bind(now)
-    .bind(before.id)
-    .execute(&mut *conn)
-    .await
-    .map_err(unique_uscc)?;
+    let mut b = QueryBuilder::new(format!(
+        "UPDATE customers SET ({FIELD_COLUMNS}, updated_at) = ("
+    ));
+    {
+        let mut v = b.separated(", ");
+        push_fields(&mut v, c);
+        v.push_bind(now);
+    }
+    b.push(") WHERE id = ")
+        .push_bind(before.id)
+        .push(" AND deleted_at IS NULL");
+    b.build().execute(&mut *conn).await.map_err(unique_uscc)?;
     replace_tags(conn, before.id, &c.tags).await?;
     search::sync_customer(conn, before.id).await?;
     history::record(conn, "customer", before.id, &changes, now).await?;

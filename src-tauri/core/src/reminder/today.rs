@@ -198,27 +198,17 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
         overdue_total,
         dormant_total,
     };
-    for (id, name, due) in overdue {
-        view.overdue.push(Reminder {
-            kind: ReminderKind::FollowUp,
-            entity_id: id,
-            customer_id: id,
-            name,
-            detail: None,
-            due,
-        });
-    }
-    let mut dated: Vec<Reminder> = Vec::new();
-    for (id, name, due) in coming {
-        dated.push(Reminder {
-            kind: ReminderKind::FollowUp,
-            entity_id: id,
-            customer_id: id,
-            name,
-            detail: None,
-            due,
-        });
-    }
+    // A follow-up reminder is the customer's, due on its 下次跟进时间.
+    let follow_up = |(id, name, due): (i64, String, String)| Reminder {
+        kind: ReminderKind::FollowUp,
+        entity_id: id,
+        customer_id: id,
+        name,
+        detail: None,
+        due,
+    };
+    view.overdue.extend(overdue.into_iter().map(follow_up));
+    let mut dated: Vec<Reminder> = coming.into_iter().map(follow_up).collect();
     for (day, (id, customer_id, name, customer)) in birthdays {
         dated.push(Reminder {
             kind: ReminderKind::Birthday,
