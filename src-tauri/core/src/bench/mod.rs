@@ -216,7 +216,9 @@ impl Store {
     }
 }
 
+mod export;
 mod search;
 mod today;
+pub use export::export_figures;
 pub use search::search_figures;
 pub use today::{duplicate_figures, today_figures};

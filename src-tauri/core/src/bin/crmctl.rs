@@ -40,7 +40,7 @@ enum Command {
         /// One JSON object per line: {"name", "value", "unit"}.
         #[arg(long)]
         json: bool,
-        /// Only these groups of figures (comma-separated: demo, customers, today, duplicates, search, store).
+        /// Only these groups of figures (comma-separated: demo, customers, today, duplicates, export, import, search, store).
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
@@ -63,6 +63,18 @@ enum Command {
     },
     /// Run the integrity check and print the schema version and row counts.
     Check,
+    /// Export a record type (customers, contacts, followUps) or the whole book (book) to .xlsx or .csv.
+    Export {
+        entity: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// xlsx or csv; taken from the file's extension when absent.
+        #[arg(long)]
+        format: Option<String>,
+        /// Header language: zh-CN, zh-TW or en.
+        #[arg(long, default_value = "zh-CN")]
+        language: String,
+    },
     /// Print the recovery key of the store (keep it somewhere safe).
     RecoveryKey,
 }
@@ -169,6 +181,11 @@ async fn run(cli: Cli) -> Result<()> {
                     print(&f, json);
                 }
             }
+            if wanted("export") {
+                for f in bench::export_figures(&store, customers).await? {
+                    print(&f, json);
+                }
+            }
             if wanted("search") {
                 for f in bench::search_figures(&store, seed).await? {
                     print(&f, json);
@@ -258,6 +275,32 @@ async fn run(cli: Cli) -> Result<()> {
                 std::process::exit(1);
             }
         }
+        Command::Export {
+            entity,
+            out,
+            format,
+            language,
+        } => {
+            let request = export_request(&entity, &out, format.as_deref(), &language)?;
+            let (store, _) = open(&dir).await?;
+            let start = std::time::Instant::now();
+            let summary = crm_core::export::export(
+                &store,
+                &request,
+                Default::default(),
+                |p| eprint!("\r{}/{}", p.done, p.total),
+            )
+            .await;
+            store.close().await;
+            let summary = summary?;
+            eprintln!(
+                "\rexported {} rows on {} sheet(s) to {} in {:.1} s",
+                summary.rows,
+                summary.sheets,
+                summary.path,
+                start.elapsed().as_secs_f64()
+            );
+        }
         Command::RecoveryKey => {
             let (store, _) = open(&dir).await?;
             println!("{}", store.recovery_key());
@@ -265,6 +308,34 @@ async fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn export_request(
+    entity: &str,
+    out: &Path,
+    format: Option<&str>,
+    language: &str,
+) -> Result<crm_core::export::ExportRequest> {
+    use crm_core::export::ExportFormat;
+    let entity = match entity {
+        "book" => None,
+        e => Some(crm_core::sheet::Entity::parse(e).ok_or(CoreError::invalid("entity", "unknown"))?),
+    };
+    let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let format = match format.unwrap_or(ext).to_ascii_lowercase().as_str() {
+        "xlsx" => ExportFormat::Xlsx,
+        "csv" => ExportFormat::Csv,
+        _ => return Err(CoreError::invalid("format", "unknown")),
+    };
+    let language = serde_json::from_value(serde_json::Value::String(language.into()))
+        .map_err(|_| CoreError::invalid("language", "unknown"))?;
+    Ok(crm_core::export::ExportRequest {
+        entity,
+        query: None,
+        format,
+        path: out.to_string_lossy().into_owned(),
+        language,
+    })
 }
 
 #[tokio::main]

@@ -17,6 +17,14 @@ const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, d
      email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
      touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at, deleted_at";
 
+/// [`COLUMNS`] as one JSON array a row, in the order of [`Customer`]'s fields (serde reads a struct from
+/// an array by position). Long reads (exports) take it: one text value a row decodes several times
+/// faster through sqlx than 28 separate ones.
+const COLUMNS_AS_JSON: &str = "json_array(id, name, kind, uscc, industry, source, province, city, district, \
+     address, phone, mobile, email, website, level, status, json(tags), notes, invoice_title, tax_number, \
+     bank_name, bank_account, touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at, \
+     deleted_at)";
+
 #[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
@@ -361,6 +369,39 @@ impl Customers<'_> {
             _ => None,
         };
         Ok(CustomerPage { rows, next_cursor })
+    }
+
+    /// Every customer of the list (filters and sort; cursor and limit ignored), streamed in batches of
+    /// `batch` to `to`. Stops early, without error, when the receiver is gone.
+    pub async fn send_all(
+        &self,
+        query: &CustomerQuery,
+        batch: usize,
+        to: tokio::sync::mpsc::Sender<Vec<Customer>>,
+    ) -> Result<()> {
+        use futures_util::TryStreamExt;
+        let (column, descending) = query.order();
+        let dir = if descending { "DESC" } else { "ASC" };
+        let mut b = QueryBuilder::new(format!("SELECT {COLUMNS_AS_JSON} FROM customers WHERE "));
+        push_filters(&mut b, query);
+        b.push(format!(" ORDER BY {column} {dir}, id {dir}"));
+        let mut rows = b.build_query_scalar::<String>().fetch(self.store.read());
+        let mut chunk = Vec::with_capacity(batch);
+        while let Some(row) = rows.try_next().await? {
+            let customer: Customer = serde_json::from_str(&row)
+                .map_err(|e| CoreError::Internal(format!("customer row: {e}")))?;
+            chunk.push(customer);
+            if chunk.len() == batch {
+                let full = std::mem::replace(&mut chunk, Vec::with_capacity(batch));
+                if to.send(full).await.is_err() {
+                    return Ok(());
+                }
+            }
+        }
+        if !chunk.is_empty() {
+            let _ = to.send(chunk).await;
+        }
+        Ok(())
     }
 
     /// The customer at `offset` in this list's order (an OFFSET walk: for benchmarks that start deep in
