@@ -10,6 +10,7 @@ pub mod export;
 pub mod field;
 pub mod follow_up;
 pub mod history;
+pub mod import;
 pub mod merge;
 pub mod reminder;
 pub mod search;

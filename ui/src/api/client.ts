@@ -1,5 +1,5 @@
 //! The one typed wrapper over Tauri commands; nothing else in the UI calls `invoke`.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
 import type { Contact } from "./bindings/Contact";
 import type { ContactInput } from "./bindings/ContactInput";
@@ -16,7 +16,16 @@ import type { DuplicateHint } from "./bindings/DuplicateHint";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { CustomerPage } from "./bindings/CustomerPage";
 import type { CustomerQuery } from "./bindings/CustomerQuery";
+import type { Entity } from "./bindings/Entity";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { ExportProgress } from "./bindings/ExportProgress";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { ExportSummary } from "./bindings/ExportSummary";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportRecord } from "./bindings/ImportRecord";
+import type { ImportReport } from "./bindings/ImportReport";
+import type { ImportRequest } from "./bindings/ImportRequest";
+import type { Language } from "./bindings/Language";
 import type { FollowUp } from "./bindings/FollowUp";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { ReminderKind } from "./bindings/ReminderKind";
@@ -55,6 +64,22 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   } catch (err) {
     throw toAppError(err);
   }
+}
+
+/** Calls a long command that reports `{done, total}` on a channel passed as its `onProgress` argument. */
+async function callWithProgress<T>(
+  command: string,
+  args: Record<string, unknown>,
+  onProgress: (progress: ExportProgress) => void,
+): Promise<T> {
+  let channel: Channel<ExportProgress>;
+  try {
+    channel = new Channel<ExportProgress>();
+  } catch (err) {
+    throw toAppError(err);
+  }
+  channel.onmessage = onProgress;
+  return call<T>(command, { ...args, onProgress: channel });
 }
 
 export const api = {
@@ -100,4 +125,19 @@ export const api = {
   mergeCustomers: (input: MergeInput) => call<MergeOutcome>("merge_customers", { input }),
   undoMerge: (id: number) => call<Merge>("undo_merge", { id }),
   search: (query: string, limit?: number) => call<SearchHit[]>("search", { query, limit: limit ?? null }),
+  pickImportFile: () => call<string | null>("pick_import_file"),
+  pickSavePath: (defaultName: string) => call<string | null>("pick_save_path", { defaultName }),
+  inspectImport: (path: string, entity: Entity, language: Language) =>
+    call<ImportPreview>("inspect_import", { path, entity, language }),
+  runImport: (request: ImportRequest, onProgress: (progress: ExportProgress) => void) =>
+    callWithProgress<ImportReport>("run_import", { request }, onProgress),
+  listImports: () => call<ImportRecord[]>("list_imports"),
+  revertImport: (id: number) => call<ImportRecord>("revert_import", { id }),
+  saveImportRejects: (id: number, path: string, language: Language) =>
+    call<null>("save_import_rejects", { id, path, language }),
+  saveImportTemplate: (entity: Entity, path: string, language: Language) =>
+    call<null>("save_import_template", { entity, path, language }),
+  exportRecords: (request: ExportRequest, onProgress: (progress: ExportProgress) => void) =>
+    callWithProgress<ExportSummary>("export_records", { request }, onProgress),
+  cancelExport: () => call<null>("cancel_export"),
 };

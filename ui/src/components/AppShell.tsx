@@ -1,11 +1,12 @@
-//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, duplicates, trash, settings) and the
-//! chosen screen.
+//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, duplicates, import, trash, settings)
+//! and the chosen screen.
 import { useCallback, useState } from "react";
 import { Button, Layout, Menu } from "antd";
 import {
   CalendarOutlined,
   ContactsOutlined,
   DeleteOutlined,
+  ImportOutlined,
   MergeCellsOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -14,6 +15,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { ContactList } from "../features/contacts/ContactList";
 import { CustomerList, type OpenRequest } from "../features/customers/CustomerList";
+import { ImportPage } from "../features/import/ImportPage";
 import { DuplicatesPage } from "../features/merge/DuplicatesPage";
 import { SearchPalette, useSearchShortcut } from "../features/search/SearchPalette";
 import { TodayPage } from "../features/today/TodayPage";
@@ -22,7 +24,7 @@ import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "today" | "customers" | "contacts" | "duplicates" | "trash" | "settings";
+type Screen = "today" | "customers" | "contacts" | "duplicates" | "import" | "trash" | "settings";
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -62,6 +64,7 @@ export function AppShell() {
             item("customers", <TeamOutlined />),
             item("contacts", <ContactsOutlined />),
             item("duplicates", <MergeCellsOutlined />),
+            item("import", <ImportOutlined />),
             item("trash", <DeleteOutlined />),
             item("settings", <SettingOutlined />),
           ]}
@@ -72,6 +75,7 @@ export function AppShell() {
         {screen === "customers" && <CustomerList openRequest={openRequest} />}
         {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}
         {screen === "duplicates" && <DuplicatesPage onOpenCustomer={openCustomer} />}
+        {screen === "import" && <ImportPage />}
         {screen === "trash" && <TrashList />}
         {screen === "settings" && <SettingsPage />}
       </Layout.Content>

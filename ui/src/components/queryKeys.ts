@@ -15,5 +15,6 @@ export const queryKeys = {
   today: ["today"] as const,
   search: (query: string) => ["search", query] as const,
   duplicateScan: ["duplicateScan"] as const,
+  imports: ["imports"] as const,
   settings: ["settings"] as const,
 };

@@ -45,6 +45,15 @@ describe("errorText", () => {
     expect(errorText(zhTW, err("io", null, "disk_full"))).toBe("磁碟空間已滿，請清理後再試");
   });
 
+  it("says what is wrong with a file to import or with the import's settings", () => {
+    expect(errorText(zhCN, err("validation", "file", "encrypted"))).toBe("工作簿有密码保护，请先在 Excel 中取消密码");
+    expect(errorText(zhCN, err("validation", "file", "unsupported"))).toBe("不支持的文件类型（请用 .xlsx .xls .ods .csv）");
+    expect(errorText(zhCN, err("locked", null, "file_in_use"))).toBe("文件被其他程序占用，请关闭后重试");
+    expect(errorText(zhTW, err("validation", "file", "no_header"))).toBe("找不到標題列");
+    expect(errorText(en, err("validation", "mapping", "duplicate"))).toBe("Two columns cannot go into the same field");
+    expect(errorText(zhCN, err("conflict", null, "import_reverted"))).toBe("这次导入已经撤销过了");
+  });
+
   it("never shows the internal English message when a translation exists", () => {
     const text = errorText(zhCN, err("internal", null, null, "sqlx pool timed out"));
     expect(text).not.toContain("sqlx");

@@ -19,7 +19,8 @@ export function fieldLabel(t: TFunction, field: string, entity: Entity = "custom
   return lookup(t, keys) ?? field;
 }
 
-export function errorText(t: TFunction, err: AppError, entity: Entity = "customer"): string {
+/** `label` names the field when the caller knows it better than the form labels do (an import's column). */
+export function errorText(t: TFunction, err: AppError, entity: Entity = "customer", label?: string): string {
   const { code, field, reason } = err;
   const keys: string[] = [];
   if (field && reason && entity === "contact") keys.push(`errors.${code}.contactFields.${field}.${reason}`);
@@ -27,7 +28,7 @@ export function errorText(t: TFunction, err: AppError, entity: Entity = "custome
   if (reason) keys.push(`errors.${code}.reasons.${reason}`);
   if (field) keys.push(`errors.${code}.field`);
   keys.push(`errors.${code}.default`);
-  const text = lookup(t, keys, { field: field ? fieldLabel(t, field, entity) : "" });
+  const text = lookup(t, keys, { field: field ? (label ?? fieldLabel(t, field, entity)) : "" });
   if (text !== null) return text;
   return err.message || (lookup(t, ["errors.internal.default"]) ?? "");
 }

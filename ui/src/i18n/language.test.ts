@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "./language";
+import { asLanguage, detectLanguage } from "./language";
 
 describe("detectLanguage", () => {
   it("picks Traditional Chinese for Taiwan, Hong Kong, Macao and Hant locales", () => {
@@ -18,5 +18,12 @@ describe("detectLanguage", () => {
     for (const locale of ["en-US", "de-DE", "ja-JP", "", null, undefined]) {
       expect(detectLanguage(locale)).toBe("en");
     }
+  });
+});
+
+describe("asLanguage", () => {
+  it("keeps the three UI languages and reads anything else as English", () => {
+    expect(["zh-CN", "zh-TW", "en"].map(asLanguage)).toEqual(["zh-CN", "zh-TW", "en"]);
+    expect([asLanguage("zh"), asLanguage("cimode"), asLanguage(undefined)]).toEqual(["en", "en", "en"]);
   });
 });

@@ -17,3 +17,8 @@ export function detectLanguage(locale: string | null | undefined): Language {
 export function systemLanguage(): Language {
   return detectLanguage(typeof navigator === "undefined" ? null : navigator.language);
 }
+
+/** The UI language i18next is in, as the commands take it (anything unexpected reads as English). */
+export function asLanguage(current: string | null | undefined): Language {
+  return (LANGUAGES as ReadonlyArray<string>).includes(current ?? "") ? (current as Language) : "en";
+}

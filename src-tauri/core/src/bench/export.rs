@@ -67,6 +67,24 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
         .map_err(|e| CoreError::Internal(e.to_string()))??;
     figures.push(Figure::new(&format!("export.raw_xlsxwriter_{scale}_s"), raw, "s"));
     figures.push(Figure::new("export.ratio_to_raw", ours / raw, "x"));
+
+    // The peer: Python XlsxWriter writing the same cells (as text, from a CSV of this export).
+    let csv = dir.path().join("customers.csv");
+    export::export(
+        store,
+        &ExportRequest {
+            format: ExportFormat::Csv,
+            path: csv.to_string_lossy().into_owned(),
+            ..request
+        },
+        Default::default(),
+        |_| {},
+    )
+    .await?;
+    let out = dir.path().join("python.xlsx");
+    if let Some(s) = super::python_peer(&["write", &csv.to_string_lossy(), &out.to_string_lossy()]) {
+        figures.push(Figure::new(&format!("export.python_xlsxwriter_{scale}_s"), s, "s"));
+    }
     Ok(figures)
 }
 

@@ -75,6 +75,28 @@ enum Command {
         #[arg(long, default_value = "zh-CN")]
         language: String,
     },
+    /// Import customers from .xlsx/.xls/.ods/.csv; columns are mapped from their headers.
+    Import {
+        entity: String,
+        file: PathBuf,
+        /// Say what would happen and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// create, update or upsert.
+        #[arg(long, default_value = "create")]
+        mode: String,
+        /// Keys that find existing customers (comma-separated: uscc, name, mobile).
+        #[arg(long, value_delimiter = ',', default_value = "uscc,name")]
+        r#match: Vec<String>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write the refused rows with their reasons to this .xlsx.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
+    },
+    /// Revert an import: remove what it created, restore what it changed.
+    ImportRevert { id: i64 },
     /// Print the recovery key of the store (keep it somewhere safe).
     RecoveryKey,
 }
@@ -183,6 +205,11 @@ async fn run(cli: Cli) -> Result<()> {
             }
             if wanted("export") {
                 for f in bench::export_figures(&store, customers).await? {
+                    print(&f, json);
+                }
+            }
+            if wanted("import") {
+                for f in bench::import_figures(customers.min(100_000), seed).await? {
                     print(&f, json);
                 }
             }
@@ -299,6 +326,115 @@ async fn run(cli: Cli) -> Result<()> {
                 summary.sheets,
                 summary.path,
                 start.elapsed().as_secs_f64()
+            );
+        }
+        Command::Import {
+            entity,
+            file,
+            dry_run,
+            mode,
+            r#match,
+            json,
+            rejects,
+        } => {
+            use crm_core::import::{self, ImportMode, ImportRequest, MatchKey};
+            let entity = crm_core::sheet::Entity::parse(&entity)
+                .ok_or(CoreError::invalid("entity", "unknown"))?;
+            let mode = match mode.as_str() {
+                "create" => ImportMode::Create,
+                "update" => ImportMode::Update,
+                "upsert" => ImportMode::Upsert,
+                _ => return Err(CoreError::invalid("mode", "unknown")),
+            };
+            let match_keys = r#match
+                .iter()
+                .map(|k| match k.as_str() {
+                    "uscc" => Ok(MatchKey::Uscc),
+                    "name" => Ok(MatchKey::Name),
+                    "mobile" => Ok(MatchKey::Mobile),
+                    _ => Err(CoreError::invalid("match", "unknown")),
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let preview =
+                import::inspect(&file, entity, crm_core::settings::Language::ZhCn).await?;
+            let (store, _) = open(&dir).await?;
+            let request = ImportRequest {
+                path: file.to_string_lossy().into_owned(),
+                entity,
+                mapping: preview.mapping,
+                mode,
+                match_keys,
+                dry_run,
+            };
+            let start = std::time::Instant::now();
+            let result = import::run(&store, &request, |p| {
+                if !json {
+                    eprint!("\r{}/{}", p.done, p.total)
+                }
+            })
+            .await;
+            let report = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    store.close().await;
+                    return Err(e);
+                }
+            };
+            if let (Some(path), Some(id)) = (&rejects, report.import_id) {
+                import::write_rejects(&store, id, path, crm_core::settings::Language::ZhCn).await?;
+            }
+            store.close().await;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "importId": report.import_id,
+                        "dryRun": report.dry_run,
+                        "total": report.total,
+                        "created": report.created,
+                        "updated": report.updated,
+                        "unchanged": report.unchanged,
+                        "rejected": report.rejected,
+                        "rejects": report.rejects,
+                    })
+                );
+            } else {
+                eprintln!();
+                println!(
+                    "{}{} rows: {} created, {} updated, {} unchanged, {} rejected ({:.1} s){}",
+                    if report.dry_run { "dry run: " } else { "" },
+                    report.total,
+                    report.created,
+                    report.updated,
+                    report.unchanged,
+                    report.rejected,
+                    start.elapsed().as_secs_f64(),
+                    report
+                        .import_id
+                        .map(|id| format!("; import id {id} (crmctl import-revert {id})"))
+                        .unwrap_or_default()
+                );
+                for r in report.rejects.iter().take(20) {
+                    println!(
+                        "  row {}: {}",
+                        r.row,
+                        import::reason_words(
+                            r.field.as_deref(),
+                            &r.reason,
+                            crm_core::settings::Language::ZhCn
+                        )
+                    );
+                }
+            }
+        }
+        Command::ImportRevert { id } => {
+            let (store, _) = open(&dir).await?;
+            let record = crm_core::import::revert(&store, id).await;
+            store.close().await;
+            let record = record?;
+            println!(
+                "reverted import {} ({}): {} created removed, {} updated restored",
+                record.id, record.file_name, record.created, record.updated
             );
         }
         Command::RecoveryKey => {

@@ -459,6 +459,25 @@ pub(crate) async fn load(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<C
     row.map(Customer::from).ok_or(CoreError::NotFound)
 }
 
+/// The customers of `ids` (live or trashed) that exist, read many to a statement.
+pub(crate) async fn load_many(
+    conn: &mut sqlx::SqliteConnection,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Customer>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let mut b = QueryBuilder::new(format!("SELECT {COLUMNS} FROM customers WHERE id IN ("));
+        let mut list = b.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        b.push(")");
+        let rows: Vec<Row> = b.build_query_as().fetch_all(&mut *conn).await?;
+        out.extend(rows.into_iter().map(|r| (r.id, Customer::from(r))));
+    }
+    Ok(out)
+}
+
 /// Writes `customer` over the stored `before` (its tags, search tokens and history with it). Says whether
 /// anything changed; nothing is written when nothing did.
 pub(crate) async fn overwrite(
@@ -612,6 +631,11 @@ impl BulkLoad {
             }
         }
         Ok(())
+    }
+
+    /// The load's own connection, for writes that go with it (an import's updates and its record).
+    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+        &mut self.tx
     }
 
     /// Adds contacts of customers added in this load (or already stored).

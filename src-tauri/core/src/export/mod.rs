@@ -18,7 +18,7 @@ pub use xlsx::{date_serial, datetime_serial, XlsxSink, EXCEL_MAX_ROWS};
 use std::path::Path;
 
 /// A temporary file in the directory of `path`, so the finished file is moved into place, never copied.
-pub(crate) fn temp_beside(path: &Path) -> crate::Result<(std::fs::File, tempfile::TempPath)> {
+pub fn temp_beside(path: &Path) -> crate::Result<(std::fs::File, tempfile::TempPath)> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

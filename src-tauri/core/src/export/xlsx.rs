@@ -48,8 +48,7 @@ struct Formats {
 impl XlsxSink {
     pub fn new(path: &Path, language: Language, title: &str) -> Self {
         let mut workbook = Workbook::new();
-        let now = chrono::Local::now().naive_local();
-        let created = excel_datetime(now);
+        let created = excel_datetime(chrono::Utc::now().naive_utc());
         workbook.set_properties(
             &DocProperties::new()
                 .set_title(title)
@@ -182,8 +181,11 @@ pub fn datetime_serial(t: NaiveDateTime) -> f64 {
     date_serial(t.date()) + seconds as f64 / 86_400.0
 }
 
+/// A document time (the properties are written in UTC, ISO 8601).
 fn excel_datetime(t: NaiveDateTime) -> ExcelDateTime {
-    ExcelDateTime::from_serial_datetime(datetime_serial(t))
+    use chrono::{Datelike, Timelike};
+    ExcelDateTime::from_ymd(t.year() as u16, t.month() as u8, t.day() as u8)
+        .and_then(|d| d.and_hms(t.hour() as u16, t.minute() as u8, t.second()))
         .unwrap_or_else(|_| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 

@@ -6,6 +6,7 @@ import { api } from "../../api/client";
 import type { ContactListRow } from "../../api/bindings/ContactListRow";
 import { PageTitle } from "../../components/PageTitle";
 import { queryKeys } from "../../components/queryKeys";
+import { ExportMenu } from "../export/ExportMenu";
 
 export function ContactList({ onOpenCustomer }: { onOpenCustomer: (customerId: number) => void }) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function ContactList({ onOpenCustomer }: { onOpenCustomer: (customerId: n
     <div className="page">
       <div className="page-header">
         <PageTitle>{t("contacts.title")}</PageTitle>
+        <ExportMenu entity="contacts" query={null} />
       </div>
       <Table<ContactListRow>
         size="small"

@@ -9,8 +9,9 @@ import { CustomerDetail } from "./CustomerDetail";
 import { CustomerFilters } from "./CustomerFilters";
 import { CustomerForm } from "./CustomerForm";
 import { CustomerTable } from "./CustomerTable";
+import { ExportMenu } from "../export/ExportMenu";
 import { ListSearch } from "../search/ListSearch";
-import { DEFAULT_FILTER, useCustomerCount, type CustomerFilter } from "./useCustomerPages";
+import { DEFAULT_FILTER, PAGE_SIZE, useCustomerCount, type CustomerFilter } from "./useCustomerPages";
 
 type FormState = { open: boolean; customer: Customer | null };
 
@@ -49,6 +50,7 @@ export function CustomerList({ openRequest = null }: { openRequest?: OpenRequest
           <Typography.Text type="secondary" data-testid="customer-count">
             {count.data !== undefined ? t("customers.count", { count: count.data }) : "\u00a0"}
           </Typography.Text>
+          <ExportMenu entity="customers" query={{ ...filter, after: null, limit: PAGE_SIZE }} book />
           <Tooltip title={t("customers.newShortcut")}>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true, customer: null })} data-testid="customer-new">
               {t("customers.new")}

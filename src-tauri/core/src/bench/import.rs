@@ -1,0 +1,93 @@
+//! Import figures: 100k customers from an .xlsx into a fresh encrypted store (read, map, validate,
+//! dedupe, write), its revert, and openpyxl reading the same file as the peer.
+
+use std::path::Path;
+use std::time::Instant;
+
+use super::{python_peer, tempfile_dir, Figure};
+use crate::customer::Customer;
+use crate::demo::Generator;
+use crate::error::Result;
+use crate::export::{customer_cells, Sink, XlsxSink};
+use crate::import::{self, ImportMode, ImportRequest, MatchKey};
+use crate::settings::Language;
+use crate::sheet::{Column, Entity};
+use crate::store::{Store, StoreKey};
+
+pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
+    let dir = tempfile_dir()?;
+    let file = dir.join("customers.xlsx");
+    write_demo_workbook(&file, rows, seed)?;
+    let store = Store::open(&dir.join("store"), &StoreKey::random()).await?;
+    let preview = import::inspect(&file, Entity::Customers, Language::ZhCn).await?;
+    let request = ImportRequest {
+        path: file.to_string_lossy().into_owned(),
+        entity: Entity::Customers,
+        mapping: preview.mapping,
+        mode: ImportMode::Create,
+        match_keys: vec![MatchKey::Uscc],
+        dry_run: false,
+    };
+    let start = Instant::now();
+    let report = import::run(&store, &request, |_| {}).await?;
+    let took = start.elapsed().as_secs_f64();
+    let scale = if rows >= 1_000_000 { "1m".to_string() } else { format!("{}k", rows / 1000) };
+    let mut figures = vec![
+        Figure::new(&format!("import.xlsx_{scale}_s"), took, "s"),
+        Figure::new("import.rows_per_s", report.created as f64 / took, "rows/s"),
+    ];
+    let start = Instant::now();
+    import::revert(&store, report.import_id.expect("a real run has an id")).await?;
+    figures.push(Figure::new(&format!("import.revert_{scale}_s"), start.elapsed().as_secs_f64(), "s"));
+    store.close().await;
+    if let Some(s) = python_peer(&["read", &file.to_string_lossy()]) {
+        figures.push(Figure::new(&format!("import.openpyxl_read_{scale}_s"), s, "s"));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(figures)
+}
+
+/// A workbook of `rows` demo customers as an export writes them.
+fn write_demo_workbook(path: &Path, rows: u64, seed: u64) -> Result<()> {
+    let g = Generator::new(seed + 1000, crate::time::now_ms());
+    let columns: Vec<&'static Column> = Entity::Customers.exported().collect();
+    let mut sink = Box::new(XlsxSink::new(path, Language::ZhCn, "bench"));
+    sink.start(Entity::Customers, &columns)?;
+    for id in 1..=rows as i64 {
+        let d = g.customer(id);
+        let c = d.customer;
+        let customer = Customer {
+            id,
+            name: c.name,
+            kind: c.kind,
+            uscc: c.uscc,
+            industry: c.industry,
+            source: c.source,
+            province: c.province,
+            city: c.city,
+            district: c.district,
+            address: c.address,
+            phone: c.phone,
+            mobile: c.mobile,
+            email: c.email,
+            website: c.website,
+            level: c.level,
+            status: c.status,
+            tags: c.tags,
+            notes: c.notes,
+            invoice_title: c.invoice_title,
+            tax_number: c.tax_number,
+            bank_name: c.bank_name,
+            bank_account: c.bank_account,
+            touch_every_days: c.touch_every_days,
+            next_follow_up: None,
+            last_follow_up_at: None,
+            created_at: d.created_at,
+            updated_at: d.updated_at,
+            deleted_at: None,
+        };
+        sink.row(&customer_cells(customer, &columns, Language::ZhCn))?;
+    }
+    sink.finish()?;
+    Ok(())
+}

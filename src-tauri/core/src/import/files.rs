@@ -1,0 +1,126 @@
+//! The workbooks an import hands out: a template to fill in, and the refused rows with their reasons to
+//! fix and import again.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::error::{CoreError, Result};
+use crate::export::{Cell, Sink, XlsxSink};
+use crate::settings::Language;
+use crate::sheet::{language_index, Column, Entity};
+use crate::store::Store;
+
+/// A template: the importable columns' headers in the UI language and one example row.
+pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result<()> {
+    if entity != Entity::Customers {
+        return Err(CoreError::invalid("entity", "unsupported"));
+    }
+    let columns: Vec<&'static Column> = entity.columns().iter().filter(|c| c.importable).collect();
+    let title = ["客户导入模板", "客戶匯入範本", "Customer import template"][language_index(language)];
+    let mut sink = Box::new(XlsxSink::new(path, language, title));
+    sink.start(entity, &columns)?;
+    let example = |key: &str| -> Cell {
+        let i = language_index(language);
+        let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
+        match key {
+            "name" => t(["北京华远科技有限公司", "台北華遠科技有限公司", "Huayuan Technology Ltd."]),
+            "kind" => t(["企业", "企業", "Company"]),
+            "uscc" => Cell::Text("91110108551385082Q".into()),
+            "industry" => t(["软件", "軟體", "Software"]),
+            "province" => t(["北京市", "台灣", "Beijing"]),
+            "mobile" => Cell::Text("13800138000".into()),
+            "email" => Cell::Text("info@example.com".into()),
+            "level" => Cell::Text("A".into()),
+            "status" => t(["意向", "意向", "Intent"]),
+            "tags" => t(["老客户, VIP", "老客戶, VIP", "VIP, referral"]),
+            "contactName" => t(["张三", "張三", "Zhang San"]),
+            "contactMobile" => Cell::Text("13900139000".into()),
+            _ => Cell::Empty,
+        }
+    };
+    let row: Vec<Cell> = columns.iter().map(|c| example(c.key)).collect();
+    sink.row(&row)?;
+    sink.finish()?;
+    Ok(())
+}
+
+/// The refused rows of import `id` under the file's own header, with the reason in a last column.
+pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Language) -> Result<u32> {
+    let headers: String = sqlx::query_scalar("SELECT headers FROM imports WHERE id = ?")
+        .bind(id)
+        .fetch_optional(store.read())
+        .await?
+        .ok_or(CoreError::NotFound)?;
+    let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
+    let rows: Vec<(u32, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT row, field, reason, cells FROM import_rejects WHERE import_id = ? ORDER BY row",
+    )
+    .bind(id)
+    .fetch_all(store.read())
+    .await?;
+    let i = language_index(language);
+    let internal = |e: rust_xlsxwriter::XlsxError| CoreError::Internal(e.to_string());
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let text = Format::new().set_num_format("@");
+    let quoted = Format::new().set_quote_prefix();
+    let ws = wb.add_worksheet();
+    ws.set_name(["错误行", "錯誤列", "Rejected rows"][i]).map_err(internal)?;
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &bold).map_err(internal)?;
+        ws.set_column_width(c as u16, 16).map_err(internal)?;
+    }
+    let reason_col = headers.len() as u16;
+    ws.write_string_with_format(0, reason_col, ["错误原因", "錯誤原因", "Reason"][i], &bold)
+        .map_err(internal)?;
+    ws.set_column_width(reason_col, 36).map_err(internal)?;
+    ws.set_freeze_panes(1, 0).map_err(internal)?;
+    for (n, (_, field, reason, cells)) in rows.iter().enumerate() {
+        let r = n as u32 + 1;
+        let cells: Vec<String> = serde_json::from_str(cells).unwrap_or_default();
+        for (c, v) in cells.iter().enumerate() {
+            // Kept as the text the file held, so a code or a phone keeps its digits on the way back.
+            let f = if crate::export::looks_like_formula(v) { &quoted } else { &text };
+            ws.write_string_with_format(r, c as u16, v, f).map_err(internal)?;
+        }
+        ws.write_string(r, reason_col, reason_words(field.as_deref(), reason, language))
+            .map_err(internal)?;
+    }
+    let (file, temp) = crate::export::temp_beside(path)?;
+    wb.save_to_writer(std::io::BufWriter::new(file)).map_err(internal)?;
+    temp.persist(path).map_err(|e| CoreError::from(e.error))?;
+    Ok(rows.len() as u32)
+}
+
+/// A refusal in the user's words: the column's header and what is wrong with it.
+pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> String {
+    let i = language_index(language);
+    let what: &str = match reason {
+        "required" => ["不能为空", "不能為空", "is required"][i],
+        "format" => ["格式不正确", "格式不正確", "has the wrong format"][i],
+        "checksum" => ["校验位不正确", "校驗碼不正確", "fails its check digit"][i],
+        "too_long" => ["太长", "太長", "is too long"][i],
+        "control_chars" => ["含有控制字符", "含有控制字元", "contains control characters"][i],
+        "unknown_choice" => ["不是可选的值", "不是可選的值", "is not one of the choices"][i],
+        "range" => ["超出范围", "超出範圍", "is out of range"][i],
+        "duplicate_in_file" => ["与文件中前面的行重复", "與檔案中前面的列重複", "repeats an earlier row of the file"][i],
+        "exists" => ["客户已存在", "客戶已存在", "the customer exists already"][i],
+        "not_found" => ["找不到要更新的客户", "找不到要更新的客戶", "no customer to update"][i],
+        "ambiguous" => ["匹配到多个客户", "符合多個客戶", "matches several customers"][i],
+        "uscc_taken" => ["已被其他客户使用", "已被其他客戶使用", "belongs to another customer"][i],
+        other => other,
+    };
+    let column = field.and_then(|f| {
+        Entity::Customers
+            .columns()
+            .iter()
+            .find(|c| c.key == f)
+            .map(|c| c.label(language))
+    });
+    match column {
+        Some(c) if i == 2 => format!("{c} {what}"),
+        Some(c) => format!("{c}{what}"),
+        None => what.to_string(),
+    }
+}

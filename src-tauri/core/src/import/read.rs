@@ -1,0 +1,201 @@
+//! Reads a spreadsheet file into rows of raw cells: .xlsx/.xlsm/.xls/.ods through calamine (cached formula
+//! values, merged regions filled from their first cell), .csv/.txt in UTF-8 or GB18030, detected.
+
+use std::path::Path;
+
+use calamine::{Data, Reader};
+use chrono::NaiveDateTime;
+
+use crate::error::{CoreError, Result};
+
+/// Data rows an import takes at most; larger files are refused before they are loaded.
+pub const MAX_ROWS: usize = 300_000;
+
+/// One cell as the file holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Raw {
+    Empty,
+    Text(String),
+    Number(f64),
+    DateTime(NaiveDateTime),
+    Bool(bool),
+}
+
+impl Raw {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Raw::Empty => true,
+            Raw::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// The rows of the sheet an import reads; `rows[i]` is sheet row `first_row + i` (1-based).
+#[derive(Debug, Clone, Default)]
+pub struct Grid {
+    pub sheet: Option<String>,
+    pub encoding: Option<String>,
+    pub first_row: u32,
+    pub rows: Vec<Vec<Raw>>,
+}
+
+fn bad(reason: &'static str) -> CoreError {
+    CoreError::invalid("file", reason)
+}
+
+/// Reads the first sheet that holds anything (or the CSV file).
+pub fn read(path: &Path) -> Result<Grid> {
+    let meta = std::fs::metadata(path).map_err(file_error)?;
+    if meta.is_dir() {
+        return Err(bad("unsupported"));
+    }
+    if meta.len() == 0 {
+        return Err(bad("empty"));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let grid = match ext.as_str() {
+        "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => read_workbook(path)?,
+        "csv" | "txt" | "tsv" => super::text::read_csv(path)?,
+        _ => return Err(bad("unsupported")),
+    };
+    if grid.rows.iter().all(|r| r.iter().all(Raw::is_empty)) {
+        return Err(bad("empty"));
+    }
+    Ok(grid)
+}
+
+/// An OS error opening the file: another program holding it (Windows sharing violation) is `locked`.
+pub fn file_error(e: std::io::Error) -> CoreError {
+    // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33) on Windows.
+    if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) {
+        return CoreError::locked("file_in_use", e.to_string());
+    }
+    e.into()
+}
+
+fn read_workbook(path: &Path) -> Result<Grid> {
+    // A password-protected .xlsx is an encrypted OLE container, not a zip: calamine calls that a password.
+    let mut book = calamine::open_workbook_auto(path).map_err(workbook_error)?;
+    if let calamine::Sheets::Xlsx(x) = &mut book {
+        refuse_huge_xlsx(x)?;
+    }
+    let names = book.sheet_names();
+    for name in names {
+        let range = book.worksheet_range(&name).map_err(workbook_error)?;
+        if range.is_empty() {
+            continue;
+        }
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        if range.height() > MAX_ROWS + 50 {
+            return Err(bad("too_many_rows"));
+        }
+        let mut rows: Vec<Vec<Raw>> = range
+            .rows()
+            .map(|r| r.iter().map(raw).collect())
+            .collect();
+        // Columns left of the range's start are empty: keep positions as the user sees them.
+        if col0 > 0 {
+            for r in &mut rows {
+                let mut padded = vec![Raw::Empty; col0 as usize];
+                padded.append(r);
+                *r = padded;
+            }
+        }
+        fill_merged(&mut book, &name, row0, &mut rows);
+        return Ok(Grid {
+            sheet: Some(name),
+            encoding: None,
+            first_row: row0 + 1,
+            rows,
+        });
+    }
+    Err(bad("empty"))
+}
+
+/// Refuses an xlsx sheet past the row limit from its stated dimensions, before loading a million rows.
+fn refuse_huge_xlsx<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>) -> Result<()> {
+    let Some(name) = x.sheet_names().first().cloned() else {
+        return Ok(());
+    };
+    if let Ok(reader) = x.worksheet_cells_reader(&name) {
+        let d = reader.dimensions();
+        if (d.end.0.saturating_sub(d.start.0)) as usize > MAX_ROWS + 50 {
+            return Err(bad("too_many_rows"));
+        }
+    }
+    Ok(())
+}
+
+/// A merged region's value sits in its first cell; every cell of the region gets it.
+fn fill_merged<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Sheets<RS>,
+    name: &str,
+    row0: u32,
+    rows: &mut [Vec<Raw>],
+) {
+    let regions = match book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    for d in regions {
+        let at = |r: u32| r.checked_sub(row0).map(|r| r as usize);
+        let (Some(top), Some(bottom)) = (at(d.start.0), at(d.end.0)) else {
+            continue;
+        };
+        let value = rows
+            .get(top)
+            .and_then(|r| r.get(d.start.1 as usize))
+            .cloned()
+            .unwrap_or(Raw::Empty);
+        for r in top..=bottom.min(rows.len().saturating_sub(1)) {
+            for c in d.start.1..=d.end.1 {
+                let row = &mut rows[r];
+                if row.len() <= c as usize {
+                    row.resize(c as usize + 1, Raw::Empty);
+                }
+                row[c as usize] = value.clone();
+            }
+        }
+    }
+}
+
+fn raw(d: &Data) -> Raw {
+    match d {
+        Data::Empty | Data::Error(_) => Raw::Empty,
+        Data::String(s) => Raw::Text(s.clone()),
+        Data::Int(n) => Raw::Number(*n as f64),
+        Data::Float(f) => Raw::Number(*f),
+        Data::Bool(b) => Raw::Bool(*b),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => Raw::DateTime(t),
+            None => Raw::Number(dt.as_f64()),
+        },
+        Data::DateTimeIso(s) => match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+            .or_else(|_| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_time(chrono::NaiveTime::MIN))
+            }) {
+            Ok(t) => Raw::DateTime(t),
+            Err(_) => Raw::Text(s.clone()),
+        },
+        Data::DurationIso(s) => Raw::Text(s.clone()),
+    }
+}
+
+fn workbook_error(e: impl std::fmt::Display) -> CoreError {
+    let text = e.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        bad("encrypted")
+    } else if lower.contains("os error") || lower.contains("i/o") {
+        CoreError::io("other", text)
+    } else {
+        tracing::info!(error = %text, "unreadable workbook");
+        bad("corrupt")
+    }
+}

@@ -1,0 +1,163 @@
+//! One data row of a customer import: the mapped cells as field texts, put onto a form's input (a blank
+//! one to create, the stored customer's to update) and validated by the form's rules.
+
+use std::collections::HashMap;
+
+use super::read::Raw;
+use super::value::field_text;
+use crate::contact::{ContactInput, ValidContact};
+use crate::customer::CustomerInput;
+use crate::error::{CoreError, Result};
+use crate::field::{Mobile, Uscc};
+use crate::sheet::Column;
+
+/// A row of the file with what its mapped cells say.
+#[derive(Debug, Clone)]
+pub struct SheetRow {
+    /// The row number in the sheet (1-based).
+    pub number: u32,
+    /// Where the row is in the grid it was read from.
+    pub index: usize,
+    /// The mapped, non-blank cells as field texts, or the first cell that cannot be its field's value.
+    pub fields: Result<Vec<(&'static str, String)>, (String, String)>,
+}
+
+impl SheetRow {
+    pub fn read(number: u32, index: usize, raw: &[Raw], mapping: &[Option<&'static Column>]) -> Self {
+        let mut fields = Vec::new();
+        for (i, column) in mapping.iter().enumerate() {
+            let (Some(column), Some(cell)) = (column, raw.get(i)) else {
+                continue;
+            };
+            match field_text(column, cell) {
+                Ok(Some(text)) => fields.push((column.key, text)),
+                Ok(None) => {}
+                Err(e) => {
+                    return SheetRow {
+                        number,
+                        index,
+                        fields: Err(reason_of(&e)),
+                    }
+                }
+            }
+        }
+        SheetRow {
+            number,
+            index,
+            fields: Ok(fields),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.fields
+            .as_ref()
+            .ok()?
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// An error as the report names it: the field and the reason key.
+pub fn reason_of(e: &CoreError) -> (String, String) {
+    match e {
+        CoreError::Validation { field, reason } => (field.to_string(), reason.to_string()),
+        other => (String::new(), other.reason().unwrap_or("invalid").to_string()),
+    }
+}
+
+/// Puts one field's text on a customer input. Contact fields are left for [`contact_of`].
+pub fn apply(input: &mut CustomerInput, key: &str, text: &str) -> Result<()> {
+    let some = || Some(text.to_string());
+    match key {
+        "name" => input.name = text.to_string(),
+        "kind" => input.kind = choice("kind", text)?,
+        "status" => input.status = choice("status", text)?,
+        "level" => input.level = Some(choice("level", text)?),
+        "uscc" => input.uscc = some(),
+        "industry" => input.industry = some(),
+        "source" => input.source = some(),
+        "province" => input.province = some(),
+        "city" => input.city = some(),
+        "district" => input.district = some(),
+        "address" => input.address = some(),
+        "phone" => input.phone = some(),
+        "mobile" => input.mobile = some(),
+        "email" => input.email = some(),
+        "website" => input.website = some(),
+        "tags" => {
+            input.tags = text
+                .split([',', '，', ';', '；', '、', '|'])
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        }
+        "notes" => input.notes = some(),
+        "invoiceTitle" => input.invoice_title = some(),
+        "taxNumber" => input.tax_number = some(),
+        "bankName" => input.bank_name = some(),
+        "bankAccount" => input.bank_account = some(),
+        "touchEveryDays" => {
+            input.touch_every_days = Some(
+                text.parse()
+                    .map_err(|_| CoreError::invalid("touchEveryDays", "format"))?,
+            )
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A fixed value from its stored key (the cell's word was turned into the key already).
+fn choice<T: serde::de::DeserializeOwned>(field: &'static str, key: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(key.to_string()))
+        .map_err(|_| CoreError::invalid(field, "unknown_choice"))
+}
+
+/// The row's fields on `base`.
+pub fn customer_input(base: CustomerInput, fields: &[(&'static str, String)]) -> Result<CustomerInput> {
+    let mut input = base;
+    for (k, v) in fields {
+        apply(&mut input, k, v)?;
+    }
+    Ok(input)
+}
+
+/// The contact a customer row brings (its first contact's columns), validated; none without a name.
+pub fn contact_of(fields: &[(&'static str, String)]) -> Result<Option<ValidContact>> {
+    let get: HashMap<&str, &String> = fields.iter().map(|(k, v)| (*k, v)).collect();
+    let Some(name) = get.get("contactName") else {
+        return Ok(None);
+    };
+    let input = ContactInput {
+        name: name.to_string(),
+        title: get.get("contactTitle").map(|s| s.to_string()),
+        mobile: get.get("contactMobile").map(|s| s.to_string()),
+        email: get.get("contactEmail").map(|s| s.to_string()),
+        is_primary: true,
+        ..Default::default()
+    };
+    input.validate().map(Some).map_err(|e| match e {
+        // The contact's own fields are reported under the import's column keys.
+        CoreError::Validation { field, reason } => CoreError::invalid(contact_field(field), reason),
+        other => other,
+    })
+}
+
+fn contact_field(field: &'static str) -> &'static str {
+    match field {
+        "name" => "contactName",
+        "title" => "contactTitle",
+        "mobile" => "contactMobile",
+        "email" => "contactEmail",
+        other => other,
+    }
+}
+
+/// The row's value of each key, in the form the store keeps (so 9111… and 9111… typed in lower case meet).
+pub fn key_values(row: &SheetRow) -> Result<(Option<String>, Option<String>, Option<String>)> {
+    let uscc = row.get("uscc").map(|u| Uscc::parse(u).map(Uscc::into_string)).transpose()?;
+    let name = row.get("name").map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+    let mobile = row.get("mobile").map(|m| Mobile::parse(m).map(Mobile::into_string)).transpose()?;
+    Ok((uscc, name, mobile))
+}

@@ -1,0 +1,210 @@
+//! 导入: pick a spreadsheet, check how its columns map, dry-run, import, and revert from the history.
+import { useState } from "react";
+import { Alert, App, Button, Card, Checkbox, Progress, Radio, Space, Typography } from "antd";
+import { DownloadOutlined, ExperimentOutlined, FolderOpenOutlined, ImportOutlined } from "@ant-design/icons";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api/client";
+import type { AppError } from "../../api/bindings/AppError";
+import type { ExportProgress } from "../../api/bindings/ExportProgress";
+import type { ImportMode } from "../../api/bindings/ImportMode";
+import type { ImportPreview } from "../../api/bindings/ImportPreview";
+import type { ImportReport } from "../../api/bindings/ImportReport";
+import type { MatchKey } from "../../api/bindings/MatchKey";
+import { PageTitle } from "../../components/PageTitle";
+import { errorText } from "../../i18n/errorText";
+import { asLanguage } from "../../i18n/language";
+import { defaultFileName } from "../export/exportPlan";
+import { ImportHistory } from "./ImportHistory";
+import { ImportMapping } from "./ImportMapping";
+import { ImportResult } from "./ImportResult";
+import { mappingWarnings } from "./mappingState";
+import { useRunImport } from "./useImport";
+
+const MODES: ImportMode[] = ["create", "update", "upsert"];
+const MATCH_KEYS: MatchKey[] = ["uscc", "name", "mobile"];
+const DEFAULT_MATCH_KEYS: MatchKey[] = ["uscc", "name"];
+
+export function ImportPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const language = asLanguage(i18n.language);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMappingState] = useState<Array<string | null>>([]);
+  const [mode, setModeState] = useState<ImportMode>("create");
+  const [matchKeys, setMatchKeysState] = useState<MatchKey[]>(DEFAULT_MATCH_KEYS);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
+
+  // A dry run's result no longer says what an import would do once its settings change.
+  const dropDryRun = () => setReport((r) => (r?.dryRun ? null : r));
+  const setMapping = (next: Array<string | null>) => {
+    setMappingState(next);
+    dropDryRun();
+  };
+  const setMode = (next: ImportMode) => {
+    setModeState(next);
+    dropDryRun();
+  };
+  const setMatchKeys = (next: MatchKey[]) => {
+    setMatchKeysState(next);
+    dropDryRun();
+  };
+
+  const inspect = useMutation<ImportPreview | null, AppError>({
+    mutationFn: async () => {
+      const path = await api.pickImportFile();
+      return path ? api.inspectImport(path, "customers", language) : null;
+    },
+    onSuccess: (next) => {
+      if (!next) return;
+      setPreview(next);
+      setMappingState(next.mapping);
+      setReport(null);
+    },
+    onError: () => {
+      setPreview(null);
+      setReport(null);
+    },
+  });
+
+  const template = useMutation<string | null, AppError>({
+    mutationFn: async () => {
+      const path = await api.pickSavePath(defaultFileName(t, "template", "xlsx"));
+      if (path) await api.saveImportTemplate("customers", path, language);
+      return path;
+    },
+    onSuccess: (path) => {
+      if (path) void message.success(t("import.templateSaved", { path }));
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+
+  const saveRejects = useMutation<string | null, AppError, number>({
+    mutationFn: async (id) => {
+      const path = await api.pickSavePath(defaultFileName(t, "rejects", "xlsx"));
+      if (path) await api.saveImportRejects(id, path, language);
+      return path;
+    },
+    onSuccess: (path) => {
+      if (path) void message.success(t("import.rejectsSaved", { path }));
+    },
+    onError: (err) => void message.error(errorText(t, err)),
+  });
+
+  const run = useRunImport(setProgress);
+  const running = run.isPending;
+  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys) : [];
+  const blocked = running || warnings.length > 0;
+  const start = (dryRun: boolean) => {
+    if (!preview || blocked) return;
+    setProgress(null);
+    setReport(null);
+    run.mutate(
+      { path: preview.path, entity: preview.entity, mapping, mode, matchKeys, dryRun },
+      {
+        onSuccess: setReport,
+        onError: (err) => void message.error(`${t("import.failed")}: ${errorText(t, err)}`),
+        onSettled: () => setProgress(null),
+      },
+    );
+  };
+
+  const percent = progress && progress.total > 0 ? Math.min(100, Math.floor((progress.done * 100) / progress.total)) : 0;
+
+  return (
+    <div className="page page-scroll">
+      <div className="page-header">
+        <PageTitle>{t("import.title")}</PageTitle>
+      </div>
+      <Space direction="vertical" size="middle" className="import-stack">
+        <Card>
+          <Space direction="vertical" className="full-width">
+            <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>
+            <Space wrap>
+              <Button type="primary" icon={<FolderOpenOutlined />} loading={inspect.isPending} disabled={running} onClick={() => inspect.mutate()} data-testid="import-pick">
+                {t("import.pick")}
+              </Button>
+              <Button icon={<DownloadOutlined />} loading={template.isPending} onClick={() => template.mutate()} data-testid="import-template">
+                {t("import.template")}
+              </Button>
+            </Space>
+            {inspect.isError && (
+              <Alert type="error" showIcon message={t("import.readFailed")} description={errorText(t, inspect.error)} data-testid="import-error" />
+            )}
+          </Space>
+        </Card>
+
+        {preview && (
+          <Card
+            title={
+              <Space wrap size="middle">
+                <span data-testid="import-file">{preview.fileName}</span>
+                {preview.sheet && <Typography.Text type="secondary">{t("import.sheet", { sheet: preview.sheet })}</Typography.Text>}
+                {preview.encoding && <Typography.Text type="secondary">{t("import.encoding", { encoding: preview.encoding })}</Typography.Text>}
+                <Typography.Text type="secondary" data-testid="import-rows-info">
+                  {t("import.rowsInfo", { total: preview.totalRows.toLocaleString(i18n.language), row: preview.headerRow })}
+                </Typography.Text>
+              </Space>
+            }
+          >
+            <ImportMapping preview={preview} mapping={mapping} onChange={setMapping} disabled={running} />
+            <div className="import-options">
+              <div className="import-option">
+                <Typography.Text strong>{t("import.mode")}</Typography.Text>
+                <Radio.Group value={mode} disabled={running} onChange={(e) => setMode(e.target.value as ImportMode)}>
+                  {MODES.map((m) => (
+                    <Radio key={m} value={m}>
+                      <span data-testid={`mode-${m}`}>{t(`import.modes.${m}`)}</span>
+                    </Radio>
+                  ))}
+                </Radio.Group>
+              </div>
+              <div className="import-option">
+                <Typography.Text strong>{t("import.matchBy")}</Typography.Text>
+                <Checkbox.Group value={matchKeys} disabled={running} onChange={(keys) => setMatchKeys(MATCH_KEYS.filter((k) => keys.includes(k)))}>
+                  {MATCH_KEYS.map((k) => (
+                    <Checkbox key={k} value={k}>
+                      <span data-testid={`match-${k}`}>{t(`import.matchKeys.${k}`)}</span>
+                    </Checkbox>
+                  ))}
+                </Checkbox.Group>
+              </div>
+            </div>
+            {warnings.map((w) => (
+              <Alert key={w} type="warning" showIcon className="import-warning" message={t(`import.${w}`)} data-testid={`import-warning-${w}`} />
+            ))}
+            <Space wrap>
+              <Button icon={<ExperimentOutlined />} disabled={blocked} loading={running && run.variables?.dryRun} onClick={() => start(true)} data-testid="import-dry-run">
+                {t("import.dryRun")}
+              </Button>
+              <Button type="primary" icon={<ImportOutlined />} disabled={blocked} loading={running && !run.variables?.dryRun} onClick={() => start(false)} data-testid="import-run">
+                {t("import.run")}
+              </Button>
+            </Space>
+            {running && (
+              <div className="import-progress" data-testid="import-progress">
+                <Progress percent={percent} status="active" />
+                {progress && progress.total > 0 && (
+                  <Typography.Text type="secondary">
+                    {t("import.progress", { done: progress.done.toLocaleString(i18n.language), total: progress.total.toLocaleString(i18n.language) })}
+                  </Typography.Text>
+                )}
+              </div>
+            )}
+          </Card>
+        )}
+
+        {report && preview && (
+          <Card>
+            <ImportResult report={report} fields={preview.fields} saving={saveRejects.isPending} onSaveRejects={(id) => saveRejects.mutate(id)} />
+          </Card>
+        )}
+
+        <Card>
+          <ImportHistory />
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+//! Why a row was not imported, in words: the import's own reasons, or the form's validation text.
+import type { TFunction } from "i18next";
+import type { ImportField } from "../../api/bindings/ImportField";
+import type { RejectedRow } from "../../api/bindings/RejectedRow";
+import { errorText, fieldLabel } from "../../i18n/errorText";
+
+/** Reasons the import itself gives (a row's field values may all be fine). */
+export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous"] as const;
+
+/** The field's name as the form calls it, else as the import's column list does. */
+export function rejectFieldLabel(t: TFunction, field: string | null, fields: ReadonlyArray<ImportField>): string {
+  if (!field) return "";
+  const known = fieldLabel(t, field);
+  if (known !== field) return known;
+  return fields.find((f) => f.key === field)?.label ?? field;
+}
+
+export function rejectText(t: TFunction, reject: RejectedRow, fields: ReadonlyArray<ImportField>): string {
+  if ((IMPORT_REASONS as ReadonlyArray<string>).includes(reject.reason)) return t(`import.reasons.${reject.reason}`);
+  const label = reject.field ? rejectFieldLabel(t, reject.field, fields) : undefined;
+  return errorText(t, { code: "validation", message: "", field: reject.field, reason: reject.reason }, "customer", label);
+}
