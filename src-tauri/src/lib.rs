@@ -56,6 +56,16 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         merge::scan_duplicates,
         merge::merge_customers,
         merge::undo_merge,
+        transfer::pick_import_file,
+        transfer::pick_save_path,
+        transfer::export_records,
+        transfer::cancel_export,
+        transfer::inspect_import,
+        transfer::run_import,
+        transfer::list_imports,
+        transfer::revert_import,
+        transfer::save_import_rejects,
+        transfer::save_import_template,
     ]
 }
 
@@ -75,6 +85,7 @@ pub fn run() {
             tray::show_main_window(app)
         }))
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             // Started before the window asks anything; commands wait for it instead of racing it.

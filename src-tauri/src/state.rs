@@ -38,6 +38,8 @@ pub struct AppState {
     session: Arc<RwLock<Session>>,
     /// Closing the window hides it to the tray instead of quitting (a setting).
     close_to_tray: AtomicBool,
+    /// Set to stop the export running now.
+    export_cancel: std::sync::Mutex<Arc<AtomicBool>>,
 }
 
 impl AppState {
@@ -46,7 +48,23 @@ impl AppState {
             unlocker: Arc::new(Unlocker::new(dir, vault)),
             session: Default::default(),
             close_to_tray: AtomicBool::new(crm_core::settings::Settings::read(dir).close_to_tray),
+            export_cancel: Default::default(),
         }
+    }
+
+    /// A fresh cancel flag for an export about to start.
+    pub fn start_export(&self) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *self.export_cancel.lock().expect("not poisoned") = flag.clone();
+        flag
+    }
+
+    /// Stops the export running now, if any.
+    pub fn cancel_export(&self) {
+        self.export_cancel
+            .lock()
+            .expect("not poisoned")
+            .store(true, Ordering::Relaxed);
     }
 
     pub fn close_to_tray(&self) -> bool {

@@ -7,5 +7,6 @@ pub mod merge;
 pub mod search;
 pub mod settings;
 pub mod store;
+pub mod transfer;
 
 type Reply<T> = Result<T, crm_core::AppError>;

@@ -11,7 +11,7 @@ mod xlsx;
 pub use self::csv::yuan;
 pub use cell::{looks_like_formula, neutralize, unneutralize, Cell};
 pub use rows::customer_cells;
-pub use run::{export, ExportFormat, ExportProgress, ExportRequest, ExportSummary};
+pub use run::{export, export_with, ExportFormat, ExportProgress, ExportRequest, ExportSummary};
 pub use sink::Sink;
 pub use xlsx::{date_serial, datetime_serial, XlsxSink, EXCEL_MAX_ROWS};
 

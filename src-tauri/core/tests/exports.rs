@@ -1,0 +1,218 @@
+//! Exports from a real encrypted store, read back by a second reader (openpyxl) and by the import:
+//! numbers are numbers, dates are dates, Chinese intact, formula-like text never a formula.
+
+mod support;
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use crm_core::customer::{CustomerInput, CustomerLevel, CustomerQuery, CustomerSort, LifecycleStatus, SortDirection, ValidCustomer};
+use crm_core::export::{self, ExportFormat, ExportRequest};
+use crm_core::import::{self, ImportMode, ImportRequest, MatchKey};
+use crm_core::settings::Language;
+use crm_core::sheet::Entity;
+use crm_core::store::Store;
+use crm_core::CoreError;
+use support::fresh;
+
+fn acme() -> CustomerInput {
+    CustomerInput {
+        name: "北京华远科技有限公司".into(),
+        uscc: Some("91110108551385082Q".into()),
+        phone: Some("+86 10 6275 1234".into()),
+        mobile: Some("13800138000".into()),
+        email: Some("info@huayuan.cn".into()),
+        province: Some("北京市".into()),
+        level: Some(CustomerLevel::A),
+        status: LifecycleStatus::Deal,
+        tags: vec!["VIP".into(), "老客户".into()],
+        notes: Some("=HYPERLINK(\"http://evil\",\"点我\")".into()),
+        touch_every_days: Some(30),
+        ..Default::default()
+    }
+}
+
+async fn book(store: &Store) {
+    store.customers().create_from(&acme()).await.unwrap();
+    store
+        .customers()
+        .create_from(&CustomerInput {
+            name: "@张三工作室".into(),
+            kind: crm_core::customer::CustomerKind::Individual,
+            notes: Some("-10% 折扣".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+}
+
+fn request(path: &Path, format: ExportFormat) -> ExportRequest {
+    ExportRequest {
+        entity: Some(Entity::Customers),
+        query: None,
+        format,
+        path: path.to_string_lossy().into_owned(),
+        language: Language::ZhCn,
+    }
+}
+
+/// Runs openpyxl over the workbook and returns what it printed.
+fn openpyxl(path: &Path, script: &str) -> String {
+    let python = if Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(format!("import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n{script}"))
+        .arg(path)
+        .output()
+        .expect("python3 runs (the setup installs python3-openpyxl)");
+    assert!(out.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn an_xlsx_export_has_typed_cells_a_second_reader_agrees_with() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    let path = dir.path().join("客户.xlsx");
+    let summary = export::export(&store, &request(&path, ExportFormat::Xlsx), Default::default(), |_| {})
+        .await
+        .unwrap();
+    assert_eq!((summary.rows, summary.sheets), (2, 1));
+    let report = openpyxl(
+        &path,
+        r#"ws = wb.worksheets[0]
+print(ws.title, ws.freeze_panes, ws.auto_filter.ref, wb.properties.title)
+head = [c.value for c in ws[1]]
+print(ws.cell(1, 1).font.b)
+rows = {r[0]: dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+a = rows["北京华远科技有限公司"]
+print(type(a["联系周期(天)"]).__name__, a["联系周期(天)"])
+print(type(a["创建时间"]).__name__)
+print(a["级别"], a["状态"], a["标签"], a["手机"])
+notes = [c for c in ws[2] + ws[3] if head[c.column - 1] == "备注"]
+print(sorted((c.data_type, c.value) for c in notes))
+"#,
+    );
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines[0], "客户 A2 A1:Z3 客户", "sheet named in Chinese, header frozen, filter over the data");
+    assert_eq!(lines[1], "True", "the header is bold");
+    assert_eq!(lines[2], "int 30", "a number stays a number");
+    assert_eq!(lines[3], "datetime", "a time is an Excel date, not text");
+    assert_eq!(lines[4], "A 成交 VIP, 老客户 13800138000", "choices in the sheet's language");
+    assert!(
+        lines[5].contains("('s', '=HYPERLINK") && lines[5].contains("('s', '-10% 折扣')"),
+        "formula-like text is stored as text, never as a formula: {}",
+        lines[5]
+    );
+}
+
+#[tokio::test]
+async fn exporting_then_importing_reproduces_the_same_customers() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    for format in [ExportFormat::Xlsx, ExportFormat::Csv] {
+        let path = dir.path().join(if format == ExportFormat::Xlsx { "all.xlsx" } else { "all.csv" });
+        export::export(&store, &request(&path, format), Default::default(), |_| {}).await.unwrap();
+        let (_d2, other) = fresh().await;
+        let preview = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap();
+        let report = import::run(
+            &other,
+            &ImportRequest {
+                path: path.to_string_lossy().into_owned(),
+                entity: Entity::Customers,
+                mapping: preview.mapping,
+                mode: ImportMode::Create,
+                match_keys: vec![MatchKey::Uscc],
+                dry_run: false,
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
+        assert_eq!((report.created, report.rejected), (2, 0), "{format:?}: {:?}", report.rejects);
+        assert_eq!(fields(&other).await, fields(&store).await, "{format:?}: every field comes back as it was");
+    }
+}
+
+async fn fields(s: &Store) -> Vec<ValidCustomer> {
+    let by_name = CustomerQuery { sort: CustomerSort::Name, direction: SortDirection::Asc, ..Default::default() };
+    s.customers().list(&by_name).await.unwrap().rows.iter().map(ValidCustomer::from).collect()
+}
+
+#[tokio::test]
+async fn a_csv_export_opens_in_excel_as_chinese_and_runs_nothing() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    let path = dir.path().join("客户.csv");
+    export::export(&store, &request(&path, ExportFormat::Csv), Default::default(), |_| {}).await.unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the byte-order mark makes Excel read UTF-8");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("客户名称,类型,统一社会信用代码"), "{text}");
+    assert!(text.contains("'=HYPERLINK"), "a formula-like note gets an apostrophe: {text}");
+    assert!(text.contains("'@张三工作室"), "so does a name starting with @");
+    assert!(text.contains(",'+86"), "and a phone starting with +");
+}
+
+#[tokio::test]
+async fn a_list_export_keeps_the_filter_and_sort_the_user_looks_at() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    let path = dir.path().join("deals.csv");
+    let req = ExportRequest {
+        query: Some(CustomerQuery { status: Some(LifecycleStatus::Deal), ..Default::default() }),
+        ..request(&path, ExportFormat::Csv)
+    };
+    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    assert_eq!(s.rows, 1, "only the customers the filter shows");
+}
+
+#[tokio::test]
+async fn past_the_row_limit_the_rows_continue_on_a_second_sheet() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    for i in 0..3 {
+        store.customers().create_from(&CustomerInput { name: format!("客户{i}"), ..Default::default() }).await.unwrap();
+    }
+    let path = dir.path().join("split.xlsx");
+    let s = export::export_with(&store, &request(&path, ExportFormat::Xlsx), Default::default(), |_| {}, Some(3))
+        .await
+        .unwrap();
+    assert_eq!((s.rows, s.sheets), (5, 2));
+    let out = openpyxl(&path, "print([(ws.title, ws.max_row) for ws in wb.worksheets])");
+    assert_eq!(out.trim(), "[('客户', 4), ('客户 (2)', 3)]", "each sheet has its header and the rest of the rows");
+}
+
+#[tokio::test]
+async fn the_whole_book_is_one_workbook_with_a_sheet_per_record_type() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    let path = dir.path().join("book.xlsx");
+    let req = ExportRequest { entity: None, ..request(&path, ExportFormat::Xlsx) };
+    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    assert_eq!(s.sheets, 3);
+    let out = openpyxl(&path, "print(wb.sheetnames)");
+    assert_eq!(out.trim(), "['客户', '联系人', '跟进记录']", "empty lists still get their sheet and header");
+    let csv = ExportRequest { entity: None, ..request(&dir.path().join("book.csv"), ExportFormat::Csv) };
+    let e = export::export(&store, &csv, Default::default(), |_| {}).await.unwrap_err();
+    assert_eq!(e.to_string(), "format: book_needs_xlsx");
+}
+
+#[tokio::test]
+async fn a_cancelled_or_failed_export_leaves_no_file_behind() {
+    let (dir, store) = fresh().await;
+    book(&store).await;
+    let path = dir.path().join("cancelled.xlsx");
+    let cancel = Arc::new(AtomicBool::new(true));
+    let e = export::export(&store, &request(&path, ExportFormat::Xlsx), cancel, |_| {}).await.unwrap_err();
+    assert!(matches!(e, CoreError::Conflict { reason: "cancelled", .. }), "{e}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert!(!path.exists() && !left.iter().any(|n| n.to_string_lossy().contains(".crm-export-")), "{left:?}");
+
+    let nowhere = dir.path().join("no such folder").join("x.xlsx");
+    let e = export::export(&store, &request(&nowhere, ExportFormat::Xlsx), Default::default(), |_| {})
+        .await
+        .unwrap_err();
+    assert!(matches!(e, CoreError::Io { reason: "not_found", .. }), "{e}");
+}
