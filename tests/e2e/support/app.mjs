@@ -87,10 +87,10 @@ export async function openApp(driver) {
  * One app per test file on a fresh data directory: `start()` launches tauri-driver and the window,
  * `restart()` quits and starts the app again on the same data, `stop()` ends both.
  */
-export function launchPerFile(name) {
+export function launchPerFile(name, env = {}) {
   const session = { dataDir: freshDataDir(name), driver: null, app: null };
   session.start = async () => {
-    session.driver = await startDriver({ CRM_DATA_DIR: session.dataDir });
+    session.driver = await startDriver({ CRM_DATA_DIR: session.dataDir, ...env });
     session.app = await openApp(session.driver);
     return session.app;
   };
