@@ -250,6 +250,7 @@ async fn keyset_pages_visit_every_matching_customer_once_in_order() {
         (CustomerSort::CreatedAt, SortDirection::Asc),
         (CustomerSort::Name, SortDirection::Asc),
         (CustomerSort::Name, SortDirection::Desc),
+        (CustomerSort::Id, SortDirection::Asc),
     ] {
         for status in [None, Some(LifecycleStatus::Deal)] {
             let q = CustomerQuery {
@@ -282,6 +283,7 @@ async fn keyset_pages_visit_every_matching_customer_once_in_order() {
                     CustomerSort::UpdatedAt => format!("{:020}", r.updated_at),
                     CustomerSort::CreatedAt => format!("{:020}", r.created_at),
                     CustomerSort::Name => r.name.clone(),
+                    CustomerSort::Id => format!("{:020}", r.id),
                 })
                 .collect();
             let mut sorted = keys.clone();

@@ -45,7 +45,11 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
     let columns: Vec<&Column> = Entity::Customers.exported().collect();
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Customer>>(8);
     let customers_ = store.customers();
-    let all = CustomerQuery::default();
+    let all = CustomerQuery {
+        sort: crate::customer::CustomerSort::Id,
+        direction: crate::customer::SortDirection::Asc,
+        ..Default::default()
+    };
     let read = customers_.send_all(&all, 10_000, tx);
     let collect = async {
         let mut rows = Vec::with_capacity(summary.rows as usize);

@@ -15,6 +15,8 @@ pub enum CustomerSort {
     UpdatedAt,
     CreatedAt,
     Name,
+    /// The order customers were entered in (the table's own order: whole-book exports read it fastest).
+    Id,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -104,6 +106,7 @@ impl Cursor {
                 CustomerSort::UpdatedAt => SortValue::Int(row.updated_at),
                 CustomerSort::CreatedAt => SortValue::Int(row.created_at),
                 CustomerSort::Name => SortValue::Text(row.name.clone()),
+                CustomerSort::Id => SortValue::Int(row.id),
             }
         };
         Cursor { value, id: row.id }
@@ -120,6 +123,7 @@ impl CustomerQuery {
             CustomerSort::UpdatedAt => "updated_at",
             CustomerSort::CreatedAt => "created_at",
             CustomerSort::Name => "name",
+            CustomerSort::Id => "id",
         };
         (column, self.direction == SortDirection::Desc)
     }

@@ -12,7 +12,7 @@ use super::csv::CsvSink;
 use super::rows::{self, Batch};
 use super::sink::Sink;
 use super::xlsx::XlsxSink;
-use crate::customer::CustomerQuery;
+use crate::customer::{CustomerQuery, CustomerSort, SortDirection};
 use crate::error::{CoreError, Result};
 use crate::settings::Language;
 use crate::sheet::{Column, Entity};
@@ -88,10 +88,16 @@ pub async fn export_with(
         Some(e) => vec![e],
         None => Entity::ALL.to_vec(),
     };
+    // Everything is written in the order it was entered: the table's own order, read without a sort.
+    let everything = CustomerQuery {
+        sort: CustomerSort::Id,
+        direction: SortDirection::Asc,
+        ..Default::default()
+    };
     let query = CustomerQuery {
         after: None,
         trashed: false,
-        ..request.query.clone().unwrap_or_default()
+        ..request.query.clone().unwrap_or(everything)
     };
     let mut total = 0;
     for e in &entities {

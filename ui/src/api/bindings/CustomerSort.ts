@@ -3,4 +3,4 @@
 /**
  * Columns a list can be sorted by; each has an index so every page is a short index walk.
  */
-export type CustomerSort = "updatedAt" | "createdAt" | "name";
+export type CustomerSort = "updatedAt" | "createdAt" | "name" | "id";
