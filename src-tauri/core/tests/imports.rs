@@ -265,3 +265,20 @@ async fn a_template_has_the_headers_an_import_maps_by_itself() {
         assert_eq!(preview.total_rows, 1, "with one example row");
     }
 }
+
+#[tokio::test]
+async fn a_file_past_the_import_limit_is_refused_before_anything_is_written() {
+    let (dir, store) = fresh().await;
+    let mut csv = String::from("客户名称\n");
+    for i in 0..import::MAX_ROWS + 100 {
+        csv.push_str(&format!("客户{i}\n"));
+    }
+    let path = write(dir.path(), "huge.csv", csv.as_bytes());
+    let e = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap_err();
+    assert_eq!(e.to_string(), "file: too_many_rows", "the user is told to split the file");
+    let e = import::run(&store, &request(&path, vec![Some("name".into())], ImportMode::Create, &[]), |_| {})
+        .await
+        .unwrap_err();
+    assert_eq!(e.to_string(), "file: too_many_rows");
+    assert!(names(&store).await.is_empty());
+}
