@@ -257,13 +257,55 @@ async fn bad_files_get_a_clear_reason_and_nothing_is_written() {
 #[tokio::test]
 async fn a_template_has_the_headers_an_import_maps_by_itself() {
     let dir = tempfile::tempdir().unwrap();
-    for language in [Language::ZhCn, Language::ZhTw, Language::En] {
-        let path = dir.path().join("template.xlsx");
-        import::write_template(Entity::Customers, &path, language).unwrap();
-        let preview = import::inspect(&path, Entity::Customers, language).await.unwrap();
-        assert!(preview.mapping.iter().all(Option::is_some), "{language:?}: {:?}", preview.headers);
-        assert_eq!(preview.total_rows, 1, "with one example row");
+    for entity in [Entity::Customers, Entity::Contacts] {
+        for language in [Language::ZhCn, Language::ZhTw, Language::En] {
+            let path = dir.path().join("template.xlsx");
+            import::write_template(entity, &path, language).unwrap();
+            let preview = import::inspect(&path, entity, language).await.unwrap();
+            assert!(preview.mapping.iter().all(Option::is_some), "{entity:?} {language:?}: {:?}", preview.headers);
+            assert_eq!(preview.total_rows, 1, "with one example row");
+        }
     }
+}
+
+async fn import_contacts(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
+    let preview = import::inspect(path, Entity::Contacts, Language::ZhCn).await.unwrap();
+    let mut req = request(path, preview.mapping, mode, &[]);
+    req.entity = Entity::Contacts;
+    import::run(store, &req, |_| {}).await.unwrap()
+}
+
+#[tokio::test]
+async fn contacts_import_onto_the_customers_they_name_and_revert() {
+    let (dir, store) = fresh().await;
+    let huayuan = store.customers().create_from(&CustomerInput { name: "华远科技".into(), ..Default::default() }).await.unwrap();
+    let zhang = store
+        .contacts()
+        .create_from(huayuan.id, &crm_core::contact::ContactInput { name: "张三".into(), title: Some("经理".into()), ..Default::default() })
+        .await
+        .unwrap();
+    let csv = "公司名称,联系人姓名,职务,手机,生日,性别,主要联系人
+               华远科技,张三,总经理,,,,
+               华远科技,李四,采购,13900139000,1985-06-18,女,是
+               不存在的公司,王五,,,,,
+               华远科技,李四,,,,,
+";
+    let path = write(dir.path(), "contacts.csv", csv.as_bytes());
+    let r = import_contacts(&store, &path, ImportMode::Upsert).await;
+    assert_eq!((r.created, r.updated, r.rejected), (1, 1, 2), "{:?}", r.rejects);
+    let why: Vec<(u32, &str)> = r.rejects.iter().map(|x| (x.row, x.reason.as_str())).collect();
+    assert_eq!(why, vec![(4, "customer_not_found"), (5, "duplicate_in_file")]);
+    let contacts = store.contacts().of_customer(huayuan.id).await.unwrap();
+    let li = contacts.iter().find(|c| c.name == "李四").expect("李四 was added to 华远科技");
+    assert!(li.is_primary, "the row asked for the primary contact");
+    assert_eq!((li.birthday.as_deref(), li.mobile.as_deref()), (Some("1985-06-18"), Some("13900139000")));
+    assert_eq!(store.contacts().get(zhang.id).await.unwrap().title.as_deref(), Some("总经理"), "张三 was updated, not doubled");
+
+    import::revert(&store, r.import_id.unwrap()).await.unwrap();
+    let contacts = store.contacts().of_customer(huayuan.id).await.unwrap();
+    assert_eq!(contacts.len(), 1, "李四 is gone again");
+    assert_eq!(contacts[0].title.as_deref(), Some("经理"), "张三's title is back");
+    assert!(contacts[0].is_primary, "the customer keeps a primary contact");
 }
 
 #[tokio::test]

@@ -312,6 +312,9 @@ export const en: Messages = {
     required: "Required",
   },
   import: {
+    entities: { customers: "Customers", contacts: "Contacts" },
+    contactMatch: "Each row finds its customer by the customer name, and an existing contact of that customer by name.",
+    noContactNames: "Map one column to the customer name and one to the contact name.",
     title: "Import customers",
     intro: "Import customers from an Excel (.xlsx .xls .ods) or CSV file. Do a dry run to see what would happen, then import; an import can be reverted.",
     pick: "Choose file…",
@@ -354,6 +357,7 @@ export const en: Messages = {
       exists: "Already exists",
       not_found: "No customer found to update",
       ambiguous: "Matches more than one customer",
+      customer_not_found: "No customer has this name",
     },
     history: "Import history",
     historyEmpty: "Nothing imported yet",
@@ -384,6 +388,7 @@ export const en: Messages = {
     contacts: "Contacts-{{date}}",
     book: "Customer book-{{date}}",
     template: "Customer import template",
+    contactTemplate: "Contact import template",
     rejects: "Import errors",
   },
   errors: {

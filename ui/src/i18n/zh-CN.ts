@@ -310,6 +310,9 @@ export const zhCN = {
     required: "请输入",
   },
   import: {
+    entities: { customers: "客户", contacts: "联系人" },
+    contactMatch: "每行按“客户名称”找到客户，按姓名找到该客户已有的联系人。",
+    noContactNames: "请为“客户名称”和“姓名”各选一列。",
     title: "导入客户",
     intro: "从 Excel（.xlsx .xls .ods）或 CSV 文件导入客户。先试运行查看结果，确认后再导入；导入后可以撤销。",
     pick: "选择文件…",
@@ -347,7 +350,7 @@ export const zhCN = {
     values: "内容",
     saveRejects: "保存错误行…",
     rejectsSaved: "错误行已保存到 {{path}}",
-    reasons: { duplicate_in_file: "文件中重复", exists: "已存在", not_found: "找不到要更新的客户", ambiguous: "匹配到多个客户" },
+    reasons: { duplicate_in_file: "文件中重复", exists: "已存在", not_found: "找不到要更新的客户", ambiguous: "匹配到多个客户", customer_not_found: "找不到这个客户" },
     history: "导入记录",
     historyEmpty: "还没有导入记录",
     file: "文件",
@@ -377,6 +380,7 @@ export const zhCN = {
     contacts: "联系人-{{date}}",
     book: "客户资料-{{date}}",
     template: "客户导入模板",
+    contactTemplate: "联系人导入模板",
     rejects: "导入错误行",
   },
   errors: {

@@ -312,6 +312,9 @@ export const zhTW: Messages = {
     required: "請輸入",
   },
   import: {
+    entities: { customers: "客戶", contacts: "聯絡人" },
+    contactMatch: "每列依「客戶名稱」找到客戶，依姓名找到該客戶已有的聯絡人。",
+    noContactNames: "請為「客戶名稱」和「姓名」各選一欄。",
     title: "匯入客戶",
     intro: "從 Excel（.xlsx .xls .ods）或 CSV 檔案匯入客戶。先試執行查看結果，確認後再匯入；匯入後可以復原。",
     pick: "選擇檔案…",
@@ -349,7 +352,7 @@ export const zhTW: Messages = {
     values: "內容",
     saveRejects: "儲存錯誤列…",
     rejectsSaved: "錯誤列已儲存到 {{path}}",
-    reasons: { duplicate_in_file: "檔案中重複", exists: "已存在", not_found: "找不到要更新的客戶", ambiguous: "符合多位客戶" },
+    reasons: { duplicate_in_file: "檔案中重複", exists: "已存在", not_found: "找不到要更新的客戶", ambiguous: "符合多位客戶", customer_not_found: "找不到這個客戶" },
     history: "匯入紀錄",
     historyEmpty: "還沒有匯入紀錄",
     file: "檔案",
@@ -379,6 +382,7 @@ export const zhTW: Messages = {
     contacts: "聯絡人-{{date}}",
     book: "客戶資料-{{date}}",
     template: "客戶匯入範本",
+    contactTemplate: "聯絡人匯入範本",
     rejects: "匯入錯誤列",
   },
   errors: {

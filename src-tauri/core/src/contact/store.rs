@@ -86,6 +86,102 @@ pub(crate) async fn insert_many(conn: &mut SqliteConnection, rows: &[NewContact]
     Ok(())
 }
 
+/// Adds a contact to a live customer inside the caller's transaction; returns its id. A customer's first
+/// contact is its primary one.
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    c: &ValidContact,
+    now: i64,
+) -> Result<i64> {
+    require_live_customer(conn, customer_id).await?;
+    let live: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM contacts WHERE customer_id = ? AND deleted_at IS NULL",
+    )
+    .bind(customer_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let primary = c.is_primary || live == 0;
+    if primary {
+        clear_primary(conn, customer_id).await?;
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO contacts (customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
+         birthday_lunar, gender, notes, is_primary, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(customer_id)
+    .bind(&c.name)
+    .bind(&c.title)
+    .bind(&c.department)
+    .bind(&c.mobile)
+    .bind(&c.phone)
+    .bind(&c.email)
+    .bind(&c.wechat)
+    .bind(&c.birthday)
+    .bind(c.birthday_lunar)
+    .bind(c.gender)
+    .bind(&c.notes)
+    .bind(primary)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    search::sync_contact(conn, id).await?;
+    history::record(conn, "contact", id, &[Change::created()], now).await?;
+    Ok(id)
+}
+
+/// One contact, live or trashed, read inside a transaction.
+pub(crate) async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Contact> {
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM contacts WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(CoreError::NotFound)
+}
+
+/// Writes `c` over the live contact `before` inside the caller's transaction (history and search with it);
+/// says whether anything changed. Being primary is kept: another contact becomes primary instead.
+pub(crate) async fn overwrite(conn: &mut SqliteConnection, before: &Contact, c: &ValidContact) -> Result<bool> {
+    let c = &ValidContact {
+        is_primary: c.is_primary || before.is_primary,
+        ..c.clone()
+    };
+    let changes = history::changes(&fields_of(&ValidContact::from(before)), &fields_of(c));
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    let now = now_ms().max(before.updated_at + 1);
+    if c.is_primary && !before.is_primary {
+        clear_primary(conn, before.customer_id).await?;
+    }
+    sqlx::query(
+        "UPDATE contacts SET name = ?, title = ?, department = ?, mobile = ?, phone = ?, email = ?, wechat = ?, \
+         birthday = ?, birthday_lunar = ?, gender = ?, notes = ?, is_primary = ?, updated_at = ? \
+         WHERE id = ? AND deleted_at IS NULL",
+    )
+    .bind(&c.name)
+    .bind(&c.title)
+    .bind(&c.department)
+    .bind(&c.mobile)
+    .bind(&c.phone)
+    .bind(&c.email)
+    .bind(&c.wechat)
+    .bind(&c.birthday)
+    .bind(c.birthday_lunar)
+    .bind(c.gender)
+    .bind(&c.notes)
+    .bind(c.is_primary)
+    .bind(now)
+    .bind(before.id)
+    .execute(&mut *conn)
+    .await?;
+    search::sync_contact(conn, before.id).await?;
+    history::record(conn, "contact", before.id, &changes, now).await?;
+    Ok(true)
+}
+
 /// The contacts of one open store.
 pub struct Contacts<'s> {
     pub(crate) store: &'s Store,
@@ -104,43 +200,8 @@ impl Contacts<'_> {
 
     /// Adds a contact to a live customer. A customer's first contact is its primary one.
     pub async fn create(&self, customer_id: i64, c: &ValidContact) -> Result<Contact> {
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        require_live_customer(&mut tx, customer_id).await?;
-        let live: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM contacts WHERE customer_id = ? AND deleted_at IS NULL",
-        )
-        .bind(customer_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let primary = c.is_primary || live == 0;
-        if primary {
-            clear_primary(&mut tx, customer_id).await?;
-        }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO contacts (customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
-             birthday_lunar, gender, notes, is_primary, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(customer_id)
-        .bind(&c.name)
-        .bind(&c.title)
-        .bind(&c.department)
-        .bind(&c.mobile)
-        .bind(&c.phone)
-        .bind(&c.email)
-        .bind(&c.wechat)
-        .bind(&c.birthday)
-        .bind(c.birthday_lunar)
-        .bind(c.gender)
-        .bind(&c.notes)
-        .bind(primary)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        search::sync_contact(&mut tx, id).await?;
-        history::record(&mut tx, "contact", id, &[Change::created()], now).await?;
+        let id = insert_one(&mut tx, customer_id, c, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
     }
@@ -148,47 +209,14 @@ impl Contacts<'_> {
     /// Saves an edit of a live contact; each changed field goes to the history. An edit can make a contact
     /// the primary one but not take that away: another contact becomes primary instead.
     pub async fn update(&self, id: i64, c: &ValidContact) -> Result<Contact> {
-        let before = self.get(id).await?;
+        let mut tx = self.store.write().await?;
+        let before = load(&mut tx, id).await?;
         if before.deleted_at.is_some() {
             return Err(CoreError::NotFound);
         }
-        let c = &ValidContact {
-            is_primary: c.is_primary || before.is_primary,
-            ..c.clone()
-        };
-        let changes = history::changes(&fields_of(&ValidContact::from(&before)), &fields_of(c));
-        if changes.is_empty() {
-            return Ok(before);
+        if overwrite(&mut tx, &before, c).await? {
+            tx.commit().await?;
         }
-        let now = now_ms().max(before.updated_at + 1);
-        let mut tx = self.store.write().await?;
-        if c.is_primary && !before.is_primary {
-            clear_primary(&mut tx, before.customer_id).await?;
-        }
-        sqlx::query(
-            "UPDATE contacts SET name = ?, title = ?, department = ?, mobile = ?, phone = ?, email = ?, wechat = ?, \
-             birthday = ?, birthday_lunar = ?, gender = ?, notes = ?, is_primary = ?, updated_at = ? \
-             WHERE id = ? AND deleted_at IS NULL",
-        )
-        .bind(&c.name)
-        .bind(&c.title)
-        .bind(&c.department)
-        .bind(&c.mobile)
-        .bind(&c.phone)
-        .bind(&c.email)
-        .bind(&c.wechat)
-        .bind(&c.birthday)
-        .bind(c.birthday_lunar)
-        .bind(c.gender)
-        .bind(&c.notes)
-        .bind(c.is_primary)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        search::sync_contact(&mut tx, id).await?;
-        history::record(&mut tx, "contact", id, &changes, now).await?;
-        tx.commit().await?;
         self.get(id).await
     }
 

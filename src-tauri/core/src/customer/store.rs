@@ -204,14 +204,19 @@ impl Customers<'_> {
     /// store as it was. When `rebuild_indexes`, the secondary indexes are dropped first and built once at
     /// the end, which is far cheaper than keeping ten B-trees in random order row by row.
     pub async fn bulk(&self, rebuild_indexes: bool) -> Result<BulkLoad> {
-        let mut tx = self.store.write().await?;
-        let mut indexes = Vec::new();
         if rebuild_indexes {
             // While the indexes are built the table is scanned once per index: keep it in memory, sort
             // in memory, and let the sorter use a second thread. `finish` puts the normal settings back.
+            // Set before the transaction: SQLite refuses to change temp_store inside one once the
+            // connection has used its temporary database (an ALTER TABLE … RENAME in a migration does).
+            let mut conn = self.store.writer_pool().acquire().await?;
             for pragma in BULK_PRAGMAS {
-                sqlx::query(pragma).execute(&mut *tx).await?;
+                sqlx::query(pragma).execute(&mut *conn).await?;
             }
+        }
+        let mut tx = self.store.write().await?;
+        let mut indexes = Vec::new();
+        if rebuild_indexes {
             indexes = sqlx::query_as::<_, (String, String)>(
                 "SELECT name, sql FROM sqlite_master \
                  WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags', 'contacts', 'follow_ups') AND sql IS NOT NULL",

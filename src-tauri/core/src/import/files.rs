@@ -13,14 +13,17 @@ use crate::store::Store;
 
 /// A template: the importable columns' headers in the UI language and one example row.
 pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result<()> {
-    if entity != Entity::Customers {
+    if entity == Entity::FollowUps {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     let columns: Vec<&'static Column> = entity.columns().iter().filter(|c| c.importable).collect();
-    let title = ["客户导入模板", "客戶匯入範本", "Customer import template"][language_index(language)];
+    let title = match entity {
+        Entity::Contacts => ["联系人导入模板", "聯絡人匯入範本", "Contact import template"],
+        _ => ["客户导入模板", "客戶匯入範本", "Customer import template"],
+    }[language_index(language)];
     let mut sink = Box::new(XlsxSink::new(path, language, title));
     sink.start(entity, &columns)?;
-    let example = |key: &str| -> Cell {
+    let customer_example = |key: &str| -> Cell {
         let i = language_index(language);
         let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
         match key {
@@ -37,6 +40,22 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             "contactName" => t(["张三", "張三", "Zhang San"]),
             "contactMobile" => Cell::Text("13900139000".into()),
             _ => Cell::Empty,
+        }
+    };
+    let example = |key: &str| -> Cell {
+        let i = language_index(language);
+        let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
+        match (entity, key) {
+            (Entity::Contacts, "customerName") => t(["北京华远科技有限公司", "台北華遠科技有限公司", "Huayuan Technology Ltd."]),
+            (Entity::Contacts, "name") => t(["张三", "張三", "Zhang San"]),
+            (Entity::Contacts, "title") => t(["采购经理", "採購經理", "Purchasing manager"]),
+            (Entity::Contacts, "birthday") => Cell::Text("1985-06-18".into()),
+            (Entity::Contacts, "gender") => t(["男", "男", "Male"]),
+            (Entity::Contacts, "isPrimary") => t(["是", "是", "Yes"]),
+            (Entity::Contacts, "birthdayLunar") => t(["否", "否", "No"]),
+            (Entity::Contacts, "mobile") => Cell::Text("13900139000".into()),
+            (Entity::Contacts, _) => Cell::Empty,
+            (_, key) => customer_example(key),
         }
     };
     let row: Vec<Cell> = columns.iter().map(|c| example(c.key)).collect();
@@ -105,7 +124,8 @@ pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> St
         "unknown_choice" => ["不是可选的值", "不是可選的值", "is not one of the choices"][i],
         "range" => ["超出范围", "超出範圍", "is out of range"][i],
         "duplicate_in_file" => ["与文件中前面的行重复", "與檔案中前面的列重複", "repeats an earlier row of the file"][i],
-        "exists" => ["客户已存在", "客戶已存在", "the customer exists already"][i],
+        "exists" => ["已存在", "已存在", "exists already"][i],
+        "customer_not_found" => ["找不到这个客户", "找不到這個客戶", "names no customer"][i],
         "not_found" => ["找不到要更新的客户", "找不到要更新的客戶", "no customer to update"][i],
         "ambiguous" => ["匹配到多个客户", "符合多個客戶", "matches several customers"][i],
         "uscc_taken" => ["已被其他客户使用", "已被其他客戶使用", "belongs to another customer"][i],
@@ -115,6 +135,7 @@ pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> St
         Entity::Customers
             .columns()
             .iter()
+            .chain(Entity::Contacts.columns())
             .find(|c| c.key == f)
             .map(|c| c.label(language))
     });

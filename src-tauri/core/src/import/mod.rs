@@ -1,6 +1,7 @@
 //! Imports: .xlsx/.xls/.ods and CSV (UTF-8 or GB18030) into the store, mapped from header synonyms,
 //! validated by the form's rules, matched on the keys the user picks, dry-run first, revertible.
 
+mod contacts;
 mod files;
 mod header;
 mod model;

@@ -26,7 +26,11 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
     if record.reverted_at.is_some() {
         return Err(CoreError::conflict("import_reverted", format!("import {id} was reverted already")));
     }
-    const CREATED: &str = "SELECT customer_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+    if record.entity == "contacts" {
+        super::contacts::revert(&mut tx, id).await?;
+        return finish(tx, record).await;
+    }
+    const CREATED: &str = "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
     // A merge holds the customers it joined; undo it first, or the revert would take the other one along.
     let merged: bool = sqlx::query_scalar(&format!(
         "SELECT EXISTS (SELECT 1 FROM merges WHERE undone_at IS NULL AND \
@@ -48,7 +52,7 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
         sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
     }
     let updated: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT customer_id, before FROM import_rows WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL",
+        "SELECT record_id, before FROM import_rows WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL",
     )
     .bind(id)
     .fetch_all(&mut *tx)
@@ -67,10 +71,15 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
             crate::customer::overwrite(&mut tx, &now, &valid).await?;
         }
     }
+    finish(tx, record).await
+}
+
+/// Marks the import reverted and commits.
+async fn finish(mut tx: sqlx::Transaction<'static, sqlx::Sqlite>, record: ImportRecord) -> Result<ImportRecord> {
     let at = now_ms();
     sqlx::query("UPDATE imports SET reverted_at = ? WHERE id = ?")
         .bind(at)
-        .bind(id)
+        .bind(record.id)
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

@@ -25,7 +25,7 @@ use crate::time::now_ms;
 /// Data rows the preview shows.
 const PREVIEW_ROWS: usize = 10;
 /// Rejected rows the report lists (the error workbook has all of them).
-const REPORT_REJECTS: usize = 200;
+pub(super) const REPORT_REJECTS: usize = 200;
 
 async fn read_grid(path: &Path) -> Result<Grid> {
     let path = path.to_path_buf();
@@ -62,8 +62,9 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn only_customers(entity: Entity) -> Result<()> {
-    if entity != Entity::Customers {
+/// Customers and contacts can be imported; follow-ups only exported so far.
+fn importable(entity: Entity) -> Result<()> {
+    if entity == Entity::FollowUps {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     Ok(())
@@ -71,7 +72,7 @@ fn only_customers(entity: Entity) -> Result<()> {
 
 /// Reads the file and proposes a mapping; writes nothing.
 pub async fn inspect(path: &Path, entity: Entity, language: Language) -> Result<ImportPreview> {
-    only_customers(entity)?;
+    importable(entity)?;
     let grid = read_grid(path).await?;
     let (header_row, headers, data) = split(entity, &grid)?;
     if data.is_empty() {
@@ -135,6 +136,15 @@ fn columns_of(request: &ImportRequest, width: usize) -> Result<Vec<Option<&'stat
             }
         };
         out.push(column);
+    }
+    if request.entity == Entity::Contacts {
+        // A contact is found by its customer's name and its own.
+        for needed in ["customerName", "name"] {
+            if !seen.contains(needed) {
+                return Err(CoreError::invalid("mapping", "name_required"));
+            }
+        }
+        return Ok(out);
     }
     if request.mode != ImportMode::Update && !seen.contains("name") {
         return Err(CoreError::invalid("mapping", "name_required"));
@@ -218,7 +228,7 @@ pub async fn run(
     request: &ImportRequest,
     mut progress: impl FnMut(Progress) + Send,
 ) -> Result<ImportReport> {
-    only_customers(request.entity)?;
+    importable(request.entity)?;
     let path = PathBuf::from(&request.path);
     let grid = read_grid(&path).await?;
     let (_, headers, data) = split(request.entity, &grid)?;
@@ -240,6 +250,12 @@ pub async fn run(
             .map(|c| grid.rows[row.index].get(c).map(plain_text).unwrap_or_default())
             .collect()
     };
+
+    if request.entity == Entity::Contacts {
+        let report = super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of).await?;
+        progress(Progress { done: total * 2, total: total * 2 });
+        return Ok(report);
+    }
 
     // Keys of every row, and who in the store holds them.
     let keys: Vec<Result<(Option<String>, Option<String>, Option<String>)>> =
@@ -560,7 +576,7 @@ async fn write(
             load.add_search(kind, &of_kind).await?;
         }
         if !record.is_empty() {
-            let mut b = QueryBuilder::new("INSERT INTO import_rows (import_id, customer_id, action, before) ");
+            let mut b = QueryBuilder::new("INSERT INTO import_rows (import_id, record_id, action, before) ");
             b.push_values(&record, |mut v, (id, action, before)| {
                 v.push_bind(import_id).push_bind(*id).push_bind(*action).push_bind(before.clone());
             });

@@ -24,11 +24,14 @@ import { useRunImport } from "./useImport";
 const MODES: ImportMode[] = ["create", "update", "upsert"];
 const MATCH_KEYS: MatchKey[] = ["uscc", "name", "mobile"];
 const DEFAULT_MATCH_KEYS: MatchKey[] = ["uscc", "name"];
+type ImportEntity = "customers" | "contacts";
+const ENTITIES: ImportEntity[] = ["customers", "contacts"];
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const language = asLanguage(i18n.language);
+  const [entity, setEntity] = useState<ImportEntity>("customers");
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMappingState] = useState<Array<string | null>>([]);
   const [mode, setModeState] = useState<ImportMode>("create");
@@ -54,7 +57,7 @@ export function ImportPage() {
   const inspect = useMutation<ImportPreview | null, AppError>({
     mutationFn: async () => {
       const path = await api.pickImportFile();
-      return path ? api.inspectImport(path, "customers", language) : null;
+      return path ? api.inspectImport(path, entity, language) : null;
     },
     onSuccess: (next) => {
       if (!next) return;
@@ -70,8 +73,8 @@ export function ImportPage() {
 
   const template = useMutation<string | null, AppError>({
     mutationFn: async () => {
-      const path = await api.pickSavePath(defaultFileName(t, "template", "xlsx"));
-      if (path) await api.saveImportTemplate("customers", path, language);
+      const path = await api.pickSavePath(defaultFileName(t, entity === "contacts" ? "contactTemplate" : "template", "xlsx"));
+      if (path) await api.saveImportTemplate(entity, path, language);
       return path;
     },
     onSuccess: (path) => {
@@ -94,7 +97,8 @@ export function ImportPage() {
 
   const run = useRunImport(setProgress);
   const running = run.isPending;
-  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys) : [];
+  const forContacts = preview?.entity === "contacts";
+  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys, forContacts ? "contacts" : "customers") : [];
   const blocked = running || warnings.length > 0;
   const start = (dryRun: boolean) => {
     if (!preview || blocked) return;
@@ -121,6 +125,22 @@ export function ImportPage() {
         <Card>
           <Space direction="vertical" className="full-width">
             <Typography.Text type="secondary">{t("import.intro")}</Typography.Text>
+            <Radio.Group
+              value={entity}
+              disabled={running}
+              optionType="button"
+              onChange={(e) => {
+                setEntity(e.target.value as ImportEntity);
+                setPreview(null);
+                setReport(null);
+              }}
+            >
+              {ENTITIES.map((e) => (
+                <Radio.Button key={e} value={e}>
+                  <span data-testid={`import-entity-${e}`}>{t(`import.entities.${e}`)}</span>
+                </Radio.Button>
+              ))}
+            </Radio.Group>
             <Space wrap>
               <Button type="primary" icon={<FolderOpenOutlined />} loading={inspect.isPending} disabled={running} onClick={() => inspect.mutate()} data-testid="import-pick">
                 {t("import.pick")}
@@ -160,7 +180,7 @@ export function ImportPage() {
                   ))}
                 </Radio.Group>
               </div>
-              <div className="import-option">
+              {!forContacts && <div className="import-option">
                 <Typography.Text strong>{t("import.matchBy")}</Typography.Text>
                 <Checkbox.Group value={matchKeys} disabled={running} onChange={(keys) => setMatchKeys(MATCH_KEYS.filter((k) => keys.includes(k)))}>
                   {MATCH_KEYS.map((k) => (
@@ -169,7 +189,8 @@ export function ImportPage() {
                     </Checkbox>
                   ))}
                 </Checkbox.Group>
-              </div>
+              </div>}
+              {forContacts && <Typography.Text type="secondary">{t("import.contactMatch")}</Typography.Text>}
             </div>
             {warnings.map((w) => (
               <Alert key={w} type="warning" showIcon className="import-warning" message={t(`import.${w}`)} data-testid={`import-warning-${w}`} />

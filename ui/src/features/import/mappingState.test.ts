@@ -38,4 +38,9 @@ describe("what keeps an import from running", () => {
     expect(mappingWarnings(["name", "mobile"], "upsert", ["name", "mobile"])).toEqual([]);
     expect(mappingWarnings(["name"], "create", ["uscc", "name"])).toEqual([]);
   });
+
+  it("asks for the customer's name and the contact's name when contacts are imported, in every mode", () => {
+    expect(mappingWarnings(["name"], "create", [], "contacts")).toEqual(["noContactNames"]);
+    expect(mappingWarnings(["customerName", "name"], "update", [], "contacts")).toEqual([]);
+  });
 });

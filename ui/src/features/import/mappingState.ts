@@ -16,14 +16,24 @@ export function applyMapping(mapping: Mapping, index: number, field: string | nu
   });
 }
 
-export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey";
+export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey" | "noContactNames";
 
 /**
  * What the import would refuse the settings for: new customers need a column for their name; updates need
  * match keys, each with a column. While any is left, the import cannot run.
  */
-export function mappingWarnings(mapping: Mapping, mode: ImportMode, matchKeys: ReadonlyArray<MatchKey>): MappingWarning[] {
+export function mappingWarnings(
+  mapping: Mapping,
+  mode: ImportMode,
+  matchKeys: ReadonlyArray<MatchKey>,
+  entity: "customers" | "contacts" = "customers",
+): MappingWarning[] {
   const warnings: MappingWarning[] = [];
+  // A contact is found by its customer's name and its own; both columns are needed in every mode.
+  if (entity === "contacts") {
+    if (!mapping.includes("customerName") || !mapping.includes("name")) warnings.push("noContactNames");
+    return warnings;
+  }
   if (mode !== "update" && !mapping.includes("name")) warnings.push("noName");
   if (mode !== "create" && matchKeys.length === 0) warnings.push("noMatchKey");
   if (mode !== "create" && matchKeys.some((key) => !mapping.includes(key))) warnings.push("unmappedMatchKey");

@@ -5,7 +5,7 @@ import type { RejectedRow } from "../../api/bindings/RejectedRow";
 import { errorText, fieldLabel } from "../../i18n/errorText";
 
 /** Reasons the import itself gives (a row's field values may all be fine). */
-export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous"] as const;
+export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous", "customer_not_found"] as const;
 
 /** The field's name as the form calls it, else as the import's column list does. */
 export function rejectFieldLabel(t: TFunction, field: string | null, fields: ReadonlyArray<ImportField>): string {

@@ -1,0 +1,296 @@
+//! Importing contacts: each row names its customer (by the customer's name) and the contact; a contact is
+//! the same one when its customer has a live contact of that name. Written in one transaction through the
+//! same functions as the form, and recorded for revert.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::QueryBuilder;
+
+use super::model::{ImportMode, ImportReport, ImportRequest, RejectedRow};
+use super::row::{reason_of, SheetRow};
+use crate::contact::{Contact, ContactInput, ValidContact};
+use crate::error::{CoreError, Result};
+use crate::store::Store;
+use crate::time::now_ms;
+
+enum Plan {
+    Create { customer_id: i64, contact: ValidContact },
+    Update { before: Box<Contact>, contact: ValidContact },
+    Unchanged,
+    Reject { field: Option<String>, reason: String },
+}
+
+fn reject(field: &str, reason: &str) -> Plan {
+    Plan::Reject {
+        field: Some(field.to_string()).filter(|f| !f.is_empty()),
+        reason: reason.to_string(),
+    }
+}
+
+/// The form's input for a stored contact (so a row's cells can be laid over it).
+fn input_of(c: &ValidContact) -> ContactInput {
+    ContactInput {
+        name: c.name.clone(),
+        title: c.title.clone(),
+        department: c.department.clone(),
+        mobile: c.mobile.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        wechat: c.wechat.clone(),
+        birthday: c.birthday.clone(),
+        birthday_lunar: c.birthday_lunar,
+        gender: c.gender,
+        notes: c.notes.clone(),
+        is_primary: c.is_primary,
+    }
+}
+
+fn apply(input: &mut ContactInput, key: &str, text: &str) -> Result<()> {
+    let some = || Some(text.to_string());
+    match key {
+        "name" => input.name = text.to_string(),
+        "title" => input.title = some(),
+        "department" => input.department = some(),
+        "mobile" => input.mobile = some(),
+        "phone" => input.phone = some(),
+        "email" => input.email = some(),
+        "wechat" => input.wechat = some(),
+        "birthday" => input.birthday = some(),
+        "birthdayLunar" => input.birthday_lunar = text == "true",
+        "isPrimary" => input.is_primary = text == "true",
+        "notes" => input.notes = some(),
+        "gender" => {
+            input.gender = Some(
+                serde_json::from_value(serde_json::Value::String(text.to_string()))
+                    .map_err(|_| CoreError::invalid("gender", "unknown_choice"))?,
+            )
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Live customers by name, and their live contacts by (customer, name).
+async fn lookups(
+    store: &Store,
+    customer_names: &HashSet<String>,
+) -> Result<(HashMap<String, Vec<i64>>, HashMap<(i64, String), Contact>)> {
+    let mut by_name: HashMap<String, Vec<i64>> = HashMap::new();
+    let names: Vec<&String> = customer_names.iter().collect();
+    for chunk in names.chunks(500) {
+        let mut b = QueryBuilder::new("SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (");
+        let mut list = b.separated(", ");
+        for n in chunk {
+            list.push_bind(n.as_str());
+        }
+        b.push(")");
+        let rows: Vec<(String, i64)> = b.build_query_as().fetch_all(store.read()).await?;
+        for (n, id) in rows {
+            by_name.entry(n).or_default().push(id);
+        }
+    }
+    let ids: Vec<i64> = by_name.values().flatten().copied().collect();
+    let mut contacts = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let mut b = QueryBuilder::new(
+            "SELECT id, customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
+             birthday_lunar, gender, notes, is_primary, created_at, updated_at, deleted_at \
+             FROM contacts WHERE deleted_at IS NULL AND customer_id IN (",
+        );
+        let mut list = b.separated(", ");
+        for id in chunk {
+            list.push_bind(*id);
+        }
+        b.push(")");
+        let rows: Vec<Contact> = b.build_query_as().fetch_all(store.read()).await?;
+        for c in rows {
+            contacts.insert((c.customer_id, c.name.clone()), c);
+        }
+    }
+    Ok((by_name, contacts))
+}
+
+/// Plans and (unless a dry run) writes a contact import. `cells_of` gives a refused row's original cells.
+pub(super) async fn run(
+    store: &Store,
+    request: &ImportRequest,
+    file_name: String,
+    headers: &[String],
+    rows: &[SheetRow],
+    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
+) -> Result<ImportReport> {
+    let customer_names: HashSet<String> =
+        rows.iter().filter_map(|r| r.get("customerName")).map(|n| n.trim().to_string()).collect();
+    let (customers, existing) = lookups(store, &customer_names).await?;
+    let mut seen: HashSet<(i64, String)> = HashSet::new();
+    let plans: Vec<Plan> = rows
+        .iter()
+        .map(|row| {
+            let fields = match &row.fields {
+                Ok(f) => f,
+                Err((field, reason)) => return reject(field, reason),
+            };
+            let Some(customer) = row.get("customerName").map(str::trim) else {
+                return reject("customerName", "required");
+            };
+            let customer_id = match customers.get(customer).map(Vec::as_slice) {
+                None | Some([]) => return reject("customerName", "customer_not_found"),
+                Some([id]) => *id,
+                Some(_) => return reject("customerName", "ambiguous"),
+            };
+            let name = row.get("name").map(str::trim).unwrap_or_default().to_string();
+            if !name.is_empty() && !seen.insert((customer_id, name.clone())) {
+                return reject("", "duplicate_in_file");
+            }
+            let stored = existing.get(&(customer_id, name));
+            let base = match (stored, request.mode) {
+                (Some(_), ImportMode::Create) => return reject("", "exists"),
+                (None, ImportMode::Update) => return reject("", "not_found"),
+                (Some(c), _) => input_of(&ValidContact::from(c)),
+                (None, _) => ContactInput::default(),
+            };
+            let mut input = base;
+            for (k, v) in fields {
+                if let Err(e) = apply(&mut input, k, v) {
+                    let (f, r) = reason_of(&e);
+                    return reject(&f, &r);
+                }
+            }
+            match (input.validate(), stored) {
+                (Err(e), _) => {
+                    let (f, r) = reason_of(&e);
+                    reject(&f, &r)
+                }
+                (Ok(contact), None) => Plan::Create { customer_id, contact },
+                (Ok(contact), Some(c)) if contact == ValidContact::from(c) => Plan::Unchanged,
+                (Ok(contact), Some(c)) => Plan::Update { before: Box::new(c.clone()), contact },
+            }
+        })
+        .collect();
+
+    let mut report = ImportReport {
+        import_id: None,
+        dry_run: request.dry_run,
+        total: rows.len() as u32,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: 0,
+        rejects: Vec::new(),
+    };
+    for (row, plan) in rows.iter().zip(&plans) {
+        match plan {
+            Plan::Create { .. } => report.created += 1,
+            Plan::Update { .. } => report.updated += 1,
+            Plan::Unchanged => report.unchanged += 1,
+            Plan::Reject { field, reason } => {
+                report.rejected += 1;
+                if report.rejects.len() < super::run::REPORT_REJECTS {
+                    report.rejects.push(RejectedRow {
+                        row: row.number,
+                        field: field.clone(),
+                        reason: reason.clone(),
+                        values: cells_of(row),
+                    });
+                }
+            }
+        }
+    }
+    if request.dry_run {
+        return Ok(report);
+    }
+
+    let now = now_ms();
+    let mut tx = store.write().await?;
+    let import_id: i64 = sqlx::query_scalar(
+        "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
+         VALUES ('contacts', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(file_name)
+    .bind(request.mode.as_str())
+    .bind(serde_json::to_string(headers).expect("text serializes"))
+    .bind(now)
+    .bind(report.total)
+    .bind(report.created)
+    .bind(report.updated)
+    .bind(report.unchanged)
+    .bind(report.rejected)
+    .fetch_one(&mut *tx)
+    .await?;
+    for (row, plan) in rows.iter().zip(&plans) {
+        let (record, action, before) = match plan {
+            Plan::Create { customer_id, contact } => {
+                let id = crate::contact::insert_one(&mut tx, *customer_id, contact, now).await?;
+                (id, "created", None)
+            }
+            Plan::Update { before, contact } => {
+                crate::contact::overwrite(&mut tx, before, contact).await?;
+                let prior = input_of(&ValidContact::from(before.as_ref()));
+                (before.id, "updated", Some(serde_json::to_string(&prior).expect("serializes")))
+            }
+            Plan::Unchanged => continue,
+            Plan::Reject { field, reason } => {
+                sqlx::query("INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)")
+                    .bind(import_id)
+                    .bind(row.number)
+                    .bind(field)
+                    .bind(reason)
+                    .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
+                    .execute(&mut *tx)
+                    .await?;
+                continue;
+            }
+        };
+        sqlx::query("INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)")
+            .bind(import_id)
+            .bind(record)
+            .bind(action)
+            .bind(before)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    report.import_id = Some(import_id);
+    Ok(report)
+}
+
+/// Reverts a contact import inside the caller's transaction: created contacts go (their customers keep a
+/// primary contact), updated ones get their fields back.
+pub(super) async fn revert(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
+    const CREATED: &str = "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+    let customers: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT DISTINCT customer_id FROM contacts WHERE id IN ({CREATED})"
+    ))
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for sql in [
+        format!("DELETE FROM search_contact WHERE rowid IN ({CREATED})"),
+        format!("DELETE FROM history WHERE entity = 'contact' AND entity_id IN ({CREATED})"),
+        format!("DELETE FROM contacts WHERE id IN ({CREATED})"),
+    ] {
+        sqlx::query(&sql).bind(id).execute(&mut *conn).await?;
+    }
+    for customer in customers {
+        crate::contact::ensure_primary(conn, customer).await?;
+    }
+    let updated: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT record_id, before FROM import_rows WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (contact_id, before) in updated {
+        let input: ContactInput = serde_json::from_str(&before)
+            .map_err(|e| CoreError::Internal(format!("import {id} contact {contact_id}: {e}")))?;
+        let valid = input.validate()?;
+        match crate::contact::load(conn, contact_id).await {
+            Ok(now) if now.deleted_at.is_none() => {
+                crate::contact::overwrite(conn, &now, &valid).await?;
+            }
+            Ok(_) | Err(CoreError::NotFound) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
