@@ -91,7 +91,7 @@ describe("the import page", () => {
   it("reads the chosen file and shows how its columns map and what its rows hold", async () => {
     const calls = mockCommands();
     await renderInChinese(<ImportPage />);
-    expect(screen.getByTestId("page-title")).toHaveTextContent("导入客户");
+    expect(screen.getByTestId("page-title")).toHaveTextContent("导入");
 
     await pickFile();
     expect(args(calls, "inspect_import")).toEqual([{ path: preview.path, entity: "customers", language: "zh-CN" }]);
