@@ -216,3 +216,26 @@ async fn a_cancelled_or_failed_export_leaves_no_file_behind() {
         .unwrap_err();
     assert!(matches!(e, CoreError::Io { reason: "not_found", .. }), "{e}");
 }
+
+#[test]
+fn money_and_percentages_are_numbers_with_their_formats() {
+    // No record type holds money yet (contracts and receipts will): the writer is ready for them.
+    use crm_core::export::{Cell, Sink, XlsxSink};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("money.xlsx");
+    let columns: Vec<&'static crm_core::sheet::Column> = Entity::FollowUps.exported().take(2).collect();
+    let mut sink = Box::new(XlsxSink::new(&path, Language::ZhCn, "回款"));
+    sink.start(Entity::FollowUps, &columns).unwrap();
+    sink.row(&[Cell::Money(123_456), Cell::Percent(0.125)]).unwrap();
+    sink.row(&[Cell::Money(-5), Cell::Empty]).unwrap();
+    sink.finish().unwrap();
+    let out = openpyxl(
+        &path,
+        "ws = wb.worksheets[0]\nfor c in (ws['A2'], ws['B2'], ws['A3']): print(type(c.value).__name__, c.value, c.number_format)",
+    );
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        vec!["float 1234.56 ¥#,##0.00", "float 0.125 0.00%", "float -0.05 ¥#,##0.00"],
+        "分 become yuan with a currency format; a fraction shows as a percentage"
+    );
+}
