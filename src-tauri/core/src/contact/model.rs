@@ -112,6 +112,26 @@ impl From<&Contact> for ValidContact {
     }
 }
 
+impl From<&ValidContact> for ContactInput {
+    /// The input that validates to this contact again (imports lay a row's cells over it).
+    fn from(c: &ValidContact) -> Self {
+        ContactInput {
+            name: c.name.clone(),
+            title: c.title.clone(),
+            department: c.department.clone(),
+            mobile: c.mobile.clone(),
+            phone: c.phone.clone(),
+            email: c.email.clone(),
+            wechat: c.wechat.clone(),
+            birthday: c.birthday.clone(),
+            birthday_lunar: c.birthday_lunar,
+            gender: c.gender,
+            notes: c.notes.clone(),
+            is_primary: c.is_primary,
+        }
+    }
+}
+
 impl ContactInput {
     /// Checks every field with the same rules the form, the import and crmctl use.
     pub fn validate(&self) -> Result<ValidContact> {

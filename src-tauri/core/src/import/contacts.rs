@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::QueryBuilder;
 
-use super::model::{ImportMode, ImportReport, ImportRequest, RejectedRow};
+use super::model::{ImportMode, ImportReport, ImportRequest};
+use super::run::Outcome;
 use super::row::{reason_of, SheetRow};
 use crate::contact::{Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
@@ -24,24 +25,6 @@ fn reject(field: &str, reason: &str) -> Plan {
     Plan::Reject {
         field: Some(field.to_string()).filter(|f| !f.is_empty()),
         reason: reason.to_string(),
-    }
-}
-
-/// The form's input for a stored contact (so a row's cells can be laid over it).
-fn input_of(c: &ValidContact) -> ContactInput {
-    ContactInput {
-        name: c.name.clone(),
-        title: c.title.clone(),
-        department: c.department.clone(),
-        mobile: c.mobile.clone(),
-        phone: c.phone.clone(),
-        email: c.email.clone(),
-        wechat: c.wechat.clone(),
-        birthday: c.birthday.clone(),
-        birthday_lunar: c.birthday_lunar,
-        gender: c.gender,
-        notes: c.notes.clone(),
-        is_primary: c.is_primary,
     }
 }
 
@@ -146,7 +129,7 @@ pub(super) async fn run(
             let base = match (stored, request.mode) {
                 (Some(_), ImportMode::Create) => return reject("", "exists"),
                 (None, ImportMode::Update) => return reject("", "not_found"),
-                (Some(c), _) => input_of(&ValidContact::from(c)),
+                (Some(c), _) => ContactInput::from(&ValidContact::from(c)),
                 (None, _) => ContactInput::default(),
             };
             let mut input = base;
@@ -168,34 +151,19 @@ pub(super) async fn run(
         })
         .collect();
 
-    let mut report = ImportReport {
-        import_id: None,
-        dry_run: request.dry_run,
-        total: rows.len() as u32,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-        rejects: Vec::new(),
-    };
-    for (row, plan) in rows.iter().zip(&plans) {
-        match plan {
-            Plan::Create { .. } => report.created += 1,
-            Plan::Update { .. } => report.updated += 1,
-            Plan::Unchanged => report.unchanged += 1,
-            Plan::Reject { field, reason } => {
-                report.rejected += 1;
-                if report.rejects.len() < super::run::REPORT_REJECTS {
-                    report.rejects.push(RejectedRow {
-                        row: row.number,
-                        field: field.clone(),
-                        reason: reason.clone(),
-                        values: cells_of(row),
-                    });
-                }
-            }
-        }
-    }
+    let mut report = super::run::tally(
+        request.dry_run,
+        rows.iter().zip(&plans).map(|(row, plan)| {
+            let outcome = match plan {
+                Plan::Create { .. } => Outcome::Created,
+                Plan::Update { .. } => Outcome::Updated,
+                Plan::Unchanged => Outcome::Unchanged,
+                Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
+            };
+            (row, outcome)
+        }),
+        cells_of,
+    );
     if request.dry_run {
         return Ok(report);
     }
@@ -225,7 +193,7 @@ pub(super) async fn run(
             }
             Plan::Update { before, contact } => {
                 crate::contact::overwrite(&mut tx, before, contact).await?;
-                let prior = input_of(&ValidContact::from(before.as_ref()));
+                let prior = ContactInput::from(&ValidContact::from(before.as_ref()));
                 (before.id, "updated", Some(serde_json::to_string(&prior).expect("serializes")))
             }
             Plan::Unchanged => continue,

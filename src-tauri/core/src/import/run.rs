@@ -25,7 +25,7 @@ use crate::time::now_ms;
 /// Data rows the preview shows.
 const PREVIEW_ROWS: usize = 10;
 /// Rejected rows the report lists (the error workbook has all of them).
-pub(super) const REPORT_REJECTS: usize = 200;
+const REPORT_REJECTS: usize = 200;
 
 async fn read_grid(path: &Path) -> Result<Grid> {
     let path = path.to_path_buf();
@@ -382,22 +382,64 @@ pub async fn run(
         .collect();
     progress(Progress { done: total, total: total * 2 });
 
+    let mut report = tally(
+        request.dry_run,
+        rows.iter().zip(&plans).map(|(row, plan)| {
+            let outcome = match plan {
+                Plan::Create { .. } => Outcome::Created,
+                Plan::Update { .. } => Outcome::Updated,
+                Plan::Unchanged => Outcome::Unchanged,
+                Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
+            };
+            (row, outcome)
+        }),
+        &cells_of,
+    );
+    if request.dry_run {
+        progress(Progress { done: total * 2, total: total * 2 });
+        return Ok(report);
+    }
+    let id = write(store, request, &path, &headers, &rows, &plans, &report, &cells_of, |done| {
+        progress(Progress { done: total + done, total: total * 2 })
+    })
+    .await?;
+    report.import_id = Some(id);
+    progress(Progress { done: total * 2, total: total * 2 });
+    Ok(report)
+}
+
+/// What became of one row, for the report.
+pub(super) enum Outcome<'a> {
+    Created,
+    Updated,
+    Unchanged,
+    Rejected(&'a Option<String>, &'a String),
+}
+
+/// Counts the outcomes and lists the first refused rows with their original cells (customers and
+/// contacts alike).
+pub(super) fn tally<'a>(
+    dry_run: bool,
+    outcomes: impl Iterator<Item = (&'a SheetRow, Outcome<'a>)>,
+    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
+) -> ImportReport {
     let mut report = ImportReport {
         import_id: None,
-        dry_run: request.dry_run,
-        total: rows.len() as u32,
+        dry_run,
+        total: 0,
         created: 0,
         updated: 0,
         unchanged: 0,
         rejected: 0,
         rejects: Vec::new(),
     };
-    for (row, plan) in rows.iter().zip(&plans) {
-        match plan {
-            Plan::Create { .. } => report.created += 1,
-            Plan::Update { .. } => report.updated += 1,
-            Plan::Unchanged => report.unchanged += 1,
-            Plan::Reject { field, reason } => {
+    for (row, outcome) in outcomes {
+        report.total += 1;
+        match outcome {
+            Outcome::Created => report.created += 1,
+            Outcome::Updated => report.updated += 1,
+            Outcome::Unchanged => report.unchanged += 1,
+            Outcome::Rejected(field, reason) => {
                 report.rejected += 1;
                 if report.rejects.len() < REPORT_REJECTS {
                     report.rejects.push(RejectedRow {
@@ -410,17 +452,7 @@ pub async fn run(
             }
         }
     }
-    if request.dry_run {
-        progress(Progress { done: total * 2, total: total * 2 });
-        return Ok(report);
-    }
-    let id = write(store, request, &path, &headers, &rows, &plans, &report, &cells_of, |done| {
-        progress(Progress { done: total + done, total: total * 2 })
-    })
-    .await?;
-    report.import_id = Some(id);
-    progress(Progress { done: total * 2, total: total * 2 });
-    Ok(report)
+    report
 }
 
 /// Writes the plans in one transaction with the import's record; returns the import's id.

@@ -84,12 +84,8 @@ pub(super) const fn col(
 /// A column only exports write.
 pub(super) const fn out(key: &'static str, labels: [&'static str; 3], kind: ColumnKind) -> Column {
     Column {
-        key,
-        labels,
-        synonyms: &[],
-        kind,
         importable: false,
-        exported: true,
+        ..col(key, labels, &[], kind)
     }
 }
 
@@ -101,11 +97,7 @@ pub(super) const fn inp(
     kind: ColumnKind,
 ) -> Column {
     Column {
-        key,
-        labels,
-        synonyms,
-        kind,
-        importable: true,
         exported: false,
+        ..col(key, labels, synonyms, kind)
     }
 }
