@@ -365,29 +365,59 @@ fn an_import_and_an_export_run_through_the_command_layer() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("模板.xlsx");
     let template_path = template.to_string_lossy();
-    call(&w, "save_import_template", json!({"entity": "customers", "path": template_path, "language": "zh-CN"})).unwrap();
-    let preview = call(&w, "inspect_import", json!({"path": template_path, "entity": "customers", "language": "zh-CN"})).unwrap();
-    assert_eq!(preview["totalRows"], 1, "the template's example row: {preview}");
+    call(
+        &w,
+        "save_import_template",
+        json!({"entity": "customers", "path": template_path, "language": "zh-CN"}),
+    )
+    .unwrap();
+    let preview = call(
+        &w,
+        "inspect_import",
+        json!({"path": template_path, "entity": "customers", "language": "zh-CN"}),
+    )
+    .unwrap();
+    assert_eq!(
+        preview["totalRows"], 1,
+        "the template's example row: {preview}"
+    );
     let request = json!({
         "path": template_path, "entity": "customers", "mapping": preview["mapping"],
         "mode": "create", "matchKeys": ["uscc"], "dryRun": false,
     });
     // A progress channel as the window sends it.
-    let report = call(&w, "run_import", json!({"request": request, "onProgress": "__CHANNEL__:7"})).unwrap();
-    assert_eq!((report["created"].as_u64(), report["rejected"].as_u64()), (Some(1), Some(0)), "{report}");
+    let report = call(
+        &w,
+        "run_import",
+        json!({"request": request, "onProgress": "__CHANNEL__:7"}),
+    )
+    .unwrap();
+    assert_eq!(
+        (report["created"].as_u64(), report["rejected"].as_u64()),
+        (Some(1), Some(0)),
+        "{report}"
+    );
     let imports = call(&w, "list_imports", json!({})).unwrap();
     assert_eq!(imports[0]["fileName"], "模板.xlsx");
 
     let out = dir.path().join("客户.xlsx");
     let export = json!({"entity": "customers", "query": null, "format": "xlsx", "path": out.to_string_lossy(), "language": "zh-CN"});
-    let summary = call(&w, "export_records", json!({"request": export, "onProgress": "__CHANNEL__:8"})).unwrap();
+    let summary = call(
+        &w,
+        "export_records",
+        json!({"request": export, "onProgress": "__CHANNEL__:8"}),
+    )
+    .unwrap();
     assert_eq!(summary["rows"], 1);
     assert!(out.exists());
 
     let reverted = call(&w, "revert_import", json!({"id": report["importId"]})).unwrap();
     assert!(reverted["revertedAt"].is_number());
     let again = call(&w, "revert_import", json!({"id": report["importId"]})).unwrap_err();
-    assert_eq!((again["code"].as_str(), again["reason"].as_str()), (Some("conflict"), Some("import_reverted")));
+    assert_eq!(
+        (again["code"].as_str(), again["reason"].as_str()),
+        (Some("conflict"), Some("import_reverted"))
+    );
     let bad = call(&w, "inspect_import", json!({"path": dir.path().join("nope.docx").to_string_lossy(), "entity": "customers", "language": "zh-CN"})).unwrap_err();
     assert_eq!(bad["code"], "io", "{bad}");
 }

@@ -7,7 +7,10 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
-use crm_core::customer::{CustomerInput, CustomerLevel, CustomerQuery, CustomerSort, LifecycleStatus, SortDirection, ValidCustomer};
+use crm_core::customer::{
+    CustomerInput, CustomerLevel, CustomerQuery, CustomerSort, LifecycleStatus, SortDirection,
+    ValidCustomer,
+};
 use crm_core::export::{self, ExportFormat, ExportRequest};
 use crm_core::import::{self, ImportMode, ImportRequest, MatchKey};
 use crm_core::settings::Language;
@@ -59,14 +62,24 @@ fn request(path: &Path, format: ExportFormat) -> ExportRequest {
 
 /// Runs openpyxl over the workbook and returns what it printed.
 fn openpyxl(path: &Path, script: &str) -> String {
-    let python = if Path::new("/usr/bin/python3").exists() { "/usr/bin/python3" } else { "python3" };
+    let python = if Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    };
     let out = std::process::Command::new(python)
         .arg("-c")
-        .arg(format!("import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n{script}"))
+        .arg(format!(
+            "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\n{script}"
+        ))
         .arg(path)
         .output()
         .expect("python3 runs (the setup installs python3-openpyxl)");
-    assert!(out.status.success(), "openpyxl failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "openpyxl failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -75,9 +88,14 @@ async fn an_xlsx_export_has_typed_cells_a_second_reader_agrees_with() {
     let (dir, store) = fresh().await;
     book(&store).await;
     let path = dir.path().join("客户.xlsx");
-    let summary = export::export(&store, &request(&path, ExportFormat::Xlsx), Default::default(), |_| {})
-        .await
-        .unwrap();
+    let summary = export::export(
+        &store,
+        &request(&path, ExportFormat::Xlsx),
+        Default::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
     assert_eq!((summary.rows, summary.sheets), (2, 1));
     let report = openpyxl(
         &path,
@@ -95,11 +113,17 @@ print(sorted((c.data_type, c.value) for c in notes))
 "#,
     );
     let lines: Vec<&str> = report.lines().collect();
-    assert_eq!(lines[0], "客户 A2 A1:Z3 客户", "sheet named in Chinese, header frozen, filter over the data");
+    assert_eq!(
+        lines[0], "客户 A2 A1:Z3 客户",
+        "sheet named in Chinese, header frozen, filter over the data"
+    );
     assert_eq!(lines[1], "True", "the header is bold");
     assert_eq!(lines[2], "int 30", "a number stays a number");
     assert_eq!(lines[3], "datetime", "a time is an Excel date, not text");
-    assert_eq!(lines[4], "A 成交 VIP, 老客户 13800138000", "choices in the sheet's language");
+    assert_eq!(
+        lines[4], "A 成交 VIP, 老客户 13800138000",
+        "choices in the sheet's language"
+    );
     assert!(
         lines[5].contains("('s', '=HYPERLINK") && lines[5].contains("('s', '-10% 折扣')"),
         "formula-like text is stored as text, never as a formula: {}",
@@ -112,10 +136,18 @@ async fn exporting_then_importing_reproduces_the_same_customers() {
     let (dir, store) = fresh().await;
     book(&store).await;
     for format in [ExportFormat::Xlsx, ExportFormat::Csv] {
-        let path = dir.path().join(if format == ExportFormat::Xlsx { "all.xlsx" } else { "all.csv" });
-        export::export(&store, &request(&path, format), Default::default(), |_| {}).await.unwrap();
+        let path = dir.path().join(if format == ExportFormat::Xlsx {
+            "all.xlsx"
+        } else {
+            "all.csv"
+        });
+        export::export(&store, &request(&path, format), Default::default(), |_| {})
+            .await
+            .unwrap();
         let (_d2, other) = fresh().await;
-        let preview = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap();
+        let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+            .await
+            .unwrap();
         let report = import::run(
             &other,
             &ImportRequest {
@@ -130,14 +162,34 @@ async fn exporting_then_importing_reproduces_the_same_customers() {
         )
         .await
         .unwrap();
-        assert_eq!((report.created, report.rejected), (2, 0), "{format:?}: {:?}", report.rejects);
-        assert_eq!(fields(&other).await, fields(&store).await, "{format:?}: every field comes back as it was");
+        assert_eq!(
+            (report.created, report.rejected),
+            (2, 0),
+            "{format:?}: {:?}",
+            report.rejects
+        );
+        assert_eq!(
+            fields(&other).await,
+            fields(&store).await,
+            "{format:?}: every field comes back as it was"
+        );
     }
 }
 
 async fn fields(s: &Store) -> Vec<ValidCustomer> {
-    let by_name = CustomerQuery { sort: CustomerSort::Name, direction: SortDirection::Asc, ..Default::default() };
-    s.customers().list(&by_name).await.unwrap().rows.iter().map(ValidCustomer::from).collect()
+    let by_name = CustomerQuery {
+        sort: CustomerSort::Name,
+        direction: SortDirection::Asc,
+        ..Default::default()
+    };
+    s.customers()
+        .list(&by_name)
+        .await
+        .unwrap()
+        .rows
+        .iter()
+        .map(ValidCustomer::from)
+        .collect()
 }
 
 #[tokio::test]
@@ -145,13 +197,29 @@ async fn a_csv_export_opens_in_excel_as_chinese_and_runs_nothing() {
     let (dir, store) = fresh().await;
     book(&store).await;
     let path = dir.path().join("客户.csv");
-    export::export(&store, &request(&path, ExportFormat::Csv), Default::default(), |_| {}).await.unwrap();
+    export::export(
+        &store,
+        &request(&path, ExportFormat::Csv),
+        Default::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "the byte-order mark makes Excel read UTF-8");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "the byte-order mark makes Excel read UTF-8"
+    );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     assert!(text.starts_with("客户名称,类型,统一社会信用代码"), "{text}");
-    assert!(text.contains("'=HYPERLINK"), "a formula-like note gets an apostrophe: {text}");
-    assert!(text.contains("'@张三工作室"), "so does a name starting with @");
+    assert!(
+        text.contains("'=HYPERLINK"),
+        "a formula-like note gets an apostrophe: {text}"
+    );
+    assert!(
+        text.contains("'@张三工作室"),
+        "so does a name starting with @"
+    );
     assert!(text.contains(",'+86"), "and a phone starting with +");
 }
 
@@ -161,10 +229,15 @@ async fn a_list_export_keeps_the_filter_and_sort_the_user_looks_at() {
     book(&store).await;
     let path = dir.path().join("deals.csv");
     let req = ExportRequest {
-        query: Some(CustomerQuery { status: Some(LifecycleStatus::Deal), ..Default::default() }),
+        query: Some(CustomerQuery {
+            status: Some(LifecycleStatus::Deal),
+            ..Default::default()
+        }),
         ..request(&path, ExportFormat::Csv)
     };
-    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    let s = export::export(&store, &req, Default::default(), |_| {})
+        .await
+        .unwrap();
     assert_eq!(s.rows, 1, "only the customers the filter shows");
 }
 
@@ -173,15 +246,35 @@ async fn past_the_row_limit_the_rows_continue_on_a_second_sheet() {
     let (dir, store) = fresh().await;
     book(&store).await;
     for i in 0..3 {
-        store.customers().create_from(&CustomerInput { name: format!("客户{i}"), ..Default::default() }).await.unwrap();
+        store
+            .customers()
+            .create_from(&CustomerInput {
+                name: format!("客户{i}"),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
     }
     let path = dir.path().join("split.xlsx");
-    let s = export::export_with(&store, &request(&path, ExportFormat::Xlsx), Default::default(), |_| {}, Some(3))
-        .await
-        .unwrap();
+    let s = export::export_with(
+        &store,
+        &request(&path, ExportFormat::Xlsx),
+        Default::default(),
+        |_| {},
+        Some(3),
+    )
+    .await
+    .unwrap();
     assert_eq!((s.rows, s.sheets), (5, 2));
-    let out = openpyxl(&path, "print([(ws.title, ws.max_row) for ws in wb.worksheets])");
-    assert_eq!(out.trim(), "[('客户', 4), ('客户 (2)', 3)]", "each sheet has its header and the rest of the rows");
+    let out = openpyxl(
+        &path,
+        "print([(ws.title, ws.max_row) for ws in wb.worksheets])",
+    );
+    assert_eq!(
+        out.trim(),
+        "[('客户', 4), ('客户 (2)', 3)]",
+        "each sheet has its header and the rest of the rows"
+    );
 }
 
 #[tokio::test]
@@ -189,13 +282,27 @@ async fn the_whole_book_is_one_workbook_with_a_sheet_per_record_type() {
     let (dir, store) = fresh().await;
     book(&store).await;
     let path = dir.path().join("book.xlsx");
-    let req = ExportRequest { entity: None, ..request(&path, ExportFormat::Xlsx) };
-    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    let req = ExportRequest {
+        entity: None,
+        ..request(&path, ExportFormat::Xlsx)
+    };
+    let s = export::export(&store, &req, Default::default(), |_| {})
+        .await
+        .unwrap();
     assert_eq!(s.sheets, 3);
     let out = openpyxl(&path, "print(wb.sheetnames)");
-    assert_eq!(out.trim(), "['客户', '联系人', '跟进记录']", "empty lists still get their sheet and header");
-    let csv = ExportRequest { entity: None, ..request(&dir.path().join("book.csv"), ExportFormat::Csv) };
-    let e = export::export(&store, &csv, Default::default(), |_| {}).await.unwrap_err();
+    assert_eq!(
+        out.trim(),
+        "['客户', '联系人', '跟进记录']",
+        "empty lists still get their sheet and header"
+    );
+    let csv = ExportRequest {
+        entity: None,
+        ..request(&dir.path().join("book.csv"), ExportFormat::Csv)
+    };
+    let e = export::export(&store, &csv, Default::default(), |_| {})
+        .await
+        .unwrap_err();
     assert_eq!(e.to_string(), "format: book_needs_xlsx");
 }
 
@@ -205,16 +312,51 @@ async fn a_cancelled_or_failed_export_leaves_no_file_behind() {
     book(&store).await;
     let path = dir.path().join("cancelled.xlsx");
     let cancel = Arc::new(AtomicBool::new(true));
-    let e = export::export(&store, &request(&path, ExportFormat::Xlsx), cancel, |_| {}).await.unwrap_err();
-    assert!(matches!(e, CoreError::Conflict { reason: "cancelled", .. }), "{e}");
-    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
-    assert!(!path.exists() && !left.iter().any(|n| n.to_string_lossy().contains(".crm-export-")), "{left:?}");
-
-    let nowhere = dir.path().join("no such folder").join("x.xlsx");
-    let e = export::export(&store, &request(&nowhere, ExportFormat::Xlsx), Default::default(), |_| {})
+    let e = export::export(&store, &request(&path, ExportFormat::Xlsx), cancel, |_| {})
         .await
         .unwrap_err();
-    assert!(matches!(e, CoreError::Io { reason: "not_found", .. }), "{e}");
+    assert!(
+        matches!(
+            e,
+            CoreError::Conflict {
+                reason: "cancelled",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        !path.exists()
+            && !left
+                .iter()
+                .any(|n| n.to_string_lossy().contains(".crm-export-")),
+        "{left:?}"
+    );
+
+    let nowhere = dir.path().join("no such folder").join("x.xlsx");
+    let e = export::export(
+        &store,
+        &request(&nowhere, ExportFormat::Xlsx),
+        Default::default(),
+        |_| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            CoreError::Io {
+                reason: "not_found",
+                ..
+            }
+        ),
+        "{e}"
+    );
 }
 
 #[test]
@@ -223,10 +365,12 @@ fn money_and_percentages_are_numbers_with_their_formats() {
     use crm_core::export::{Cell, Sink, XlsxSink};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("money.xlsx");
-    let columns: Vec<&'static crm_core::sheet::Column> = Entity::FollowUps.exported().take(2).collect();
+    let columns: Vec<&'static crm_core::sheet::Column> =
+        Entity::FollowUps.exported().take(2).collect();
     let mut sink = Box::new(XlsxSink::new(&path, Language::ZhCn, "回款"));
     sink.start(Entity::FollowUps, &columns).unwrap();
-    sink.row(&[Cell::Money(123_456), Cell::Percent(0.125)]).unwrap();
+    sink.row(&[Cell::Money(123_456), Cell::Percent(0.125)])
+        .unwrap();
     sink.row(&[Cell::Money(-5), Cell::Empty]).unwrap();
     sink.finish().unwrap();
     let out = openpyxl(
@@ -235,7 +379,11 @@ fn money_and_percentages_are_numbers_with_their_formats() {
     );
     assert_eq!(
         out.lines().collect::<Vec<_>>(),
-        vec!["float 1234.56 ¥#,##0.00", "float 0.125 0.00%", "float -0.05 ¥#,##0.00"],
+        vec![
+            "float 1234.56 ¥#,##0.00",
+            "float 0.125 0.00%",
+            "float -0.05 ¥#,##0.00"
+        ],
         "分 become yuan with a currency format; a fraction shows as a percentage"
     );
 }

@@ -20,16 +20,30 @@ use support::fresh;
 fn messy_workbook(path: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.merge_range(0, 0, 0, 5, "2026年客户名单", &Default::default()).unwrap();
-    let header = ["*公司名称", "手机号码", "省份", "下次跟进", "客户状态", "备注"];
+    ws.merge_range(0, 0, 0, 5, "2026年客户名单", &Default::default())
+        .unwrap();
+    let header = [
+        "*公司名称",
+        "手机号码",
+        "省份",
+        "下次跟进",
+        "客户状态",
+        "备注",
+    ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
     ws.write_string(3, 0, "北京华远科技有限公司").unwrap();
     ws.write_number(3, 1, 13800138000.0).unwrap();
-    ws.merge_range(3, 2, 4, 2, "北京市", &Default::default()).unwrap();
+    ws.merge_range(3, 2, 4, 2, "北京市", &Default::default())
+        .unwrap();
     ws.write_string(3, 4, "成交").unwrap();
-    ws.write_formula(3, 5, Formula::new("=\"合同\"&\"已签\"").set_result("合同已签")).unwrap();
+    ws.write_formula(
+        3,
+        5,
+        Formula::new("=\"合同\"&\"已签\"").set_result("合同已签"),
+    )
+    .unwrap();
     ws.write_string(4, 0, "北京启明软件有限公司").unwrap();
     ws.write_string(4, 1, "１３９００１３９０００").unwrap();
     ws.write_string(4, 4, "意向").unwrap();
@@ -39,7 +53,12 @@ fn messy_workbook(path: &Path) {
     wb.save(path).unwrap();
 }
 
-fn request(path: &Path, mapping: Vec<Option<String>>, mode: ImportMode, keys: &[MatchKey]) -> ImportRequest {
+fn request(
+    path: &Path,
+    mapping: Vec<Option<String>>,
+    mode: ImportMode,
+    keys: &[MatchKey],
+) -> ImportRequest {
     ImportRequest {
         path: path.to_string_lossy().into_owned(),
         entity: Entity::Customers,
@@ -50,9 +69,18 @@ fn request(path: &Path, mapping: Vec<Option<String>>, mode: ImportMode, keys: &[
     }
 }
 
-async fn import_file(store: &Store, path: &Path, mode: ImportMode, keys: &[MatchKey]) -> ImportReport {
-    let preview = import::inspect(path, Entity::Customers, Language::ZhCn).await.unwrap();
-    import::run(store, &request(path, preview.mapping, mode, keys), |_| {}).await.unwrap()
+async fn import_file(
+    store: &Store,
+    path: &Path,
+    mode: ImportMode,
+    keys: &[MatchKey],
+) -> ImportReport {
+    let preview = import::inspect(path, Entity::Customers, Language::ZhCn)
+        .await
+        .unwrap();
+    import::run(store, &request(path, preview.mapping, mode, keys), |_| {})
+        .await
+        .unwrap()
 }
 
 async fn names(store: &Store) -> Vec<String> {
@@ -80,42 +108,97 @@ async fn a_messy_workbook_is_read_as_a_person_reads_it() {
     let (dir, store) = fresh().await;
     let path = dir.path().join("名单.xlsx");
     messy_workbook(&path);
-    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap();
-    assert_eq!(preview.header_row, 3, "the title row and the blank row above the header are skipped");
+    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+        .await
+        .unwrap();
+    assert_eq!(
+        preview.header_row, 3,
+        "the title row and the blank row above the header are skipped"
+    );
     assert_eq!(
         preview.mapping,
         ["name", "mobile", "province", "nextDate", "status", "notes"]
-            .map(|k| if k == "nextDate" { None } else { Some(k.to_string()) })
+            .map(|k| if k == "nextDate" {
+                None
+            } else {
+                Some(k.to_string())
+            })
             .to_vec(),
         "下次跟进 is the store's own field, not one an import fills"
     );
     assert_eq!(preview.total_rows, 3, "the blank row is not a customer");
-    let report = import::run(&store, &request(&path, preview.mapping, ImportMode::Create, &[MatchKey::Name]), |_| {})
+    let report = import::run(
+        &store,
+        &request(
+            &path,
+            preview.mapping,
+            ImportMode::Create,
+            &[MatchKey::Name],
+        ),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (report.created, report.rejected),
+        (3, 0),
+        "{:?}",
+        report.rejects
+    );
+    let rows = store
+        .customers()
+        .list(&CustomerQuery::default())
         .await
-        .unwrap();
-    assert_eq!((report.created, report.rejected), (3, 0), "{:?}", report.rejects);
-    let rows = store.customers().list(&CustomerQuery::default()).await.unwrap().rows;
+        .unwrap()
+        .rows;
     let get = |n: &str| rows.iter().find(|c| c.name == n).unwrap().clone();
     let a = get("北京华远科技有限公司");
-    assert_eq!(a.mobile.as_deref(), Some("13800138000"), "a phone saved as a number keeps every digit");
-    assert_eq!(a.notes.as_deref(), Some("合同已签"), "a formula gives its cached value");
+    assert_eq!(
+        a.mobile.as_deref(),
+        Some("13800138000"),
+        "a phone saved as a number keeps every digit"
+    );
+    assert_eq!(
+        a.notes.as_deref(),
+        Some("合同已签"),
+        "a formula gives its cached value"
+    );
     assert_eq!(a.status, LifecycleStatus::Deal, "成交 is the deal status");
     let b = get("北京启明软件有限公司");
-    assert_eq!(b.province.as_deref(), Some("北京市"), "a region merged down two rows fills both");
-    assert_eq!(b.mobile.as_deref(), Some("13900139000"), "full-width digits become ASCII");
+    assert_eq!(
+        b.province.as_deref(),
+        Some("北京市"),
+        "a region merged down two rows fills both"
+    );
+    assert_eq!(
+        b.mobile.as_deref(),
+        Some("13900139000"),
+        "full-width digits become ASCII"
+    );
 }
 
 #[tokio::test]
 async fn a_gbk_csv_from_chinese_excel_imports_with_its_chinese_intact() {
     let (dir, store) = fresh().await;
-    let (bytes, _, _) = encoding_rs::GBK.encode("客户名称,联系电话,地址\r\n深圳市腾达电子有限公司,0755-86001234,南山区科技园\r\n");
+    let (bytes, _, _) = encoding_rs::GBK
+        .encode("客户名称,联系电话,地址\r\n深圳市腾达电子有限公司,0755-86001234,南山区科技园\r\n");
     let path = write(dir.path(), "客户.csv", &bytes);
-    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+        .await
+        .unwrap();
     assert_eq!(preview.encoding.as_deref(), Some("GB18030"));
     let report = import_file(&store, &path, ImportMode::Create, &[MatchKey::Name]).await;
     assert_eq!(report.created, 1);
-    let c = &store.customers().list(&CustomerQuery::default()).await.unwrap().rows[0];
-    assert_eq!((c.name.as_str(), c.address.as_deref()), ("深圳市腾达电子有限公司", Some("南山区科技园")));
+    let c = &store
+        .customers()
+        .list(&CustomerQuery::default())
+        .await
+        .unwrap()
+        .rows[0];
+    assert_eq!(
+        (c.name.as_str(), c.address.as_deref()),
+        ("深圳市腾达电子有限公司", Some("南山区科技园"))
+    );
 }
 
 #[tokio::test]
@@ -130,8 +213,11 @@ async fn invalid_and_repeated_rows_are_refused_with_their_reason_and_the_rest_im
     let path = write(dir.path(), "x.csv", csv.as_bytes());
     let report = import_file(&store, &path, ImportMode::Create, &[MatchKey::Name]).await;
     assert_eq!((report.created, report.rejected), (1, 4));
-    let why: Vec<(u32, Option<&str>, &str)> =
-        report.rejects.iter().map(|r| (r.row, r.field.as_deref(), r.reason.as_str())).collect();
+    let why: Vec<(u32, Option<&str>, &str)> = report
+        .rejects
+        .iter()
+        .map(|r| (r.row, r.field.as_deref(), r.reason.as_str()))
+        .collect();
     assert_eq!(
         why,
         vec![
@@ -142,11 +228,19 @@ async fn invalid_and_repeated_rows_are_refused_with_their_reason_and_the_rest_im
         ],
         "row numbers are the sheet's, as the user sees them in Excel"
     );
-    assert_eq!(report.rejects[0].values, vec!["华远科技", "91110108551385082A", ""], "the original row comes back");
+    assert_eq!(
+        report.rejects[0].values,
+        vec!["华远科技", "91110108551385082A", ""],
+        "the original row comes back"
+    );
     let out = dir.path().join("errors.xlsx");
-    import::write_rejects(&store, report.import_id.unwrap(), &out, Language::ZhCn).await.unwrap();
+    import::write_rejects(&store, report.import_id.unwrap(), &out, Language::ZhCn)
+        .await
+        .unwrap();
     // The error workbook imports again once fixed: same headers, the reason column is left unmapped.
-    let preview = import::inspect(&out, Entity::Customers, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(&out, Entity::Customers, Language::ZhCn)
+        .await
+        .unwrap();
     assert_eq!(preview.total_rows, 4);
     assert_eq!(preview.headers.last().map(String::as_str), Some("错误原因"));
     assert_eq!(preview.rows[0][3], "统一社会信用代码校验位不正确");
@@ -157,33 +251,68 @@ async fn create_update_and_upsert_treat_matches_as_the_user_chose() {
     let (dir, store) = fresh().await;
     store
         .customers()
-        .create_from(&CustomerInput { name: "华远科技".into(), mobile: Some("13800138000".into()), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "华远科技".into(),
+            mobile: Some("13800138000".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let csv = "客户名称,手机,备注\n华远科技,,老客户\n启明软件,13900139000,新客户\n";
     let path = write(dir.path(), "x.csv", csv.as_bytes());
 
-    let mut dry = request(&path, import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap().mapping, ImportMode::Upsert, &[MatchKey::Name]);
+    let mut dry = request(
+        &path,
+        import::inspect(&path, Entity::Customers, Language::ZhCn)
+            .await
+            .unwrap()
+            .mapping,
+        ImportMode::Upsert,
+        &[MatchKey::Name],
+    );
     dry.dry_run = true;
     let r = import::run(&store, &dry, |_| {}).await.unwrap();
     assert_eq!((r.created, r.updated, r.import_id), (1, 1, None));
-    assert_eq!(names(&store).await, vec!["华远科技"], "a dry run writes nothing");
+    assert_eq!(
+        names(&store).await,
+        vec!["华远科技"],
+        "a dry run writes nothing"
+    );
 
     let r = import_file(&store, &path, ImportMode::Create, &[MatchKey::Name]).await;
-    assert_eq!((r.created, r.rejected, r.rejects[0].reason.as_str()), (1, 1, "exists"));
+    assert_eq!(
+        (r.created, r.rejected, r.rejects[0].reason.as_str()),
+        (1, 1, "exists")
+    );
     import::revert(&store, r.import_id.unwrap()).await.unwrap();
 
     let r = import_file(&store, &path, ImportMode::Update, &[MatchKey::Name]).await;
-    assert_eq!((r.updated, r.rejected, r.rejects[0].reason.as_str()), (1, 1, "not_found"));
-    let c = &store.customers().list(&CustomerQuery::default()).await.unwrap().rows[0];
+    assert_eq!(
+        (r.updated, r.rejected, r.rejects[0].reason.as_str()),
+        (1, 1, "not_found")
+    );
+    let c = &store
+        .customers()
+        .list(&CustomerQuery::default())
+        .await
+        .unwrap()
+        .rows[0];
     assert_eq!(c.notes.as_deref(), Some("老客户"));
-    assert_eq!(c.mobile.as_deref(), Some("13800138000"), "a blank cell leaves the stored value");
+    assert_eq!(
+        c.mobile.as_deref(),
+        Some("13800138000"),
+        "a blank cell leaves the stored value"
+    );
     import::revert(&store, r.import_id.unwrap()).await.unwrap();
 
     let r = import_file(&store, &path, ImportMode::Upsert, &[MatchKey::Name]).await;
     assert_eq!((r.created, r.updated), (1, 1));
     let again = import_file(&store, &path, ImportMode::Upsert, &[MatchKey::Name]).await;
-    assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2), "importing the same file twice changes nothing");
+    assert_eq!(
+        (again.created, again.updated, again.unchanged),
+        (0, 0, 2),
+        "importing the same file twice changes nothing"
+    );
 }
 
 #[tokio::test]
@@ -191,25 +320,78 @@ async fn reverting_an_import_removes_what_it_created_and_restores_what_it_change
     let (dir, store) = fresh().await;
     let kept = store
         .customers()
-        .create_from(&CustomerInput { name: "华远科技".into(), notes: Some("原来的备注".into()), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "华远科技".into(),
+            notes: Some("原来的备注".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
-    let csv = "客户名称,备注,联系人,联系人手机\n华远科技,改过的备注,,\n启明软件,,李四,13900139000\n";
+    let csv =
+        "客户名称,备注,联系人,联系人手机\n华远科技,改过的备注,,\n启明软件,,李四,13900139000\n";
     let path = write(dir.path(), "x.csv", csv.as_bytes());
     let r = import_file(&store, &path, ImportMode::Upsert, &[MatchKey::Name]).await;
     assert_eq!((r.created, r.updated), (1, 1));
-    let created = store.customers().list(&CustomerQuery::default()).await.unwrap().rows.into_iter().find(|c| c.name == "启明软件").unwrap();
-    assert_eq!(store.contacts().of_customer(created.id).await.unwrap()[0].name, "李四", "the row's contact comes with it");
-    assert_eq!(crm_core::search::search(&store, "启明", 5).await.unwrap().len(), 1, "and it can be found");
+    let created = store
+        .customers()
+        .list(&CustomerQuery::default())
+        .await
+        .unwrap()
+        .rows
+        .into_iter()
+        .find(|c| c.name == "启明软件")
+        .unwrap();
+    assert_eq!(
+        store.contacts().of_customer(created.id).await.unwrap()[0].name,
+        "李四",
+        "the row's contact comes with it"
+    );
+    assert_eq!(
+        crm_core::search::search(&store, "启明", 5)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "and it can be found"
+    );
 
     let record = import::revert(&store, r.import_id.unwrap()).await.unwrap();
     assert!(record.reverted_at.is_some());
     assert_eq!(names(&store).await, vec!["华远科技"]);
-    assert_eq!(store.customers().get(kept.id).await.unwrap().notes.as_deref(), Some("原来的备注"));
-    assert!(crm_core::search::search(&store, "启明", 5).await.unwrap().is_empty(), "nor is it found any more");
-    let e = import::revert(&store, r.import_id.unwrap()).await.unwrap_err();
-    assert!(matches!(e, CoreError::Conflict { reason: "import_reverted", .. }), "{e}");
-    assert_eq!(import::list(&store).await.unwrap()[0].reverted_at, record.reverted_at);
+    assert_eq!(
+        store
+            .customers()
+            .get(kept.id)
+            .await
+            .unwrap()
+            .notes
+            .as_deref(),
+        Some("原来的备注")
+    );
+    assert!(
+        crm_core::search::search(&store, "启明", 5)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nor is it found any more"
+    );
+    let e = import::revert(&store, r.import_id.unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            CoreError::Conflict {
+                reason: "import_reverted",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        import::list(&store).await.unwrap()[0].reverted_at,
+        record.reverted_at
+    );
 }
 
 #[tokio::test]
@@ -217,14 +399,21 @@ async fn a_code_another_customer_holds_is_refused_not_a_failed_import() {
     let (dir, store) = fresh().await;
     store
         .customers()
-        .create_from(&CustomerInput { name: "华远科技".into(), uscc: Some("91110108551385082Q".into()), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "华远科技".into(),
+            uscc: Some("91110108551385082Q".into()),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let csv = "客户名称,统一社会信用代码\n别的公司,91110108551385082q\n启明软件,\n";
     let path = write(dir.path(), "x.csv", csv.as_bytes());
     let r = import_file(&store, &path, ImportMode::Create, &[MatchKey::Name]).await;
     assert_eq!((r.created, r.rejected), (1, 1));
-    assert_eq!((r.rejects[0].field.as_deref(), r.rejects[0].reason.as_str()), (Some("uscc"), "uscc_taken"));
+    assert_eq!(
+        (r.rejects[0].field.as_deref(), r.rejects[0].reason.as_str()),
+        (Some("uscc"), "uscc_taken")
+    );
 }
 
 #[tokio::test]
@@ -233,25 +422,61 @@ async fn bad_files_get_a_clear_reason_and_nothing_is_written() {
     let cases: Vec<(PathBuf, &str)> = vec![
         (write(dir.path(), "empty.xlsx", b""), "empty"),
         (write(dir.path(), "notes.docx", b"hello"), "unsupported"),
-        (write(dir.path(), "broken.xlsx", b"PK\x03\x04 this is not a zip"), "corrupt"),
-        (write(dir.path(), "header.csv", "客户名称,手机\n".as_bytes()), "header_only"),
+        (
+            write(dir.path(), "broken.xlsx", b"PK\x03\x04 this is not a zip"),
+            "corrupt",
+        ),
+        (
+            write(dir.path(), "header.csv", "客户名称,手机\n".as_bytes()),
+            "header_only",
+        ),
         (write(dir.path(), "blank.csv", b"\n,,\n"), "empty"),
     ];
     for (path, reason) in cases {
-        let e = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap_err();
+        let e = import::inspect(&path, Entity::Customers, Language::ZhCn)
+            .await
+            .unwrap_err();
         assert!(
             matches!(&e, CoreError::Validation { field: "file", reason: r } if *r == reason),
             "{}: {e}",
             path.display()
         );
     }
-    let e = import::inspect(&dir.path().join("gone.xlsx"), Entity::Customers, Language::ZhCn).await.unwrap_err();
-    assert!(matches!(e, CoreError::Io { reason: "not_found", .. }), "{e}");
+    let e = import::inspect(
+        &dir.path().join("gone.xlsx"),
+        Entity::Customers,
+        Language::ZhCn,
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            CoreError::Io {
+                reason: "not_found",
+                ..
+            }
+        ),
+        "{e}"
+    );
     let ok = write(dir.path(), "ok.csv", "客户名称\n华远\n".as_bytes());
-    let e = import::run(&store, &request(&ok, vec![None], ImportMode::Create, &[]), |_| {}).await.unwrap_err();
-    assert_eq!(e.to_string(), "mapping: name_required", "a mapping without the name cannot create anyone");
+    let e = import::run(
+        &store,
+        &request(&ok, vec![None], ImportMode::Create, &[]),
+        |_| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "mapping: name_required",
+        "a mapping without the name cannot create anyone"
+    );
     assert!(names(&store).await.is_empty());
-    assert!(import::list(&store).await.unwrap().is_empty(), "no import was recorded");
+    assert!(
+        import::list(&store).await.unwrap().is_empty(),
+        "no import was recorded"
+    );
 }
 
 #[tokio::test]
@@ -262,14 +487,20 @@ async fn a_template_has_the_headers_an_import_maps_by_itself() {
             let path = dir.path().join("template.xlsx");
             import::write_template(entity, &path, language).unwrap();
             let preview = import::inspect(&path, entity, language).await.unwrap();
-            assert!(preview.mapping.iter().all(Option::is_some), "{entity:?} {language:?}: {:?}", preview.headers);
+            assert!(
+                preview.mapping.iter().all(Option::is_some),
+                "{entity:?} {language:?}: {:?}",
+                preview.headers
+            );
             assert_eq!(preview.total_rows, 1, "with one example row");
         }
     }
 }
 
 async fn import_contacts(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
-    let preview = import::inspect(path, Entity::Contacts, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(path, Entity::Contacts, Language::ZhCn)
+        .await
+        .unwrap();
     let mut req = request(path, preview.mapping, mode, &[]);
     req.entity = Entity::Contacts;
     import::run(store, &req, |_| {}).await.unwrap()
@@ -278,10 +509,24 @@ async fn import_contacts(store: &Store, path: &Path, mode: ImportMode) -> Import
 #[tokio::test]
 async fn contacts_import_onto_the_customers_they_name_and_revert() {
     let (dir, store) = fresh().await;
-    let huayuan = store.customers().create_from(&CustomerInput { name: "华远科技".into(), ..Default::default() }).await.unwrap();
+    let huayuan = store
+        .customers()
+        .create_from(&CustomerInput {
+            name: "华远科技".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let zhang = store
         .contacts()
-        .create_from(huayuan.id, &crm_core::contact::ContactInput { name: "张三".into(), title: Some("经理".into()), ..Default::default() })
+        .create_from(
+            huayuan.id,
+            &crm_core::contact::ContactInput {
+                name: "张三".into(),
+                title: Some("经理".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     let csv = "公司名称,联系人姓名,职务,手机,生日,性别,主要联系人
@@ -292,20 +537,55 @@ async fn contacts_import_onto_the_customers_they_name_and_revert() {
 ";
     let path = write(dir.path(), "contacts.csv", csv.as_bytes());
     let r = import_contacts(&store, &path, ImportMode::Upsert).await;
-    assert_eq!((r.created, r.updated, r.rejected), (1, 1, 2), "{:?}", r.rejects);
-    let why: Vec<(u32, &str)> = r.rejects.iter().map(|x| (x.row, x.reason.as_str())).collect();
-    assert_eq!(why, vec![(4, "customer_not_found"), (5, "duplicate_in_file")]);
+    assert_eq!(
+        (r.created, r.updated, r.rejected),
+        (1, 1, 2),
+        "{:?}",
+        r.rejects
+    );
+    let why: Vec<(u32, &str)> = r
+        .rejects
+        .iter()
+        .map(|x| (x.row, x.reason.as_str()))
+        .collect();
+    assert_eq!(
+        why,
+        vec![(4, "customer_not_found"), (5, "duplicate_in_file")]
+    );
     let contacts = store.contacts().of_customer(huayuan.id).await.unwrap();
-    let li = contacts.iter().find(|c| c.name == "李四").expect("李四 was added to 华远科技");
+    let li = contacts
+        .iter()
+        .find(|c| c.name == "李四")
+        .expect("李四 was added to 华远科技");
     assert!(li.is_primary, "the row asked for the primary contact");
-    assert_eq!((li.birthday.as_deref(), li.mobile.as_deref()), (Some("1985-06-18"), Some("13900139000")));
-    assert_eq!(store.contacts().get(zhang.id).await.unwrap().title.as_deref(), Some("总经理"), "张三 was updated, not doubled");
+    assert_eq!(
+        (li.birthday.as_deref(), li.mobile.as_deref()),
+        (Some("1985-06-18"), Some("13900139000"))
+    );
+    assert_eq!(
+        store
+            .contacts()
+            .get(zhang.id)
+            .await
+            .unwrap()
+            .title
+            .as_deref(),
+        Some("总经理"),
+        "张三 was updated, not doubled"
+    );
 
     import::revert(&store, r.import_id.unwrap()).await.unwrap();
     let contacts = store.contacts().of_customer(huayuan.id).await.unwrap();
     assert_eq!(contacts.len(), 1, "李四 is gone again");
-    assert_eq!(contacts[0].title.as_deref(), Some("经理"), "张三's title is back");
-    assert!(contacts[0].is_primary, "the customer keeps a primary contact");
+    assert_eq!(
+        contacts[0].title.as_deref(),
+        Some("经理"),
+        "张三's title is back"
+    );
+    assert!(
+        contacts[0].is_primary,
+        "the customer keeps a primary contact"
+    );
 }
 
 #[tokio::test]
@@ -316,11 +596,21 @@ async fn a_file_past_the_import_limit_is_refused_before_anything_is_written() {
         csv.push_str(&format!("客户{i}\n"));
     }
     let path = write(dir.path(), "huge.csv", csv.as_bytes());
-    let e = import::inspect(&path, Entity::Customers, Language::ZhCn).await.unwrap_err();
-    assert_eq!(e.to_string(), "file: too_many_rows", "the user is told to split the file");
-    let e = import::run(&store, &request(&path, vec![Some("name".into())], ImportMode::Create, &[]), |_| {})
+    let e = import::inspect(&path, Entity::Customers, Language::ZhCn)
         .await
         .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "file: too_many_rows",
+        "the user is told to split the file"
+    );
+    let e = import::run(
+        &store,
+        &request(&path, vec![Some("name".into())], ImportMode::Create, &[]),
+        |_| {},
+    )
+    .await
+    .unwrap_err();
     assert_eq!(e.to_string(), "file: too_many_rows");
     assert!(names(&store).await.is_empty());
 }

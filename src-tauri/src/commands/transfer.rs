@@ -36,14 +36,24 @@ pub async fn pick_import_file<R: Runtime>(app: AppHandle<R>) -> Reply<Option<Str
         .file()
         .add_filter("Excel / CSV", &["xlsx", "xlsm", "xls", "ods", "csv", "txt"])
         .blocking_pick_file();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.to_string_lossy().into_owned()))
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.to_string_lossy().into_owned()))
 }
 
 /// Where to save a file, from the OS save dialog, starting from `default_name`; none when cancelled.
 #[tauri::command]
-pub async fn pick_save_path<R: Runtime>(app: AppHandle<R>, default_name: String) -> Reply<Option<String>> {
+pub async fn pick_save_path<R: Runtime>(
+    app: AppHandle<R>,
+    default_name: String,
+) -> Reply<Option<String>> {
     if let Some(dir) = test_path("CRM_TEST_SAVE_DIR") {
-        return Ok(Some(PathBuf::from(dir).join(&default_name).to_string_lossy().into_owned()));
+        return Ok(Some(
+            PathBuf::from(dir)
+                .join(&default_name)
+                .to_string_lossy()
+                .into_owned(),
+        ));
     }
     let ext = std::path::Path::new(&default_name)
         .extension()
@@ -56,7 +66,9 @@ pub async fn pick_save_path<R: Runtime>(app: AppHandle<R>, default_name: String)
         .set_file_name(&default_name)
         .add_filter(ext.to_uppercase(), &[ext.as_str()])
         .blocking_save_file();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.to_string_lossy().into_owned()))
+    Ok(picked
+        .and_then(|p| p.into_path().ok())
+        .map(|p| p.to_string_lossy().into_owned()))
 }
 
 #[tauri::command]
@@ -80,7 +92,11 @@ pub async fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
 }
 
 #[tauri::command]
-pub async fn inspect_import(path: String, entity: Entity, language: Language) -> Reply<ImportPreview> {
+pub async fn inspect_import(
+    path: String,
+    entity: Entity,
+    language: Language,
+) -> Reply<ImportPreview> {
     Ok(import::inspect(&PathBuf::from(path), entity, language).await?)
 }
 
@@ -120,8 +136,10 @@ pub async fn save_import_rejects(
 
 #[tauri::command]
 pub async fn save_import_template(entity: Entity, path: String, language: Language) -> Reply<()> {
-    tokio::task::spawn_blocking(move || import::write_template(entity, &PathBuf::from(path), language))
-        .await
-        .map_err(|e| CoreError::Internal(e.to_string()))??;
+    tokio::task::spawn_blocking(move || {
+        import::write_template(entity, &PathBuf::from(path), language)
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()))??;
     Ok(())
 }

@@ -20,7 +20,11 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
         entity: Some(Entity::Customers),
         query: None,
         format: ExportFormat::Xlsx,
-        path: dir.path().join("customers.xlsx").to_string_lossy().into_owned(),
+        path: dir
+            .path()
+            .join("customers.xlsx")
+            .to_string_lossy()
+            .into_owned(),
         language: Language::ZhCn,
     };
     reset_peak_rss();
@@ -69,7 +73,11 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
     let raw = tokio::task::spawn_blocking(move || raw_xlsxwriter(&rows, &labels, &path))
         .await
         .map_err(|e| CoreError::Internal(e.to_string()))??;
-    figures.push(Figure::new(&format!("export.raw_xlsxwriter_{scale}_s"), raw, "s"));
+    figures.push(Figure::new(
+        &format!("export.raw_xlsxwriter_{scale}_s"),
+        raw,
+        "s",
+    ));
     figures.push(Figure::new("export.ratio_to_raw", ours / raw, "x"));
 
     // The peer: Python XlsxWriter writing the same cells (as text, from a CSV of this export).
@@ -86,8 +94,13 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
     )
     .await?;
     let out = dir.path().join("python.xlsx");
-    if let Some(s) = super::python_peer(&["write", &csv.to_string_lossy(), &out.to_string_lossy()]) {
-        figures.push(Figure::new(&format!("export.python_xlsxwriter_{scale}_s"), s, "s"));
+    if let Some(s) = super::python_peer(&["write", &csv.to_string_lossy(), &out.to_string_lossy()])
+    {
+        figures.push(Figure::new(
+            &format!("export.python_xlsxwriter_{scale}_s"),
+            s,
+            "s",
+        ));
     }
     Ok(figures)
 }
@@ -103,7 +116,8 @@ fn raw_xlsxwriter(rows: &[Vec<Cell>], header: &[&str], path: &std::path::Path) -
     let money = Format::new().set_num_format("¥#,##0.00");
     let ws = wb.add_worksheet_with_constant_memory().map_err(internal)?;
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold).map_err(internal)?;
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(internal)?;
     }
     for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -116,7 +130,9 @@ fn raw_xlsxwriter(rows: &[Vec<Cell>], header: &[&str], path: &std::path::Path) -
                 Cell::Money(f) => ws.write_number_with_format(r, c, *f as f64 / 100.0, &money),
                 Cell::Percent(p) => ws.write_number(r, c, *p),
                 Cell::Date(d) => ws.write_number_with_format(r, c, date_serial(*d), &date),
-                Cell::DateTime(t) => ws.write_number_with_format(r, c, datetime_serial(*t), &datetime),
+                Cell::DateTime(t) => {
+                    ws.write_number_with_format(r, c, datetime_serial(*t), &datetime)
+                }
             }
             .map_err(internal)?;
         }

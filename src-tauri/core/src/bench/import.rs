@@ -31,17 +31,29 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
     let start = Instant::now();
     let report = import::run(&store, &request, |_| {}).await?;
     let took = start.elapsed().as_secs_f64();
-    let scale = if rows >= 1_000_000 { "1m".to_string() } else { format!("{}k", rows / 1000) };
+    let scale = if rows >= 1_000_000 {
+        "1m".to_string()
+    } else {
+        format!("{}k", rows / 1000)
+    };
     let mut figures = vec![
         Figure::new(&format!("import.xlsx_{scale}_s"), took, "s"),
         Figure::new("import.rows_per_s", report.created as f64 / took, "rows/s"),
     ];
     let start = Instant::now();
     import::revert(&store, report.import_id.expect("a real run has an id")).await?;
-    figures.push(Figure::new(&format!("import.revert_{scale}_s"), start.elapsed().as_secs_f64(), "s"));
+    figures.push(Figure::new(
+        &format!("import.revert_{scale}_s"),
+        start.elapsed().as_secs_f64(),
+        "s",
+    ));
     store.close().await;
     if let Some(s) = python_peer(&["read", &file.to_string_lossy()]) {
-        figures.push(Figure::new(&format!("import.openpyxl_read_{scale}_s"), s, "s"));
+        figures.push(Figure::new(
+            &format!("import.openpyxl_read_{scale}_s"),
+            s,
+            "s",
+        ));
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(figures)

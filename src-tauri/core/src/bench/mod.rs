@@ -108,7 +108,13 @@ pub(crate) fn python_peer(args: &[&str]) -> Option<f64> {
         .output()
         .ok()?;
     if !out.status.success() {
-        eprintln!("python peer: {}", String::from_utf8_lossy(&out.stderr).lines().last().unwrap_or_default());
+        eprintln!(
+            "python peer: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or_default()
+        );
         return None;
     }
     String::from_utf8_lossy(&out.stdout).trim().parse().ok()

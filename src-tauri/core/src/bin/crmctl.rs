@@ -311,12 +311,9 @@ async fn run(cli: Cli) -> Result<()> {
             let request = export_request(&entity, &out, format.as_deref(), &language)?;
             let (store, _) = open(&dir).await?;
             let start = std::time::Instant::now();
-            let summary = crm_core::export::export(
-                &store,
-                &request,
-                Default::default(),
-                |p| eprint!("\r{}/{}", p.done, p.total),
-            )
+            let summary = crm_core::export::export(&store, &request, Default::default(), |p| {
+                eprint!("\r{}/{}", p.done, p.total)
+            })
             .await;
             store.close().await;
             let summary = summary?;
@@ -455,7 +452,9 @@ fn export_request(
     use crm_core::export::ExportFormat;
     let entity = match entity {
         "book" => None,
-        e => Some(crm_core::sheet::Entity::parse(e).ok_or(CoreError::invalid("entity", "unknown"))?),
+        e => {
+            Some(crm_core::sheet::Entity::parse(e).ok_or(CoreError::invalid("entity", "unknown"))?)
+        }
     };
     let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default();
     let format = match format.unwrap_or(ext).to_ascii_lowercase().as_str() {

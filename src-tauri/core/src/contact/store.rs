@@ -143,7 +143,11 @@ pub(crate) async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Contact
 
 /// Writes `c` over the live contact `before` inside the caller's transaction (history and search with it);
 /// says whether anything changed. Being primary is kept: another contact becomes primary instead.
-pub(crate) async fn overwrite(conn: &mut SqliteConnection, before: &Contact, c: &ValidContact) -> Result<bool> {
+pub(crate) async fn overwrite(
+    conn: &mut SqliteConnection,
+    before: &Contact,
+    c: &ValidContact,
+) -> Result<bool> {
     let c = &ValidContact {
         is_primary: c.is_primary || before.is_primary,
         ..c.clone()

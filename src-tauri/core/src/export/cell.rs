@@ -71,10 +71,24 @@ mod tests {
 
     #[test]
     fn text_a_spreadsheet_would_run_is_neutralized() {
-        for evil in ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\r=1"] {
+        for evil in [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tcmd",
+            "\r=1",
+        ] {
             let safe = neutralize(evil);
-            assert!(safe.starts_with('\''), "{evil:?} must not reach a cell as a formula");
-            assert_eq!(unneutralize(&safe), evil, "an import gets the user's text back");
+            assert!(
+                safe.starts_with('\''),
+                "{evil:?} must not reach a cell as a formula"
+            );
+            assert_eq!(
+                unneutralize(&safe),
+                evil,
+                "an import gets the user's text back"
+            );
         }
     }
 
@@ -82,7 +96,11 @@ mod tests {
     fn ordinary_text_is_left_alone() {
         for fine in ["华远科技", "a=b", "'quoted", "138 0013 8000"] {
             assert_eq!(neutralize(fine), fine);
-            assert_eq!(unneutralize(fine), fine, "an apostrophe the user typed stays");
+            assert_eq!(
+                unneutralize(fine),
+                fine,
+                "an apostrophe the user typed stays"
+            );
         }
     }
 }

@@ -66,10 +66,15 @@ impl Sink for CsvSink {
 
     fn finish(self: Box<Self>) -> Result<u32> {
         let this = *self;
-        let mut out = this.writer.into_inner().map_err(|e| CoreError::from(e.into_error()))?;
+        let mut out = this
+            .writer
+            .into_inner()
+            .map_err(|e| CoreError::from(e.into_error()))?;
         out.flush()?;
         drop(out);
-        this.temp.persist(&this.path).map_err(|e| CoreError::from(e.error))?;
+        this.temp
+            .persist(&this.path)
+            .map_err(|e| CoreError::from(e.error))?;
         Ok(1)
     }
 }

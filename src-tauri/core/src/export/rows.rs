@@ -19,12 +19,16 @@ pub const BATCH: usize = 2_000;
 pub async fn count(store: &Store, entity: Entity, query: &CustomerQuery) -> Result<u64> {
     let n: i64 = match entity {
         Entity::Customers => store.customers().count(query).await?,
-        Entity::Contacts => sqlx::query_scalar(&format!("SELECT count(*) {CONTACT_FROM}"))
-            .fetch_one(store.read())
-            .await?,
-        Entity::FollowUps => sqlx::query_scalar(&format!("SELECT count(*) {FOLLOW_UP_FROM}"))
-            .fetch_one(store.read())
-            .await?,
+        Entity::Contacts => {
+            sqlx::query_scalar(&format!("SELECT count(*) {CONTACT_FROM}"))
+                .fetch_one(store.read())
+                .await?
+        }
+        Entity::FollowUps => {
+            sqlx::query_scalar(&format!("SELECT count(*) {FOLLOW_UP_FROM}"))
+                .fetch_one(store.read())
+                .await?
+        }
     };
     Ok(n as u64)
 }
@@ -192,7 +196,8 @@ fn contact_cells(c: ContactRow, columns: &[&Column], language: Language) -> Vec<
         .collect()
 }
 
-const FOLLOW_UP_COLUMNS: &str = "cu.name AS customer_name, ct.name AS contact_name, f.kind, f.happened_at, \
+const FOLLOW_UP_COLUMNS: &str =
+    "cu.name AS customer_name, ct.name AS contact_name, f.kind, f.happened_at, \
      f.content, f.outcome, f.next_date, f.created_at";
 const FOLLOW_UP_FROM: &str = "FROM follow_ups f JOIN customers cu ON cu.id = f.customer_id \
      LEFT JOIN contacts ct ON ct.id = f.contact_id \

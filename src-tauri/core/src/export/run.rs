@@ -208,9 +208,15 @@ fn check_target(path: &Path, request: &ExportRequest) -> Result<()> {
     if path.as_os_str().is_empty() || path.is_dir() {
         return Err(CoreError::invalid("path", "required"));
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(CoreError::io("not_found", format!("no folder {}", dir.display())));
+        return Err(CoreError::io(
+            "not_found",
+            format!("no folder {}", dir.display()),
+        ));
     }
     Ok(())
 }

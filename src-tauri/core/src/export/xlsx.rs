@@ -78,7 +78,12 @@ impl XlsxSink {
         self
     }
 
-    fn open_part(&mut self, entity: Entity, columns: Vec<&'static Column>, part: u32) -> Result<()> {
+    fn open_part(
+        &mut self,
+        entity: Entity,
+        columns: Vec<&'static Column>,
+        part: u32,
+    ) -> Result<()> {
         self.close_part()?;
         let name = if part == 1 {
             entity.sheet_name(self.language).to_string()
@@ -88,10 +93,14 @@ impl XlsxSink {
         let language = self.language;
         let index = self.sheets as usize;
         let header = self.formats.header.clone();
-        let ws = self.workbook.add_worksheet_with_constant_memory().map_err(xlsx)?;
+        let ws = self
+            .workbook
+            .add_worksheet_with_constant_memory()
+            .map_err(xlsx)?;
         ws.set_name(name).map_err(xlsx)?;
         for (i, c) in columns.iter().enumerate() {
-            ws.set_column_width(i as u16, c.width(language)).map_err(xlsx)?;
+            ws.set_column_width(i as u16, c.width(language))
+                .map_err(xlsx)?;
             ws.write_string_with_format(0, i as u16, c.label(language), &header)
                 .map_err(xlsx)?;
         }
@@ -142,13 +151,19 @@ impl Sink for XlsxSink {
             let col = i as u16;
             match cell {
                 Cell::Empty => continue,
-                Cell::Text(t) if looks_like_formula(t) => ws.write_string_with_format(row, col, t, &f.quoted),
+                Cell::Text(t) if looks_like_formula(t) => {
+                    ws.write_string_with_format(row, col, t, &f.quoted)
+                }
                 Cell::Text(t) => ws.write_string(row, col, t),
                 Cell::Int(n) => ws.write_number(row, col, *n as f64),
-                Cell::Money(fen) => ws.write_number_with_format(row, col, *fen as f64 / 100.0, &f.money),
+                Cell::Money(fen) => {
+                    ws.write_number_with_format(row, col, *fen as f64 / 100.0, &f.money)
+                }
                 Cell::Percent(p) => ws.write_number_with_format(row, col, *p, &f.percent),
                 Cell::Date(d) => ws.write_number_with_format(row, col, date_serial(*d), &f.date),
-                Cell::DateTime(t) => ws.write_number_with_format(row, col, datetime_serial(*t), &f.datetime),
+                Cell::DateTime(t) => {
+                    ws.write_number_with_format(row, col, datetime_serial(*t), &f.datetime)
+                }
             }
             .map_err(xlsx)?;
         }
@@ -163,9 +178,12 @@ impl Sink for XlsxSink {
         let (file, temp) = super::temp_beside(&self.path)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
         self.workbook.save_to_writer(&mut out).map_err(xlsx)?;
-        let file = out.into_inner().map_err(|e| CoreError::from(e.into_error()))?;
+        let file = out
+            .into_inner()
+            .map_err(|e| CoreError::from(e.into_error()))?;
         drop(file);
-        temp.persist(&self.path).map_err(|e| CoreError::from(e.error))?;
+        temp.persist(&self.path)
+            .map_err(|e| CoreError::from(e.error))?;
         Ok(self.sheets)
     }
 }
@@ -177,7 +195,10 @@ pub fn date_serial(d: NaiveDate) -> f64 {
 }
 
 pub fn datetime_serial(t: NaiveDateTime) -> f64 {
-    let seconds = t.time().signed_duration_since(chrono::NaiveTime::MIN).num_seconds();
+    let seconds = t
+        .time()
+        .signed_duration_since(chrono::NaiveTime::MIN)
+        .num_seconds();
     date_serial(t.date()) + seconds as f64 / 86_400.0
 }
 

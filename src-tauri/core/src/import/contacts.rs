@@ -7,18 +7,27 @@ use std::collections::{HashMap, HashSet};
 use sqlx::QueryBuilder;
 
 use super::model::{ImportMode, ImportReport, ImportRequest};
-use super::run::Outcome;
 use super::row::{reason_of, SheetRow};
+use super::run::Outcome;
 use crate::contact::{Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
 use crate::store::Store;
 use crate::time::now_ms;
 
 enum Plan {
-    Create { customer_id: i64, contact: ValidContact },
-    Update { before: Box<Contact>, contact: ValidContact },
+    Create {
+        customer_id: i64,
+        contact: ValidContact,
+    },
+    Update {
+        before: Box<Contact>,
+        contact: ValidContact,
+    },
     Unchanged,
-    Reject { field: Option<String>, reason: String },
+    Reject {
+        field: Option<String>,
+        reason: String,
+    },
 }
 
 fn reject(field: &str, reason: &str) -> Plan {
@@ -61,7 +70,9 @@ async fn lookups(
     let mut by_name: HashMap<String, Vec<i64>> = HashMap::new();
     let names: Vec<&String> = customer_names.iter().collect();
     for chunk in names.chunks(500) {
-        let mut b = QueryBuilder::new("SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (");
+        let mut b = QueryBuilder::new(
+            "SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (",
+        );
         let mut list = b.separated(", ");
         for n in chunk {
             list.push_bind(n.as_str());
@@ -102,8 +113,11 @@ pub(super) async fn run(
     rows: &[SheetRow],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<ImportReport> {
-    let customer_names: HashSet<String> =
-        rows.iter().filter_map(|r| r.get("customerName")).map(|n| n.trim().to_string()).collect();
+    let customer_names: HashSet<String> = rows
+        .iter()
+        .filter_map(|r| r.get("customerName"))
+        .map(|n| n.trim().to_string())
+        .collect();
     let (customers, existing) = lookups(store, &customer_names).await?;
     let mut seen: HashSet<(i64, String)> = HashSet::new();
     let plans: Vec<Plan> = rows
@@ -121,7 +135,11 @@ pub(super) async fn run(
                 Some([id]) => *id,
                 Some(_) => return reject("customerName", "ambiguous"),
             };
-            let name = row.get("name").map(str::trim).unwrap_or_default().to_string();
+            let name = row
+                .get("name")
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_string();
             if !name.is_empty() && !seen.insert((customer_id, name.clone())) {
                 return reject("", "duplicate_in_file");
             }
@@ -144,9 +162,15 @@ pub(super) async fn run(
                     let (f, r) = reason_of(&e);
                     reject(&f, &r)
                 }
-                (Ok(contact), None) => Plan::Create { customer_id, contact },
+                (Ok(contact), None) => Plan::Create {
+                    customer_id,
+                    contact,
+                },
                 (Ok(contact), Some(c)) if contact == ValidContact::from(c) => Plan::Unchanged,
-                (Ok(contact), Some(c)) => Plan::Update { before: Box::new(c.clone()), contact },
+                (Ok(contact), Some(c)) => Plan::Update {
+                    before: Box::new(c.clone()),
+                    contact,
+                },
             }
         })
         .collect();
@@ -187,14 +211,21 @@ pub(super) async fn run(
     .await?;
     for (row, plan) in rows.iter().zip(&plans) {
         let (record, action, before) = match plan {
-            Plan::Create { customer_id, contact } => {
+            Plan::Create {
+                customer_id,
+                contact,
+            } => {
                 let id = crate::contact::insert_one(&mut tx, *customer_id, contact, now).await?;
                 (id, "created", None)
             }
             Plan::Update { before, contact } => {
                 crate::contact::overwrite(&mut tx, before, contact).await?;
                 let prior = ContactInput::from(&ValidContact::from(before.as_ref()));
-                (before.id, "updated", Some(serde_json::to_string(&prior).expect("serializes")))
+                (
+                    before.id,
+                    "updated",
+                    Some(serde_json::to_string(&prior).expect("serializes")),
+                )
             }
             Plan::Unchanged => continue,
             Plan::Reject { field, reason } => {
@@ -209,13 +240,15 @@ pub(super) async fn run(
                 continue;
             }
         };
-        sqlx::query("INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)")
-            .bind(import_id)
-            .bind(record)
-            .bind(action)
-            .bind(before)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)",
+        )
+        .bind(import_id)
+        .bind(record)
+        .bind(action)
+        .bind(before)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     report.import_id = Some(import_id);
@@ -225,7 +258,8 @@ pub(super) async fn run(
 /// Reverts a contact import inside the caller's transaction: created contacts go (their customers keep a
 /// primary contact), updated ones get their fields back.
 pub(super) async fn revert(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
-    const CREATED: &str = "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+    const CREATED: &str =
+        "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
     let customers: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT DISTINCT customer_id FROM contacts WHERE id IN ({CREATED})"
     ))

@@ -18,7 +18,11 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
     }
     let columns: Vec<&'static Column> = entity.columns().iter().filter(|c| c.importable).collect();
     let title = match entity {
-        Entity::Contacts => ["联系人导入模板", "聯絡人匯入範本", "Contact import template"],
+        Entity::Contacts => [
+            "联系人导入模板",
+            "聯絡人匯入範本",
+            "Contact import template",
+        ],
         _ => ["客户导入模板", "客戶匯入範本", "Customer import template"],
     }[language_index(language)];
     let mut sink = Box::new(XlsxSink::new(path, language, title));
@@ -27,7 +31,11 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
         let i = language_index(language);
         let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
         match key {
-            "name" => t(["北京华远科技有限公司", "台北華遠科技有限公司", "Huayuan Technology Ltd."]),
+            "name" => t([
+                "北京华远科技有限公司",
+                "台北華遠科技有限公司",
+                "Huayuan Technology Ltd.",
+            ]),
             "kind" => t(["企业", "企業", "Company"]),
             "uscc" => Cell::Text("91110108551385082Q".into()),
             "industry" => t(["软件", "軟體", "Software"]),
@@ -46,7 +54,11 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
         let i = language_index(language);
         let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
         match (entity, key) {
-            (Entity::Contacts, "customerName") => t(["北京华远科技有限公司", "台北華遠科技有限公司", "Huayuan Technology Ltd."]),
+            (Entity::Contacts, "customerName") => t([
+                "北京华远科技有限公司",
+                "台北華遠科技有限公司",
+                "Huayuan Technology Ltd.",
+            ]),
             (Entity::Contacts, "name") => t(["张三", "張三", "Zhang San"]),
             (Entity::Contacts, "title") => t(["采购经理", "採購經理", "Purchasing manager"]),
             (Entity::Contacts, "birthday") => Cell::Text("1985-06-18".into()),
@@ -85,9 +97,11 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
     let text = Format::new().set_num_format("@");
     let quoted = Format::new().set_quote_prefix();
     let ws = wb.add_worksheet();
-    ws.set_name(["错误行", "錯誤列", "Rejected rows"][i]).map_err(internal)?;
+    ws.set_name(["错误行", "錯誤列", "Rejected rows"][i])
+        .map_err(internal)?;
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold).map_err(internal)?;
+        ws.write_string_with_format(0, c as u16, h, &bold)
+            .map_err(internal)?;
         ws.set_column_width(c as u16, 16).map_err(internal)?;
     }
     let reason_col = headers.len() as u16;
@@ -100,14 +114,24 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
         let cells: Vec<String> = serde_json::from_str(cells).unwrap_or_default();
         for (c, v) in cells.iter().enumerate() {
             // Kept as the text the file held, so a code or a phone keeps its digits on the way back.
-            let f = if crate::export::looks_like_formula(v) { &quoted } else { &text };
-            ws.write_string_with_format(r, c as u16, v, f).map_err(internal)?;
+            let f = if crate::export::looks_like_formula(v) {
+                &quoted
+            } else {
+                &text
+            };
+            ws.write_string_with_format(r, c as u16, v, f)
+                .map_err(internal)?;
         }
-        ws.write_string(r, reason_col, reason_words(field.as_deref(), reason, language))
-            .map_err(internal)?;
+        ws.write_string(
+            r,
+            reason_col,
+            reason_words(field.as_deref(), reason, language),
+        )
+        .map_err(internal)?;
     }
     let (file, temp) = crate::export::temp_beside(path)?;
-    wb.save_to_writer(std::io::BufWriter::new(file)).map_err(internal)?;
+    wb.save_to_writer(std::io::BufWriter::new(file))
+        .map_err(internal)?;
     temp.persist(path).map_err(|e| CoreError::from(e.error))?;
     Ok(rows.len() as u32)
 }
@@ -120,15 +144,35 @@ pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> St
         "format" => ["格式不正确", "格式不正確", "has the wrong format"][i],
         "checksum" => ["校验位不正确", "校驗碼不正確", "fails its check digit"][i],
         "too_long" => ["太长", "太長", "is too long"][i],
-        "control_chars" => ["含有控制字符", "含有控制字元", "contains control characters"][i],
+        "control_chars" => [
+            "含有控制字符",
+            "含有控制字元",
+            "contains control characters",
+        ][i],
         "unknown_choice" => ["不是可选的值", "不是可選的值", "is not one of the choices"][i],
         "range" => ["超出范围", "超出範圍", "is out of range"][i],
-        "duplicate_in_file" => ["与文件中前面的行重复", "與檔案中前面的列重複", "repeats an earlier row of the file"][i],
+        "duplicate_in_file" => [
+            "与文件中前面的行重复",
+            "與檔案中前面的列重複",
+            "repeats an earlier row of the file",
+        ][i],
         "exists" => ["已存在", "已存在", "exists already"][i],
         "customer_not_found" => ["找不到这个客户", "找不到這個客戶", "names no customer"][i],
-        "not_found" => ["找不到要更新的客户", "找不到要更新的客戶", "no customer to update"][i],
-        "ambiguous" => ["匹配到多个客户", "符合多個客戶", "matches several customers"][i],
-        "uscc_taken" => ["已被其他客户使用", "已被其他客戶使用", "belongs to another customer"][i],
+        "not_found" => [
+            "找不到要更新的客户",
+            "找不到要更新的客戶",
+            "no customer to update",
+        ][i],
+        "ambiguous" => [
+            "匹配到多个客户",
+            "符合多個客戶",
+            "matches several customers",
+        ][i],
+        "uscc_taken" => [
+            "已被其他客户使用",
+            "已被其他客戶使用",
+            "belongs to another customer",
+        ][i],
         other => other,
     };
     let column = field.and_then(|f| {

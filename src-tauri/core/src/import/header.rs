@@ -14,7 +14,10 @@ const HEADER_SEARCH: usize = 20;
 /// (`*客户名称`, `客户名称（必填）`) and no trailing colon.
 pub fn normalize(header: &str) -> String {
     let s: String = header.nfkc().collect::<String>().to_lowercase();
-    let s = s.replace("(必填)", "").replace("(選填)", "").replace("(选填)", "");
+    let s = s
+        .replace("(必填)", "")
+        .replace("(選填)", "")
+        .replace("(选填)", "");
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
         .collect::<String>()
@@ -84,15 +87,29 @@ mod tests {
     fn row(cells: &[&str]) -> Vec<Raw> {
         cells
             .iter()
-            .map(|c| if c.is_empty() { Raw::Empty } else { Raw::Text(c.to_string()) })
+            .map(|c| {
+                if c.is_empty() {
+                    Raw::Empty
+                } else {
+                    Raw::Text(c.to_string())
+                }
+            })
             .collect()
     }
 
     #[test]
     fn the_usual_chinese_headers_map_to_their_fields() {
-        let headers: Vec<String> = ["单位名称", "联系电话", "手機號碼", "*统一社会信用代码", "E-Mail", "备注（选填）", "不知道"]
-            .map(String::from)
-            .to_vec();
+        let headers: Vec<String> = [
+            "单位名称",
+            "联系电话",
+            "手機號碼",
+            "*统一社会信用代码",
+            "E-Mail",
+            "备注（选填）",
+            "不知道",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(
             auto_mapping(Entity::Customers, &headers),
             vec![

@@ -137,4 +137,3 @@ pub struct ImportRecord {
     #[ts(type = "number | null")]
     pub reverted_at: Option<i64>,
 }
-

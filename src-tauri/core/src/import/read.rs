@@ -94,10 +94,7 @@ fn read_workbook(path: &Path) -> Result<Grid> {
         if range.height() > MAX_ROWS + 50 {
             return Err(bad("too_many_rows"));
         }
-        let mut rows: Vec<Vec<Raw>> = range
-            .rows()
-            .map(|r| r.iter().map(raw).collect())
-            .collect();
+        let mut rows: Vec<Vec<Raw>> = range.rows().map(|r| r.iter().map(raw).collect()).collect();
         // Columns left of the range's start are empty: keep positions as the user sees them.
         if col0 > 0 {
             for r in &mut rows {
@@ -176,13 +173,15 @@ fn raw(d: &Data) -> Raw {
             Some(t) => Raw::DateTime(t),
             None => Raw::Number(dt.as_f64()),
         },
-        Data::DateTimeIso(s) => match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
-            .or_else(|_| {
-                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map(|d| d.and_time(chrono::NaiveTime::MIN))
+        Data::DateTimeIso(s) => {
+            match NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").or_else(|_| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map(|d| d.and_time(chrono::NaiveTime::MIN))
             }) {
-            Ok(t) => Raw::DateTime(t),
-            Err(_) => Raw::Text(s.clone()),
-        },
+                Ok(t) => Raw::DateTime(t),
+                Err(_) => Raw::Text(s.clone()),
+            }
+        }
         Data::DurationIso(s) => Raw::Text(s.clone()),
     }
 }

@@ -11,9 +11,11 @@ const RECORD: &str = "SELECT id, file_name, entity, mode, created_at, created, u
 
 /// The imports, newest first.
 pub async fn list(store: &Store) -> Result<Vec<ImportRecord>> {
-    Ok(sqlx::query_as(&format!("{RECORD} ORDER BY id DESC LIMIT 100"))
-        .fetch_all(store.read())
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("{RECORD} ORDER BY id DESC LIMIT 100"))
+            .fetch_all(store.read())
+            .await?,
+    )
 }
 
 pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
@@ -24,13 +26,17 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
         .await?
         .ok_or(CoreError::NotFound)?;
     if record.reverted_at.is_some() {
-        return Err(CoreError::conflict("import_reverted", format!("import {id} was reverted already")));
+        return Err(CoreError::conflict(
+            "import_reverted",
+            format!("import {id} was reverted already"),
+        ));
     }
     if record.entity == "contacts" {
         super::contacts::revert(&mut tx, id).await?;
         return finish(tx, record).await;
     }
-    const CREATED: &str = "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+    const CREATED: &str =
+        "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
     // A merge holds the customers it joined; undo it first, or the revert would take the other one along.
     let merged: bool = sqlx::query_scalar(&format!(
         "SELECT EXISTS (SELECT 1 FROM merges WHERE undone_at IS NULL AND \
@@ -40,7 +46,10 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
     .fetch_one(&mut *tx)
     .await?;
     if merged {
-        return Err(CoreError::conflict("merged", format!("a customer of import {id} is part of a merge")));
+        return Err(CoreError::conflict(
+            "merged",
+            format!("a customer of import {id} is part of a merge"),
+        ));
     }
     for sql in [
         format!("DELETE FROM search_contact WHERE rowid IN (SELECT id FROM contacts WHERE customer_id IN ({CREATED}))"),
@@ -75,7 +84,10 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
 }
 
 /// Marks the import reverted and commits.
-async fn finish(mut tx: sqlx::Transaction<'static, sqlx::Sqlite>, record: ImportRecord) -> Result<ImportRecord> {
+async fn finish(
+    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    record: ImportRecord,
+) -> Result<ImportRecord> {
     let at = now_ms();
     sqlx::query("UPDATE imports SET reverted_at = ? WHERE id = ?")
         .bind(at)

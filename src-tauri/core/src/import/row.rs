@@ -23,7 +23,12 @@ pub struct SheetRow {
 }
 
 impl SheetRow {
-    pub fn read(number: u32, index: usize, raw: &[Raw], mapping: &[Option<&'static Column>]) -> Self {
+    pub fn read(
+        number: u32,
+        index: usize,
+        raw: &[Raw],
+        mapping: &[Option<&'static Column>],
+    ) -> Self {
         let mut fields = Vec::new();
         for (i, column) in mapping.iter().enumerate() {
             let (Some(column), Some(cell)) = (column, raw.get(i)) else {
@@ -62,7 +67,10 @@ impl SheetRow {
 pub fn reason_of(e: &CoreError) -> (String, String) {
     match e {
         CoreError::Validation { field, reason } => (field.to_string(), reason.to_string()),
-        other => (String::new(), other.reason().unwrap_or("invalid").to_string()),
+        other => (
+            String::new(),
+            other.reason().unwrap_or("invalid").to_string(),
+        ),
     }
 }
 
@@ -115,7 +123,10 @@ fn choice<T: serde::de::DeserializeOwned>(field: &'static str, key: &str) -> Res
 }
 
 /// The row's fields on `base`.
-pub fn customer_input(base: CustomerInput, fields: &[(&'static str, String)]) -> Result<CustomerInput> {
+pub fn customer_input(
+    base: CustomerInput,
+    fields: &[(&'static str, String)],
+) -> Result<CustomerInput> {
     let mut input = base;
     for (k, v) in fields {
         apply(&mut input, k, v)?;
@@ -156,8 +167,17 @@ fn contact_field(field: &'static str) -> &'static str {
 
 /// The row's value of each key, in the form the store keeps (so 9111… and 9111… typed in lower case meet).
 pub fn key_values(row: &SheetRow) -> Result<(Option<String>, Option<String>, Option<String>)> {
-    let uscc = row.get("uscc").map(|u| Uscc::parse(u).map(Uscc::into_string)).transpose()?;
-    let name = row.get("name").map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-    let mobile = row.get("mobile").map(|m| Mobile::parse(m).map(Mobile::into_string)).transpose()?;
+    let uscc = row
+        .get("uscc")
+        .map(|u| Uscc::parse(u).map(Uscc::into_string))
+        .transpose()?;
+    let name = row
+        .get("name")
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty());
+    let mobile = row
+        .get("mobile")
+        .map(|m| Mobile::parse(m).map(Mobile::into_string))
+        .transpose()?;
     Ok((uscc, name, mobile))
 }

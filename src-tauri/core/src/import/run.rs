@@ -201,7 +201,11 @@ fn rejected(e: &CoreError) -> Plan {
 }
 
 /// Live customers holding each value of `column` among `values`.
-async fn holders(store: &Store, column: &str, values: &HashSet<String>) -> Result<HashMap<String, Vec<i64>>> {
+async fn holders(
+    store: &Store,
+    column: &str,
+    values: &HashSet<String>,
+) -> Result<HashMap<String, Vec<i64>>> {
     let mut out: HashMap<String, Vec<i64>> = HashMap::new();
     let values: Vec<&String> = values.iter().collect();
     for chunk in values.chunks(500) {
@@ -239,7 +243,10 @@ pub async fn run(
     let columns = columns_of(request, width)?;
     let total = data.len() as u64;
     // Reading, validating and matching count as the first half of the work; writing as the second.
-    progress(Progress { done: 0, total: total * 2 });
+    progress(Progress {
+        done: 0,
+        total: total * 2,
+    });
     let rows: Vec<SheetRow> = data
         .iter()
         .map(|(number, i)| SheetRow::read(*number, *i, &grid.rows[*i], &columns))
@@ -247,13 +254,23 @@ pub async fn run(
     // Every cell of a refused row as text, for the report and the error workbook.
     let cells_of = |row: &SheetRow| -> Vec<String> {
         (0..width)
-            .map(|c| grid.rows[row.index].get(c).map(plain_text).unwrap_or_default())
+            .map(|c| {
+                grid.rows[row.index]
+                    .get(c)
+                    .map(plain_text)
+                    .unwrap_or_default()
+            })
             .collect()
     };
 
     if request.entity == Entity::Contacts {
-        let report = super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of).await?;
-        progress(Progress { done: total * 2, total: total * 2 });
+        let report =
+            super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                .await?;
+        progress(Progress {
+            done: total * 2,
+            total: total * 2,
+        });
         return Ok(report);
     }
 
@@ -261,11 +278,12 @@ pub async fn run(
     let keys: Vec<Result<(Option<String>, Option<String>, Option<String>)>> =
         rows.iter().map(key_values).collect();
     let wanted = |k: MatchKey| request.match_keys.contains(&k);
-    let collect = |pick: fn(&(Option<String>, Option<String>, Option<String>)) -> &Option<String>| {
-        keys.iter()
-            .filter_map(|k| k.as_ref().ok().and_then(|k| pick(k).clone()))
-            .collect::<HashSet<String>>()
-    };
+    let collect =
+        |pick: fn(&(Option<String>, Option<String>, Option<String>)) -> &Option<String>| {
+            keys.iter()
+                .filter_map(|k| k.as_ref().ok().and_then(|k| pick(k).clone()))
+                .collect::<HashSet<String>>()
+        };
     let by_uscc = holders(store, "uscc", &collect(|k| &k.0)).await?;
     let by_name = if wanted(MatchKey::Name) {
         holders(store, "name", &collect(|k| &k.1)).await?
@@ -296,7 +314,10 @@ pub async fn run(
             if wanted(MatchKey::Mobile) {
                 mine.extend(mobile.iter().map(|m| (2, m)));
             }
-            if mine.iter().any(|(k, v)| seen_keys.contains(&(*k, (*v).clone()))) {
+            if mine
+                .iter()
+                .any(|(k, v)| seen_keys.contains(&(*k, (*v).clone())))
+            {
                 return Err(reject("", "duplicate_in_file"));
             }
             for (k, v) in &mine {
@@ -324,7 +345,11 @@ pub async fn run(
             }
             let found = ids.first().copied();
             // Another customer already has this code.
-            if let Some(holder) = uscc.as_ref().and_then(|u| by_uscc.get(u)).and_then(|h| h.first()) {
+            if let Some(holder) = uscc
+                .as_ref()
+                .and_then(|u| by_uscc.get(u))
+                .and_then(|h| h.first())
+            {
                 if Some(*holder) != found {
                     return Err(reject("uscc", "uscc_taken"));
                 }
@@ -340,7 +365,10 @@ pub async fn run(
     }
 
     // The stored customers rows will update, read many at a time.
-    let ids: Vec<i64> = matches.iter().filter_map(|m| m.as_ref().ok().copied().flatten()).collect();
+    let ids: Vec<i64> = matches
+        .iter()
+        .filter_map(|m| m.as_ref().ok().copied().flatten())
+        .collect();
     let stored: HashMap<i64, Customer> = {
         let mut conn = store.read().acquire().await?;
         crate::customer::load_many(&mut conn, &ids).await?
@@ -354,7 +382,10 @@ pub async fn run(
                 Ok(f) => f,
                 Err(plan) => return plan,
             };
-            let fields = row.fields.as_ref().expect("rows with bad cells were refused");
+            let fields = row
+                .fields
+                .as_ref()
+                .expect("rows with bad cells were refused");
             let contact = match contact_of(fields) {
                 Ok(c) => c,
                 Err(e) => return rejected(&e),
@@ -362,7 +393,9 @@ pub async fn run(
             match (found, request.mode) {
                 (Some(_), ImportMode::Create) => reject("", "exists"),
                 (None, ImportMode::Update) => reject("", "not_found"),
-                (None, _) => match customer_input(CustomerInput::default(), fields).and_then(|i| i.validate()) {
+                (None, _) => match customer_input(CustomerInput::default(), fields)
+                    .and_then(|i| i.validate())
+                {
                     Ok(customer) => Plan::Create { customer, contact },
                     Err(e) => rejected(&e),
                 },
@@ -372,15 +405,26 @@ pub async fn run(
                     };
                     let base = CustomerInput::from(&ValidCustomer::from(before));
                     match customer_input(base, fields).and_then(|i| i.validate()) {
-                        Ok(customer) if customer == ValidCustomer::from(before) && contact.is_none() => Plan::Unchanged,
-                        Ok(customer) => Plan::Update { id, customer, contact },
+                        Ok(customer)
+                            if customer == ValidCustomer::from(before) && contact.is_none() =>
+                        {
+                            Plan::Unchanged
+                        }
+                        Ok(customer) => Plan::Update {
+                            id,
+                            customer,
+                            contact,
+                        },
                         Err(e) => rejected(&e),
                     }
                 }
             }
         })
         .collect();
-    progress(Progress { done: total, total: total * 2 });
+    progress(Progress {
+        done: total,
+        total: total * 2,
+    });
 
     let mut report = tally(
         request.dry_run,
@@ -396,15 +440,34 @@ pub async fn run(
         &cells_of,
     );
     if request.dry_run {
-        progress(Progress { done: total * 2, total: total * 2 });
+        progress(Progress {
+            done: total * 2,
+            total: total * 2,
+        });
         return Ok(report);
     }
-    let id = write(store, request, &path, &headers, &rows, &plans, &report, &cells_of, |done| {
-        progress(Progress { done: total + done, total: total * 2 })
-    })
+    let id = write(
+        store,
+        request,
+        &path,
+        &headers,
+        &rows,
+        &plans,
+        &report,
+        &cells_of,
+        |done| {
+            progress(Progress {
+                done: total + done,
+                total: total * 2,
+            })
+        },
+    )
     .await?;
     report.import_id = Some(id);
-    progress(Progress { done: total * 2, total: total * 2 });
+    progress(Progress {
+        done: total * 2,
+        total: total * 2,
+    });
     Ok(report)
 }
 
@@ -472,7 +535,10 @@ async fn write(
     let creates = report.created as i64;
     let live = store.check_count().await?;
     // A load as large as the book rebuilds the indexes once instead of growing them row by row.
-    let mut load = store.customers().bulk(creates >= 10_000 && creates >= live).await?;
+    let mut load = store
+        .customers()
+        .bulk(creates >= 10_000 && creates >= live)
+        .await?;
     let import_id: i64 = sqlx::query_scalar(
         "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
          VALUES ('customers', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -503,7 +569,11 @@ async fn write(
     for plan_chunk in plans.chunks(CHUNK) {
         let mut chunk_docs = Vec::new();
         for plan in plan_chunk {
-            let Plan::Create { customer: c, contact } = plan else {
+            let Plan::Create {
+                customer: c,
+                contact,
+            } = plan
+            else {
                 ids.push((0, 0));
                 continue;
             };
@@ -512,15 +582,28 @@ async fn write(
                 next_contact - 1
             });
             ids.push((next_id, contact_id.unwrap_or(0)));
-            chunk_docs.push(OwnedDoc::new(DocKind::Customer, next_id, &c.name, [&c.phone, &c.mobile], &c.email));
+            chunk_docs.push(OwnedDoc::new(
+                DocKind::Customer,
+                next_id,
+                &c.name,
+                [&c.phone, &c.mobile],
+                &c.email,
+            ));
             if let (Some(cid), Some(ct)) = (contact_id, contact) {
-                chunk_docs.push(OwnedDoc::new(DocKind::Contact, cid, &ct.name, [&ct.mobile, &ct.phone], &ct.email));
+                chunk_docs.push(OwnedDoc::new(
+                    DocKind::Contact,
+                    cid,
+                    &ct.name,
+                    [&ct.mobile, &ct.phone],
+                    &ct.email,
+                ));
             }
             next_id += 1;
         }
         docs.push(chunk_docs);
     }
-    let (token_tx, mut token_rx) = tokio::sync::mpsc::channel::<Vec<(DocKind, i64, search::Columns)>>(2);
+    let (token_tx, mut token_rx) =
+        tokio::sync::mpsc::channel::<Vec<(DocKind, i64, search::Columns)>>(2);
     let tokens = tokio::task::spawn_blocking(move || {
         for chunk in docs {
             let made = chunk.iter().map(|d| (d.kind, d.id, d.columns())).collect();
@@ -558,12 +641,20 @@ async fn write(
                     }
                     record.push((id, "created", None));
                 }
-                Plan::Update { id, customer, contact } => {
+                Plan::Update {
+                    id,
+                    customer,
+                    contact,
+                } => {
                     let mut conn = load.conn();
                     let before = crate::customer::load(&mut conn, *id).await?;
                     crate::customer::overwrite(conn, &before, customer).await?;
                     let before_input = CustomerInput::from(&ValidCustomer::from(&before));
-                    record.push((*id, "updated", Some(serde_json::to_string(&before_input).expect("serializes"))));
+                    record.push((
+                        *id,
+                        "updated",
+                        Some(serde_json::to_string(&before_input).expect("serializes")),
+                    ));
                     if let Some(c) = contact {
                         // A contact named in an update row is added unless the customer has one by that name.
                         let has: bool = sqlx::query_scalar(
@@ -584,7 +675,16 @@ async fn write(
                             c.is_primary = !primary;
                             let cid: i64 = next_contact;
                             next_contact += 1;
-                            crate::contact::insert_many(load.conn(), &[NewContact { id: cid, customer_id: *id, contact: c, created_at: now }]).await?;
+                            crate::contact::insert_many(
+                                load.conn(),
+                                &[NewContact {
+                                    id: cid,
+                                    customer_id: *id,
+                                    contact: c,
+                                    created_at: now,
+                                }],
+                            )
+                            .await?;
                             search::sync_contact(load.conn(), cid).await?;
                         }
                     }
@@ -608,14 +708,21 @@ async fn write(
             load.add_search(kind, &of_kind).await?;
         }
         if !record.is_empty() {
-            let mut b = QueryBuilder::new("INSERT INTO import_rows (import_id, record_id, action, before) ");
+            let mut b = QueryBuilder::new(
+                "INSERT INTO import_rows (import_id, record_id, action, before) ",
+            );
             b.push_values(&record, |mut v, (id, action, before)| {
-                v.push_bind(import_id).push_bind(*id).push_bind(*action).push_bind(before.clone());
+                v.push_bind(import_id)
+                    .push_bind(*id)
+                    .push_bind(*action)
+                    .push_bind(before.clone());
             });
             b.build().execute(load.conn()).await?;
         }
         if !rejects.is_empty() {
-            let mut b = QueryBuilder::new("INSERT INTO import_rejects (import_id, row, field, reason, cells) ");
+            let mut b = QueryBuilder::new(
+                "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
+            );
             b.push_values(&rejects, |mut v, (row, field, reason)| {
                 v.push_bind(import_id)
                     .push_bind(row.number)
@@ -629,7 +736,9 @@ async fn write(
         progress(done);
     }
     drop(token_rx);
-    tokens.await.map_err(|e| CoreError::Internal(e.to_string()))?;
+    tokens
+        .await
+        .map_err(|e| CoreError::Internal(e.to_string()))?;
     load.finish().await?;
     Ok(import_id)
 }
@@ -644,7 +753,13 @@ struct OwnedDoc {
 }
 
 impl OwnedDoc {
-    fn new(kind: DocKind, id: i64, name: &str, numbers: [&Option<String>; 2], email: &Option<String>) -> Self {
+    fn new(
+        kind: DocKind,
+        id: i64,
+        name: &str,
+        numbers: [&Option<String>; 2],
+        email: &Option<String>,
+    ) -> Self {
         OwnedDoc {
             kind,
             id,
@@ -656,6 +771,12 @@ impl OwnedDoc {
 
     fn columns(&self) -> search::Columns {
         let [a, b] = &self.numbers;
-        search::columns(&Doc::of(self.kind, self.id, &self.name, [a, b], &self.email))
+        search::columns(&Doc::of(
+            self.kind,
+            self.id,
+            &self.name,
+            [a, b],
+            &self.email,
+        ))
     }
 }

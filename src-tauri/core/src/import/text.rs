@@ -26,7 +26,11 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 
 /// The delimiter that splits the first lines into the most, and equally many, fields.
 fn delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(5).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(5)
+        .collect();
     [b',', b'\t', b';']
         .into_iter()
         .max_by_key(|d| {
@@ -86,7 +90,8 @@ mod tests {
 
     #[test]
     fn a_gbk_file_from_chinese_excel_reads_as_chinese() {
-        let (bytes, _, _) = encoding_rs::GBK.encode("客户名称,手机\n北京华远科技有限公司,13800138000\n");
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("客户名称,手机\n北京华远科技有限公司,13800138000\n");
         let (text, encoding) = decode(&bytes);
         assert_eq!(encoding, "GB18030");
         assert!(text.starts_with("客户名称,手机"), "{text}");
@@ -97,7 +102,11 @@ mod tests {
         let plain = "客户名称\n华远\n";
         let bom = [b"\xEF\xBB\xBF".as_slice(), plain.as_bytes()].concat();
         assert_eq!(decode(plain.as_bytes()), (plain.to_string(), "UTF-8"));
-        assert_eq!(decode(&bom), (plain.to_string(), "UTF-8"), "the mark is not part of the first header");
+        assert_eq!(
+            decode(&bom),
+            (plain.to_string(), "UTF-8"),
+            "the mark is not part of the first header"
+        );
     }
 
     #[test]

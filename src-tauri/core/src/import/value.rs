@@ -84,18 +84,33 @@ mod tests {
     use crate::sheet::Entity;
 
     fn column(key: &str) -> &'static Column {
-        Entity::Customers.columns().iter().chain(Entity::FollowUps.columns()).find(|c| c.key == key).unwrap()
+        Entity::Customers
+            .columns()
+            .iter()
+            .chain(Entity::FollowUps.columns())
+            .find(|c| c.key == key)
+            .unwrap()
     }
 
     #[test]
     fn a_phone_saved_as_a_number_keeps_every_digit() {
-        assert_eq!(field_text(column("mobile"), &Raw::Number(13800138000.0)).unwrap().as_deref(), Some("13800138000"));
+        assert_eq!(
+            field_text(column("mobile"), &Raw::Number(13800138000.0))
+                .unwrap()
+                .as_deref(),
+            Some("13800138000")
+        );
     }
 
     #[test]
     fn full_width_digits_become_ascii() {
         assert_eq!(
-            field_text(column("mobile"), &Raw::Text("１３８００１３８０００".into())).unwrap().as_deref(),
+            field_text(
+                column("mobile"),
+                &Raw::Text("１３８００１３８０００".into())
+            )
+            .unwrap()
+            .as_deref(),
             Some("13800138000")
         );
     }
@@ -105,12 +120,21 @@ mod tests {
         let next = column("nextDate");
         for raw in [
             Raw::Number(45356.0),
-            Raw::DateTime(NaiveDate::from_ymd_opt(2024, 3, 5).unwrap().and_hms_opt(0, 0, 0).unwrap()),
+            Raw::DateTime(
+                NaiveDate::from_ymd_opt(2024, 3, 5)
+                    .unwrap()
+                    .and_hms_opt(0, 0, 0)
+                    .unwrap(),
+            ),
             Raw::Text("2024/3/5".into()),
             Raw::Text("2024-03-05".into()),
             Raw::Text("2024年3月5日".into()),
         ] {
-            assert_eq!(field_text(next, &raw).unwrap().as_deref(), Some("2024-03-05"), "{raw:?}");
+            assert_eq!(
+                field_text(next, &raw).unwrap().as_deref(),
+                Some("2024-03-05"),
+                "{raw:?}"
+            );
         }
         assert!(field_text(next, &Raw::Text("下周".into())).is_err());
     }
@@ -118,7 +142,9 @@ mod tests {
     #[test]
     fn a_neutralized_export_reads_back_as_the_users_text() {
         assert_eq!(
-            field_text(column("notes"), &Raw::Text("'=1+2".into())).unwrap().as_deref(),
+            field_text(column("notes"), &Raw::Text("'=1+2".into()))
+                .unwrap()
+                .as_deref(),
             Some("=1+2"),
             "the text is kept as text; it is never evaluated"
         );
@@ -126,9 +152,16 @@ mod tests {
 
     #[test]
     fn a_choice_is_read_from_its_word() {
-        assert_eq!(field_text(column("status"), &Raw::Text("成交".into())).unwrap().as_deref(), Some("deal"));
         assert_eq!(
-            field_text(column("status"), &Raw::Text("也许".into())).unwrap_err().to_string(),
+            field_text(column("status"), &Raw::Text("成交".into()))
+                .unwrap()
+                .as_deref(),
+            Some("deal")
+        );
+        assert_eq!(
+            field_text(column("status"), &Raw::Text("也许".into()))
+                .unwrap_err()
+                .to_string(),
             "status: unknown_choice"
         );
     }

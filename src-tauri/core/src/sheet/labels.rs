@@ -55,7 +55,10 @@ pub fn choices(column: &str) -> &'static [Label] {
 }
 
 /// Yes and no.
-pub const FLAG: &[Label] = &[l("true", ["是", "是", "Yes"]), l("false", ["否", "否", "No"])];
+pub const FLAG: &[Label] = &[
+    l("true", ["是", "是", "Yes"]),
+    l("false", ["否", "否", "No"]),
+];
 
 /// The word for a stored key in a language; the key itself when the column has no such value.
 pub fn enum_label<'k>(column: &str, key: &'k str, language: Language) -> &'k str {
