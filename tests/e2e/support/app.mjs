@@ -25,7 +25,7 @@ function waitForPort(port, timeoutMs = 20000) {
       s.once('connect', () => { s.end(); resolve(); });
       s.once('error', () => {
         s.destroy();
-        if (Date.now() > until) reject(new Error(`tauri-driver did not listen on ${port}`));
+        if (Date.now() > until) reject(new Error(`nothing listened on ${port} (tauri-driver or its WebKitWebDriver)`));
         else setTimeout(attempt, 100);
       });
     };
@@ -43,7 +43,10 @@ export async function startDriver(env) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  // tauri-driver listens at once but starts WebKitWebDriver beside it; a new session sent before that
+  // one listens is dropped ("Failed to fetch"), so wait for both.
   await waitForPort(port);
+  await waitForPort(port + 1);
   return { port, stop: () => proc.kill() };
 }
 
