@@ -2,8 +2,10 @@
 
 pub mod bench;
 pub mod contact;
+pub mod contract;
 pub mod customer;
 pub mod demo;
+pub mod document;
 pub mod duplicate;
 pub mod error;
 pub mod export;
@@ -12,6 +14,9 @@ pub mod follow_up;
 pub mod history;
 pub mod import;
 pub mod merge;
+pub mod page;
+pub mod product;
+pub mod receivable;
 pub mod reminder;
 pub mod search;
 pub mod settings;

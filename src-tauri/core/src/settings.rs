@@ -19,7 +19,7 @@ pub enum Language {
     En,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct Settings {
@@ -28,6 +28,19 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     /// Closing the window keeps the app running in the system tray (reminders keep coming).
     pub close_to_tray: bool,
+    /// How new contracts are numbered, e.g. `HT-{YYYY}-{0000}` (see `contract::NumberRule`).
+    pub contract_number_rule: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: None,
+            reminders: ReminderSettings::default(),
+            close_to_tray: false,
+            contract_number_rule: crate::contract::NumberRule::DEFAULT.to_string(),
+        }
+    }
 }
 
 /// How far Today looks ahead, when a customer counts as dormant, and whether due reminders notify.
@@ -41,6 +54,10 @@ pub struct ReminderSettings {
     pub dormant_days: u32,
     /// Desktop notifications for what falls due while the app runs.
     pub notify: bool,
+    /// Installments are announced this many days before they fall due (0–90).
+    pub installment_days_before: u32,
+    /// Contracts are announced this many days before they end (0–365).
+    pub contract_end_days_before: u32,
 }
 
 impl Default for ReminderSettings {
@@ -49,6 +66,8 @@ impl Default for ReminderSettings {
             ahead_days: 7,
             dormant_days: 90,
             notify: true,
+            installment_days_before: 7,
+            contract_end_days_before: 30,
         }
     }
 }
@@ -56,6 +75,8 @@ impl Default for ReminderSettings {
 impl ReminderSettings {
     pub const AHEAD_DAYS: std::ops::RangeInclusive<u32> = 1..=60;
     pub const DORMANT_DAYS: std::ops::RangeInclusive<u32> = 7..=3650;
+    pub const INSTALLMENT_DAYS: std::ops::RangeInclusive<u32> = 0..=90;
+    pub const CONTRACT_END_DAYS: std::ops::RangeInclusive<u32> = 0..=365;
 }
 
 impl Settings {
@@ -75,6 +96,13 @@ impl Settings {
         if !ReminderSettings::DORMANT_DAYS.contains(&self.reminders.dormant_days) {
             return Err(CoreError::invalid("dormantDays", "range"));
         }
+        if !ReminderSettings::INSTALLMENT_DAYS.contains(&self.reminders.installment_days_before) {
+            return Err(CoreError::invalid("installmentDaysBefore", "range"));
+        }
+        if !ReminderSettings::CONTRACT_END_DAYS.contains(&self.reminders.contract_end_days_before) {
+            return Err(CoreError::invalid("contractEndDaysBefore", "range"));
+        }
+        crate::contract::NumberRule::parse(&self.contract_number_rule)?;
         write_atomically(
             &dir.join("settings.json"),
             &serde_json::to_vec_pretty(self).expect("serializes"),
@@ -146,6 +174,20 @@ mod tests {
                 reason: "range"
             })
         ));
+        assert!(!dir.path().join("settings.json").exists());
+    }
+
+    #[test]
+    fn a_numbering_rule_without_a_sequence_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = Settings {
+            contract_number_rule: "HT-{YYYY}".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            bad.write(dir.path()).unwrap_err().to_string(),
+            "contractNumberRule: no_sequence"
+        );
         assert!(!dir.path().join("settings.json").exists());
     }
 

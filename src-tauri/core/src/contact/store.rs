@@ -413,3 +413,24 @@ async fn clear_primary(conn: &mut SqliteConnection, customer_id: i64) -> Result<
         .await?;
     Ok(())
 }
+
+/// The contact named on a record of a customer (a follow-up, a contract) must be one of that customer's
+/// live contacts.
+pub(crate) async fn require_contact_of(
+    conn: &mut sqlx::SqliteConnection,
+    customer_id: i64,
+    contact_id: Option<i64>,
+) -> Result<()> {
+    let Some(contact_id) = contact_id else {
+        return Ok(());
+    };
+    let of: Option<i64> =
+        sqlx::query_scalar("SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL")
+            .bind(contact_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if of != Some(customer_id) {
+        return Err(CoreError::invalid("contactId", "not_of_customer"));
+    }
+    Ok(())
+}

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Customer, CustomerLevel, LifecycleStatus};
-use crate::error::{CoreError, Result};
+pub(super) use crate::page::{Cursor, SortValue};
 
 /// Columns a list can be sorted by; each has an index so every page is a short index walk.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,32 +73,8 @@ pub struct CustomerPage {
     pub next_cursor: Option<String>,
 }
 
-/// The sort key of the last row of a page, and its id as tie-breaker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub(super) enum SortValue {
-    Int(i64),
-    Text(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(super) struct Cursor {
-    pub value: SortValue,
-    pub id: i64,
-}
-
 impl Cursor {
-    pub fn encode(&self) -> String {
-        serde_json::to_string(&(&self.value, self.id)).expect("a cursor always serializes")
-    }
-
-    pub fn decode(s: &str) -> Result<Self> {
-        let (value, id): (SortValue, i64) =
-            serde_json::from_str(s).map_err(|_| CoreError::invalid("cursor", "format"))?;
-        Ok(Cursor { value, id })
-    }
-
-    pub fn after_row(query: &CustomerQuery, row: &Customer) -> Self {
+    pub(super) fn after_row(query: &CustomerQuery, row: &Customer) -> Self {
         let value = if query.trashed {
             SortValue::Int(row.deleted_at.unwrap_or_default())
         } else {
@@ -109,7 +85,7 @@ impl Cursor {
                 CustomerSort::Id => SortValue::Int(row.id),
             }
         };
-        Cursor { value, id: row.id }
+        Cursor::new(value, row.id)
     }
 }
 
@@ -130,34 +106,13 @@ impl CustomerQuery {
 
     /// Pages hold 1 to 500 rows.
     pub(super) fn page_size(&self) -> u32 {
-        self.limit.clamp(1, 500)
+        crate::page::page_size(self.limit)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_cursor_survives_the_round_trip_through_the_ui() {
-        for value in [
-            SortValue::Int(1_700_000_000_000),
-            SortValue::Text("北京\"华远\"".into()),
-        ] {
-            let c = Cursor { value, id: 42 };
-            assert_eq!(Cursor::decode(&c.encode()).unwrap(), c);
-        }
-    }
-
-    #[test]
-    fn a_forged_cursor_is_a_validation_error_not_a_crash() {
-        assert_eq!(
-            Cursor::decode("'); DROP TABLE customers;--")
-                .unwrap_err()
-                .to_string(),
-            "cursor: format"
-        );
-    }
 
     #[test]
     fn a_query_from_the_ui_may_leave_out_every_field() {

@@ -6,7 +6,7 @@ use sqlx::{QueryBuilder, Sqlite};
 use super::model::{
     Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer,
 };
-use super::query::{Cursor, CustomerPage, CustomerQuery, SortValue};
+use super::query::{Cursor, CustomerPage, CustomerQuery};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::search;
@@ -297,6 +297,8 @@ impl Customers<'_> {
             .map_err(unique_uscc)?;
         search::sync_customer(&mut tx, id).await?;
         search::sync_contacts_of(&mut tx, id).await?;
+        // A trashed customer's contracts leave the receivables; restored, they count again.
+        crate::receivable::recount_customer(&mut tx, id).await?;
         let change = Change::new(
             "deletedAt",
             old.map(|v| v.to_string()),
@@ -314,7 +316,7 @@ impl Customers<'_> {
         Ok(())
     }
 
-    /// Removes a trashed customer for good, with its tags and history. Live customers must be trashed first.
+    /// Removes a trashed customer for good, with its tags, history, contracts and documents. Live customers must be trashed first.
     pub async fn delete_permanently(&self, id: i64) -> Result<()> {
         let mut tx = self.store.write().await?;
         let (deleted, merged_into): (Option<i64>, Option<i64>) =
@@ -335,11 +337,19 @@ impl Customers<'_> {
                 format!("customer {id} is not in the trash"),
             ));
         }
+        crate::contract::forget_children(&mut tx, "customer_id = ?", id).await?;
+        sqlx::query(
+            "DELETE FROM history WHERE entity = 'contract' AND entity_id IN (SELECT id FROM contracts WHERE customer_id = ?)",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM customers WHERE id = ?")
             .bind(id)
             .execute(&mut *tx)
             .await?;
         history::forget(&mut tx, "customer", id).await?;
+        crate::document::forget_unused_blobs(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -350,16 +360,7 @@ impl Customers<'_> {
         let mut b = QueryBuilder::new(format!("SELECT {COLUMNS} FROM customers WHERE "));
         push_filters(&mut b, query);
         if let Some(after) = &query.after {
-            let cursor = Cursor::decode(after)?;
-            b.push(format!(
-                " AND ({column}, id) {} (",
-                if descending { "<" } else { ">" }
-            ));
-            match cursor.value {
-                SortValue::Int(v) => b.push_bind(v),
-                SortValue::Text(v) => b.push_bind(v),
-            };
-            b.push(", ").push_bind(cursor.id).push(")");
+            Cursor::decode(after)?.push_after(&mut b, column, "id", descending);
         }
         let dir = if descending { "DESC" } else { "ASC" };
         let limit = query.page_size();

@@ -1,11 +1,13 @@
 //! Field types that can only hold valid values (parse, don't validate); pure functions, no storage.
 
+mod amount;
 mod birthday;
 mod contact_point;
 mod day;
 mod text;
 mod uscc;
 
+pub use amount::{line_amount, money, positive_money, yuan, Discount, Quantity, MAX_FEN};
 pub use birthday::Birthday;
 pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
 pub use day::Day;

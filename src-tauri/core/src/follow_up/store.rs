@@ -4,6 +4,7 @@
 use sqlx::SqliteConnection;
 
 use super::model::{FollowUp, FollowUpInput, ValidFollowUp};
+use crate::contact::require_contact_of;
 use crate::customer::require_live_customer;
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
@@ -247,26 +248,6 @@ pub(crate) async fn refresh_customer(
             now,
         )
         .await?;
-    }
-    Ok(())
-}
-
-/// The contact spoken to must be one of the customer's.
-async fn require_contact_of(
-    conn: &mut SqliteConnection,
-    customer_id: i64,
-    contact_id: Option<i64>,
-) -> Result<()> {
-    let Some(contact_id) = contact_id else {
-        return Ok(());
-    };
-    let of: Option<i64> =
-        sqlx::query_scalar("SELECT customer_id FROM contacts WHERE id = ? AND deleted_at IS NULL")
-            .bind(contact_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if of != Some(customer_id) {
-        return Err(CoreError::invalid("contactId", "not_of_customer"));
     }
     Ok(())
 }

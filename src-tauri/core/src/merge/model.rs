@@ -58,6 +58,11 @@ pub(crate) struct Moved {
     pub history: Vec<i64>,
     /// Done / snoozed marks on the merged-away customer's reminders: (kind, due).
     pub reminders: Vec<(String, String)>,
+    /// Contracts (with their plans and receipts) and documents; absent in merges from before contracts.
+    #[serde(default)]
+    pub contracts: Vec<i64>,
+    #[serde(default)]
+    pub documents: Vec<i64>,
 }
 
 const SELECT: &str =

@@ -4,6 +4,7 @@ use sqlx::SqliteConnection;
 
 use super::model::{self, MergeInput, MergeOutcome, Moved};
 use crate::contact::ensure_primary;
+use crate::contract::move_to_customer;
 use crate::customer::{load, overwrite, Customer, CustomerInput, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::follow_up::refresh_customer;
@@ -137,11 +138,24 @@ async fn move_records(conn: &mut SqliteConnection, from: i64, to: i64) -> Result
         .await?;
 
     let reminders = move_reminder_marks(conn, from, to, None).await?;
+    let contracts: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM contracts WHERE customer_id = ? ORDER BY id")
+            .bind(from)
+            .fetch_all(&mut *conn)
+            .await?;
+    let documents: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM documents WHERE customer_id = ? ORDER BY id")
+            .bind(from)
+            .fetch_all(&mut *conn)
+            .await?;
+    move_to_customer(conn, &contracts, &documents, to).await?;
     Ok(Moved {
         contacts,
         follow_ups,
         history,
         reminders,
+        contracts,
+        documents,
     })
 }
 

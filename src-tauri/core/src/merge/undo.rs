@@ -152,5 +152,6 @@ async fn move_back(conn: &mut SqliteConnection, moved: &Moved, s: i64, m: i64) -
     .execute(&mut *conn)
     .await?;
     move_reminder_marks(conn, s, m, Some(&moved.reminders)).await?;
+    crate::contract::move_to_customer(conn, &moved.contracts, &moved.documents, m).await?;
     Ok(())
 }

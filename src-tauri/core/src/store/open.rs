@@ -130,6 +130,8 @@ impl Store {
             }
         }
 
+        // Decrypted copies opened by the system's apps last time are not kept.
+        crate::document::clear_opened(dir);
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(0)
@@ -170,6 +172,26 @@ impl Store {
         Customers { store: self }
     }
 
+    pub fn products(&self) -> crate::product::Products<'_> {
+        crate::product::Products { store: self }
+    }
+
+    pub fn contracts(&self) -> crate::contract::Contracts<'_> {
+        crate::contract::Contracts { store: self }
+    }
+
+    pub fn plans(&self) -> crate::receivable::Plans<'_> {
+        crate::receivable::Plans { store: self }
+    }
+
+    pub fn receipts(&self) -> crate::receivable::Receipts<'_> {
+        crate::receivable::Receipts { store: self }
+    }
+
+    pub fn documents(&self) -> crate::document::Documents<'_> {
+        crate::document::Documents { store: self }
+    }
+
     pub(crate) fn writer_pool(&self) -> &SqlitePool {
         &self.write
     }
@@ -200,6 +222,7 @@ impl Store {
             .await;
         self.read.close().await;
         self.write.close().await;
+        crate::document::clear_opened(&self.dir);
     }
 }
 
