@@ -1,14 +1,18 @@
 //! A customer's timeline (时间线): follow-ups and every recorded change of the customer and its contacts,
-//! newest first. Other record types (contracts, tickets) join by adding their entries here.
+//! newest first, with the contracts it signed and the payments it made. Other record types (tickets) join
+//! by adding their entries here.
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::contract::ContractRow;
 use crate::error::Result;
 use crate::follow_up::FollowUp;
 use crate::history::HistoryEntry;
 use crate::merge::Merge;
+use crate::receivable::Receipt;
 use crate::store::Store;
+use crate::time::noon_of;
 
 /// One event on a customer's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -41,6 +45,18 @@ pub enum TimelineEntry {
         at: i64,
         merge: Merge,
     },
+    /// A contract was signed (at noon UTC of its sign date; its creation when it has none).
+    Contract {
+        #[ts(type = "number")]
+        at: i64,
+        contract: ContractRow,
+    },
+    /// A payment came in (at noon UTC of the day it was received).
+    Receipt {
+        #[ts(type = "number")]
+        at: i64,
+        receipt: Receipt,
+    },
 }
 
 impl TimelineEntry {
@@ -48,7 +64,9 @@ impl TimelineEntry {
         match self {
             TimelineEntry::FollowUp { at, .. }
             | TimelineEntry::Change { at, .. }
-            | TimelineEntry::Merge { at, .. } => *at,
+            | TimelineEntry::Merge { at, .. }
+            | TimelineEntry::Contract { at, .. }
+            | TimelineEntry::Receipt { at, .. } => *at,
         }
     }
 }
@@ -108,6 +126,18 @@ pub async fn of_customer(store: &Store, customer_id: i64) -> Result<Vec<Timeline
         at: merge.merged_at,
         merge,
     }));
+    for contract in store.contracts().of_customer(customer_id).await? {
+        let at = contract
+            .signed_on
+            .as_deref()
+            .and_then(noon_of)
+            .unwrap_or(contract.updated_at);
+        out.push(TimelineEntry::Contract { at, contract });
+    }
+    for receipt in store.receipts().of_customer(customer_id).await? {
+        let at = noon_of(&receipt.received_on).unwrap_or(receipt.created_at);
+        out.push(TimelineEntry::Receipt { at, receipt });
+    }
     out.sort_by_key(|e| std::cmp::Reverse(e.at()));
     out.truncate(TIMELINE_LIMIT);
     Ok(out)

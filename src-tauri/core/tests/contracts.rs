@@ -524,3 +524,92 @@ async fn deleting_a_customer_for_good_takes_its_contracts_and_their_money_along(
     .await;
     assert_eq!(n, 0);
 }
+
+#[tokio::test]
+async fn today_shows_payments_overdue_and_coming_due_and_contracts_ending() {
+    let (_d, store) = fresh().await;
+    let c = customer(&store, "苏州园区精密").await;
+    let contract = store
+        .contracts()
+        .create_from(&ContractInput {
+            ends_on: Some(day(10)),
+            starts_on: Some(day(-200)),
+            ..signed(c, 100_000)
+        })
+        .await
+        .unwrap();
+    let late = store.plans().add(contract.id, &installment(&day(-3), 30_000)).await.unwrap();
+    store.receipts().record(late.id, &receipt(10_000)).await.unwrap();
+    store.plans().add(contract.id, &installment(&day(7), 30_000)).await.unwrap();
+    store.plans().add(contract.id, &installment(&day(8), 40_000)).await.unwrap();
+
+    let q = crm_core::reminder::TodayQuery::on(day(0), 480);
+    let view = crm_core::reminder::today(&store, &q).await.unwrap();
+    assert_eq!(view.payments_overdue.len(), 1);
+    assert_eq!(view.payments_overdue[0].amount, Some(20_000), "what is still owed");
+    assert_eq!(view.payments_overdue[0].detail.as_deref(), Some(contract.number.as_str()));
+    assert_eq!(view.payments_overdue_total, 1);
+    let due: Vec<&str> = view.payments_due.iter().map(|r| r.due.as_str()).collect();
+    assert_eq!(due, [day(7)], "7 days ahead by default, not 8");
+    assert_eq!(view.contracts_ending.len(), 1);
+    assert_eq!(view.contracts_ending[0].due, day(10));
+
+    crm_core::reminder::act(
+        &store,
+        crm_core::reminder::ReminderKind::InstallmentDue,
+        late.id,
+        &day(-3),
+        None,
+    )
+    .await
+    .unwrap();
+    let view = crm_core::reminder::today(&store, &q).await.unwrap();
+    assert!(view.payments_overdue.is_empty(), "marked done");
+    let shorter = crm_core::reminder::TodayQuery {
+        contract_end_days_before: 5,
+        ..q
+    };
+    let view = crm_core::reminder::today(&store, &shorter).await.unwrap();
+    assert!(view.contracts_ending.is_empty(), "10 days away is past a 5-day notice");
+}
+
+#[tokio::test]
+async fn the_timeline_shows_contracts_signed_and_payments_received() {
+    use crm_core::timeline::TimelineEntry;
+    let (_d, store) = fresh().await;
+    let c = customer(&store, "南京鼓楼书店").await;
+    let contract = store.contracts().create_from(&signed(c, 5_000)).await.unwrap();
+    let i = store.plans().add(contract.id, &installment("2026-02-01", 5_000)).await.unwrap();
+    store
+        .receipts()
+        .record(
+            i.id,
+            &ReceiptInput {
+                received_on: "2026-02-03".into(),
+                ..receipt(2_000)
+            },
+        )
+        .await
+        .unwrap();
+    let timeline = crm_core::timeline::of_customer(&store, c).await.unwrap();
+    let receipt_at = timeline
+        .iter()
+        .find_map(|e| match e {
+            TimelineEntry::Receipt { at, receipt } => Some((*at, receipt.amount)),
+            _ => None,
+        })
+        .expect("the payment is on the timeline");
+    let contract_at = timeline
+        .iter()
+        .find_map(|e| match e {
+            TimelineEntry::Contract { at, contract } => Some((*at, contract.number.clone())),
+            _ => None,
+        })
+        .expect("the contract is on the timeline");
+    assert_eq!(receipt_at.1, 2_000);
+    assert_eq!(contract_at.1, contract.number);
+    assert!(
+        receipt_at.0 > contract_at.0,
+        "paid on 02-03, signed on 01-15: by their own dates, not when they were typed in"
+    );
+}

@@ -36,12 +36,7 @@ fn note(next: Option<&str>) -> FollowUpInput {
 async fn view(store: &Store, day: &str) -> TodayView {
     today(
         store,
-        &TodayQuery {
-            today: day.into(),
-            utc_offset_minutes: 480,
-            ahead_days: 7,
-            dormant_days: 90,
-        },
+        &TodayQuery::on(day, 480),
     )
     .await
     .unwrap()

@@ -18,12 +18,7 @@ pub async fn today_figures(store: &Store) -> Result<Vec<Figure>> {
     let day = chrono::DateTime::from_timestamp_millis(crate::time::now_ms() + 8 * 3_600_000)
         .unwrap_or_default()
         .date_naive();
-    let q = TodayQuery {
-        today: day.format("%Y-%m-%d").to_string(),
-        utc_offset_minutes: 480,
-        ahead_days: 7,
-        dormant_days: 90,
-    };
+    let q = TodayQuery::on(day.format("%Y-%m-%d").to_string(), 480);
     let mut times = Vec::new();
     let mut due_today = 0;
     for _ in 0..50 {

@@ -251,12 +251,7 @@ async fn run(cli: Cli) -> Result<()> {
                     .format("%Y-%m-%d")
                     .to_string()
             });
-            let q = crm_core::reminder::TodayQuery {
-                today: day,
-                utc_offset_minutes: 480,
-                ahead_days: 7,
-                dormant_days: 90,
-            };
+            let q = crm_core::reminder::TodayQuery::on(day, 480);
             let t = std::time::Instant::now();
             let view = crm_core::reminder::today(&store, &q).await?;
             let took = t.elapsed();

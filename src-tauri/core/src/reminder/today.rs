@@ -21,6 +21,10 @@ pub enum ReminderKind {
     Birthday,
     KeepInTouch,
     Dormant,
+    /// An installment of a payment plan coming due or overdue (the entity is the installment).
+    InstallmentDue,
+    /// A contract coming to its end date (the entity is the contract).
+    ContractEnding,
 }
 
 /// One thing to do, on one day.
@@ -39,6 +43,9 @@ pub struct Reminder {
     pub detail: Option<String>,
     /// `YYYY-MM-DD`: the day it falls due (for a dormant customer, the day of the last contact).
     pub due: String,
+    /// What is still owed on an installment (分).
+    #[ts(type = "number | null")]
+    pub amount: Option<i64>,
 }
 
 /// The Today view, each list at most [`LIST_LIMIT`] long, with how many there are in all.
@@ -55,6 +62,14 @@ pub struct TodayView {
     pub overdue_total: i64,
     #[ts(type = "number")]
     pub dormant_total: i64,
+    /// Installments past due and not fully paid, the most recently late first.
+    pub payments_overdue: Vec<Reminder>,
+    #[ts(type = "number")]
+    pub payments_overdue_total: i64,
+    /// Installments due from today to `installment_days_before` days ahead.
+    pub payments_due: Vec<Reminder>,
+    /// Signed or active contracts ending from today to `contract_end_days_before` days ahead.
+    pub contracts_ending: Vec<Reminder>,
 }
 
 /// Which day it is for the user, and the horizon of the view.
@@ -73,6 +88,26 @@ pub struct TodayQuery {
     /// After how many days without a follow-up a customer counts as dormant.
     #[serde(default = "default_dormant")]
     pub dormant_days: u32,
+    /// How many days ahead installments coming due are shown.
+    #[serde(default = "default_installment_days")]
+    pub installment_days_before: u32,
+    /// How many days ahead contracts ending are shown.
+    #[serde(default = "default_contract_end_days")]
+    pub contract_end_days_before: u32,
+}
+
+impl TodayQuery {
+    /// The view for `today` with the default horizons, for a user at `utc_offset_minutes`.
+    pub fn on(today: impl Into<String>, utc_offset_minutes: i32) -> Self {
+        TodayQuery {
+            today: today.into(),
+            utc_offset_minutes,
+            ahead_days: default_ahead(),
+            dormant_days: default_dormant(),
+            installment_days_before: default_installment_days(),
+            contract_end_days_before: default_contract_end_days(),
+        }
+    }
 }
 
 fn default_ahead() -> u32 {
@@ -80,6 +115,12 @@ fn default_ahead() -> u32 {
 }
 fn default_dormant() -> u32 {
     90
+}
+fn default_installment_days() -> u32 {
+    7
+}
+fn default_contract_end_days() -> u32 {
+    30
 }
 
 pub const LIST_LIMIT: i64 = 200;
@@ -197,6 +238,10 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
         dormant: Vec::new(),
         overdue_total,
         dormant_total,
+        payments_overdue: Vec::new(),
+        payments_overdue_total: 0,
+        payments_due: Vec::new(),
+        contracts_ending: Vec::new(),
     };
     // A follow-up reminder is the customer's, due on its 下次跟进时间.
     let follow_up = |(id, name, due): (i64, String, String)| Reminder {
@@ -206,6 +251,7 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
         name,
         detail: None,
         due,
+        amount: None,
     };
     view.overdue.extend(overdue.into_iter().map(follow_up));
     let mut dated: Vec<Reminder> = coming.into_iter().map(follow_up).collect();
@@ -217,6 +263,7 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
             name,
             detail: Some(customer),
             due: text(day),
+            amount: None,
         });
     }
     for (id, name, due_ms) in touch {
@@ -229,6 +276,7 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
             name,
             detail: None,
             due: text(due),
+            amount: None,
         });
     }
     // Birthdays and keeping in touch the user marked done or snoozed for that day (follow-ups were
@@ -265,8 +313,10 @@ pub async fn today(store: &Store, q: &TodayQuery) -> Result<TodayView> {
             name,
             detail: None,
             due,
+            amount: None,
         });
     }
+    super::money::add_to(store, &mut view, today, q).await?;
     Ok(view)
 }
 
