@@ -66,6 +66,52 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         transfer::revert_import,
         transfer::save_import_rejects,
         transfer::save_import_template,
+        product::list_products,
+        product::get_product,
+        product::create_product,
+        product::update_product,
+        product::trash_product,
+        product::restore_product,
+        product::delete_product,
+        product::list_product_history,
+        contract::list_contracts,
+        contract::count_contracts,
+        contract::list_customer_contracts,
+        contract::get_contract,
+        contract::create_contract,
+        contract::update_contract,
+        contract::trash_contract,
+        contract::restore_contract,
+        contract::delete_contract,
+        contract::list_contract_history,
+        receivable::get_payment_plan,
+        receivable::add_installment,
+        receivable::update_installment,
+        receivable::trash_installment,
+        receivable::restore_installment,
+        receivable::delete_installment,
+        receivable::list_trashed_installments,
+        receivable::record_receipt,
+        receivable::update_receipt,
+        receivable::trash_receipt,
+        receivable::restore_receipt,
+        receivable::delete_receipt,
+        receivable::list_trashed_receipts,
+        receivable::book_receivables,
+        receivable::customer_receivables,
+        receivable::list_open_installments,
+        document::pick_document_file,
+        document::attach_document,
+        document::list_customer_documents,
+        document::list_contract_documents,
+        document::document_contents,
+        document::open_document,
+        document::save_document_as,
+        document::rename_document,
+        document::trash_document,
+        document::restore_document,
+        document::delete_document,
+        document::list_trashed_documents,
     ]
 }
 
@@ -86,6 +132,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(move |app| {
             // Started before the window asks anything; commands wait for it instead of racing it.

@@ -12,18 +12,8 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::Reply;
+use super::{test_path, Reply};
 use crate::AppState;
-
-/// Test-only: debug builds take the file a dialog would give from the environment (the end-to-end tests
-/// cannot click through a native dialog).
-fn test_path(var: &str) -> Option<String> {
-    if cfg!(debug_assertions) {
-        std::env::var(var).ok().filter(|v| !v.is_empty())
-    } else {
-        None
-    }
-}
 
 /// The spreadsheet to import, from the OS file dialog; none when the user cancels.
 #[tauri::command]

@@ -16,4 +16,8 @@ detail: string | null,
 /**
  * `YYYY-MM-DD`: the day it falls due (for a dormant customer, the day of the last contact).
  */
-due: string, };
+due: string, 
+/**
+ * What is still owed on an installment (分).
+ */
+amount: number | null, };

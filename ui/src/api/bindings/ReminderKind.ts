@@ -3,4 +3,4 @@
 /**
  * What a reminder is about.
  */
-export type ReminderKind = "followUp" | "birthday" | "keepInTouch" | "dormant";
+export type ReminderKind = "followUp" | "birthday" | "keepInTouch" | "dormant" | "installmentDue" | "contractEnding";

@@ -15,4 +15,12 @@ dormantDays: number,
 /**
  * Desktop notifications for what falls due while the app runs.
  */
-notify: boolean, };
+notify: boolean, 
+/**
+ * Installments are announced this many days before they fall due (0–90).
+ */
+installmentDaysBefore: number, 
+/**
+ * Contracts are announced this many days before they end (0–365).
+ */
+contractEndDaysBefore: number, };

@@ -10,4 +10,8 @@ language: Language | null, reminders: ReminderSettings,
 /**
  * Closing the window keeps the app running in the system tray (reminders keep coming).
  */
-closeToTray: boolean, };
+closeToTray: boolean, 
+/**
+ * How new contracts are numbered, e.g. `HT-{YYYY}-{0000}` (see `contract::NumberRule`).
+ */
+contractNumberRule: string, };

@@ -19,4 +19,12 @@ aheadDays: number,
 /**
  * After how many days without a follow-up a customer counts as dormant.
  */
-dormantDays: number, };
+dormantDays: number, 
+/**
+ * How many days ahead installments coming due are shown.
+ */
+installmentDaysBefore: number, 
+/**
+ * How many days ahead contracts ending are shown.
+ */
+contractEndDaysBefore: number, };

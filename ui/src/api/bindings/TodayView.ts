@@ -8,4 +8,16 @@ export type TodayView = { overdue: Array<Reminder>, today: Array<Reminder>, upco
 /**
  * Up to [`COUNT_CAP`]; the UI shows "10000+" beyond.
  */
-overdueTotal: number, dormantTotal: number, };
+overdueTotal: number, dormantTotal: number, 
+/**
+ * Installments past due and not fully paid, the most recently late first.
+ */
+paymentsOverdue: Array<Reminder>, paymentsOverdueTotal: number, 
+/**
+ * Installments due from today to `installment_days_before` days ahead.
+ */
+paymentsDue: Array<Reminder>, 
+/**
+ * Signed or active contracts ending from today to `contract_end_days_before` days ahead.
+ */
+contractsEnding: Array<Reminder>, };
