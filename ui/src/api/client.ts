@@ -1,6 +1,25 @@
 //! The one typed wrapper over Tauri commands; nothing else in the UI calls `invoke`.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
+import type { BookReceivables } from "./bindings/BookReceivables";
+import type { Contract } from "./bindings/Contract";
+import type { ContractInput } from "./bindings/ContractInput";
+import type { ContractPage } from "./bindings/ContractPage";
+import type { ContractQuery } from "./bindings/ContractQuery";
+import type { ContractRow } from "./bindings/ContractRow";
+import type { CustomerReceivables } from "./bindings/CustomerReceivables";
+import type { Document } from "./bindings/Document";
+import type { Installment } from "./bindings/Installment";
+import type { InstallmentInput } from "./bindings/InstallmentInput";
+import type { OpenInstallmentPage } from "./bindings/OpenInstallmentPage";
+import type { OpenInstallmentQuery } from "./bindings/OpenInstallmentQuery";
+import type { PaymentPlan } from "./bindings/PaymentPlan";
+import type { Product } from "./bindings/Product";
+import type { ProductInput } from "./bindings/ProductInput";
+import type { ProductPage } from "./bindings/ProductPage";
+import type { ProductQuery } from "./bindings/ProductQuery";
+import type { Receipt } from "./bindings/Receipt";
+import type { ReceiptInput } from "./bindings/ReceiptInput";
 import type { Contact } from "./bindings/Contact";
 import type { ContactInput } from "./bindings/ContactInput";
 import type { ContactPage } from "./bindings/ContactPage";
@@ -140,4 +159,57 @@ export const api = {
   exportRecords: (request: ExportRequest, onProgress: (progress: ExportProgress) => void) =>
     callWithProgress<ExportSummary>("export_records", { request }, onProgress),
   cancelExport: () => call<null>("cancel_export"),
+
+  listProducts: (query: ProductQuery) => call<ProductPage>("list_products", { query }),
+  getProduct: (id: number) => call<Product>("get_product", { id }),
+  createProduct: (input: ProductInput) => call<Product>("create_product", { input }),
+  updateProduct: (id: number, input: ProductInput) => call<Product>("update_product", { id, input }),
+  trashProduct: (id: number) => call<null>("trash_product", { id }),
+  restoreProduct: (id: number) => call<null>("restore_product", { id }),
+  deleteProduct: (id: number) => call<null>("delete_product", { id }),
+  listProductHistory: (id: number) => call<HistoryEntry[]>("list_product_history", { id }),
+
+  listContracts: (query: ContractQuery) => call<ContractPage>("list_contracts", { query }),
+  countContracts: (query: ContractQuery) => call<number>("count_contracts", { query }),
+  listCustomerContracts: (customerId: number) => call<ContractRow[]>("list_customer_contracts", { customerId }),
+  getContract: (id: number) => call<Contract>("get_contract", { id }),
+  createContract: (input: ContractInput) => call<Contract>("create_contract", { input }),
+  updateContract: (id: number, input: ContractInput) => call<Contract>("update_contract", { id, input }),
+  trashContract: (id: number) => call<null>("trash_contract", { id }),
+  restoreContract: (id: number) => call<null>("restore_contract", { id }),
+  deleteContract: (id: number) => call<null>("delete_contract", { id }),
+  listContractHistory: (id: number) => call<HistoryEntry[]>("list_contract_history", { id }),
+
+  getPaymentPlan: (contractId: number) => call<PaymentPlan>("get_payment_plan", { contractId }),
+  addInstallment: (contractId: number, input: InstallmentInput) => call<Installment>("add_installment", { contractId, input }),
+  updateInstallment: (id: number, input: InstallmentInput) => call<Installment>("update_installment", { id, input }),
+  trashInstallment: (id: number) => call<null>("trash_installment", { id }),
+  restoreInstallment: (id: number) => call<null>("restore_installment", { id }),
+  deleteInstallment: (id: number) => call<null>("delete_installment", { id }),
+  listTrashedInstallments: () => call<Installment[]>("list_trashed_installments"),
+  recordReceipt: (installmentId: number, input: ReceiptInput) => call<Receipt>("record_receipt", { installmentId, input }),
+  updateReceipt: (id: number, input: ReceiptInput) => call<Receipt>("update_receipt", { id, input }),
+  trashReceipt: (id: number) => call<null>("trash_receipt", { id }),
+  restoreReceipt: (id: number) => call<null>("restore_receipt", { id }),
+  deleteReceipt: (id: number) => call<null>("delete_receipt", { id }),
+  listTrashedReceipts: () => call<Receipt[]>("list_trashed_receipts"),
+  bookReceivables: () => call<BookReceivables>("book_receivables"),
+  customerReceivables: (customerId: number) => call<CustomerReceivables>("customer_receivables", { customerId }),
+  listOpenInstallments: (query: OpenInstallmentQuery) => call<OpenInstallmentPage>("list_open_installments", { query }),
+
+  pickDocumentFile: () => call<string | null>("pick_document_file"),
+  attachDocument: (path: string, customerId: number, contractId: number | null) =>
+    call<Document>("attach_document", { path, customerId, contractId }),
+  listCustomerDocuments: (customerId: number) => call<Document[]>("list_customer_documents", { customerId }),
+  listContractDocuments: (contractId: number) => call<Document[]>("list_contract_documents", { contractId }),
+  /** The file's bytes (sent raw, not as JSON), for the in-app preview. */
+  documentContents: (id: number) => call<ArrayBuffer>("document_contents", { id }),
+  /** Opens a decrypted copy with the system's app; resolves to the copy's path. */
+  openDocument: (id: number) => call<string>("open_document", { id }),
+  saveDocumentAs: (id: number, path: string) => call<null>("save_document_as", { id, path }),
+  renameDocument: (id: number, name: string) => call<Document>("rename_document", { id, name }),
+  trashDocument: (id: number) => call<null>("trash_document", { id }),
+  restoreDocument: (id: number) => call<null>("restore_document", { id }),
+  deleteDocument: (id: number) => call<null>("delete_document", { id }),
+  listTrashedDocuments: () => call<Document[]>("list_trashed_documents"),
 };
