@@ -613,3 +613,42 @@ async fn the_timeline_shows_contracts_signed_and_payments_received() {
         "paid on 02-03, signed on 01-15: by their own dates, not when they were typed in"
     );
 }
+
+#[tokio::test]
+async fn demo_data_brings_contracts_whose_plans_and_receipts_add_up() {
+    let (_d, store) = fresh().await;
+    crm_core::demo::Generator::new(3, crm_core::time::now_ms())
+        .fill(&store, 3_000, |_| {})
+        .await
+        .unwrap();
+    let check = store.check().await.unwrap();
+    assert!(check.ok);
+    assert!(
+        (600..1200).contains(&check.contracts),
+        "about three customers in ten have contracts: {}",
+        check.contracts
+    );
+    assert!(check.products >= 20 && check.receipts > 0 && check.documents > 0);
+    let q = |sql: &'static str| crm_core::store::query_scalar_for_tests(&store, sql);
+    assert_eq!(
+        q("SELECT count(*) FROM contracts c WHERE amount <> (SELECT sum(amount) FROM contract_lines l WHERE l.contract_id = c.id)").await,
+        0,
+        "every demo contract is worth its lines"
+    );
+    assert_eq!(
+        q("SELECT count(*) FROM installments i WHERE received <> coalesce((SELECT sum(amount) FROM receipts r WHERE r.installment_id = i.id AND r.deleted_at IS NULL), 0)").await,
+        0,
+        "each installment's received is its receipts"
+    );
+    // The summary from the index of open installments equals a plain sum over every row.
+    let today = crm_core::time::today();
+    let book = of_book(&store, today).await.unwrap();
+    let naive = q("SELECT coalesce(sum(i.amount - i.received), 0) FROM installments i JOIN contracts c ON c.id = i.contract_id \
+                   WHERE i.deleted_at IS NULL AND c.deleted_at IS NULL AND c.status IN ('signed', 'active', 'completed')").await;
+    assert_eq!(book.outstanding, naive);
+    assert!(book.overdue > 0, "some demo customers are late");
+    // A new contract continues the year's numbering after the demo's numbers.
+    let c = store.contracts().create_from(&signed(1, 100)).await.unwrap();
+    let same = format!("SELECT count(*) FROM contracts WHERE number = '{}'", c.number);
+    assert_eq!(crm_core::store::query_scalar_for_tests(&store, &same).await, 1);
+}

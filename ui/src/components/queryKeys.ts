@@ -1,5 +1,11 @@
 //! TanStack Query keys shared by screens, so a change in one place refreshes the others.
 import type { CustomerQuery } from "../api/bindings/CustomerQuery";
+import type { AgingBucket } from "../api/bindings/AgingBucket";
+import type { ContractQuery } from "../api/bindings/ContractQuery";
+import type { ProductQuery } from "../api/bindings/ProductQuery";
+
+type ProductFilter = Omit<ProductQuery, "after" | "limit">;
+type ContractFilter = Omit<ContractQuery, "after" | "limit">;
 
 export const queryKeys = {
   storeStatus: ["storeStatus"] as const,
@@ -17,4 +23,25 @@ export const queryKeys = {
   duplicateScan: ["duplicateScan"] as const,
   imports: ["imports"] as const,
   settings: ["settings"] as const,
+  /** Every list of documents (a customer's, a contract's, the trash's) lives under this. */
+  documents: ["documents"] as const,
+  customerDocuments: (customerId: number) => ["documents", "customer", customerId] as const,
+  contractDocuments: (contractId: number) => ["documents", "contract", contractId] as const,
+  trashedDocuments: ["documents", "trash"] as const,
+  products: ["products"] as const,
+  productPages: (filter: ProductFilter) => ["products", "pages", filter] as const,
+  productPicker: (text: string) => ["products", "pick", text] as const,
+  contracts: ["contracts"] as const,
+  contractPages: (filter: ContractFilter) => ["contracts", "pages", filter] as const,
+  contractCount: (filter: ContractFilter) => ["contracts", "count", filter] as const,
+  customerContracts: (customerId: number) => ["contracts", "of", customerId] as const,
+  /** One contract; its history and payment plan live under it, so refreshing it refreshes them. */
+  contract: (id: number) => ["contract", id] as const,
+  contractHistory: (id: number) => ["contract", id, "history"] as const,
+  paymentPlan: (contractId: number) => ["contract", contractId, "plan"] as const,
+  receivables: ["receivables"] as const,
+  bookReceivables: ["receivables", "book"] as const,
+  customerReceivables: (customerId: number) => ["receivables", "customer", customerId] as const,
+  openInstallments: (bucket: AgingBucket | null, customerId: number | null) => ["receivables", "open", bucket, customerId] as const,
+  trash: (kind: string) => ["trash", kind] as const,
 };

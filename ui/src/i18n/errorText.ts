@@ -10,12 +10,18 @@ function lookup(t: TFunction, keys: string[], options: Record<string, unknown> =
   return text === MISSING ? null : text;
 }
 
-/** Whose fields an error names: a customer's (the default) or a contact's. */
-export type Entity = "customer" | "contact";
+/** Whose fields an error names: a customer's (the default), a contact's, or one of the money side's. */
+export type Entity = "customer" | "contact" | "product" | "contract" | "installment" | "receipt";
+
+/** The message block of an entity's own field labels and field errors (`contactFields`, …); a customer's are `fields`. */
+function ownFields(entity: Entity): string | null {
+  return entity === "customer" ? null : `${entity}Fields`;
+}
 
 /** The localized label of a field name such as `uscc`, or the name itself when unknown. */
 export function fieldLabel(t: TFunction, field: string, entity: Entity = "customer"): string {
-  const keys = entity === "contact" ? [`contactFields.${field}`, `fields.${field}`] : [`fields.${field}`];
+  const own = ownFields(entity);
+  const keys = own ? [`${own}.${field}`, `fields.${field}`] : [`fields.${field}`];
   return lookup(t, keys) ?? field;
 }
 
@@ -23,7 +29,8 @@ export function fieldLabel(t: TFunction, field: string, entity: Entity = "custom
 export function errorText(t: TFunction, err: AppError, entity: Entity = "customer", label?: string): string {
   const { code, field, reason } = err;
   const keys: string[] = [];
-  if (field && reason && entity === "contact") keys.push(`errors.${code}.contactFields.${field}.${reason}`);
+  const own = ownFields(entity);
+  if (field && reason && own) keys.push(`errors.${code}.${own}.${field}.${reason}`);
   if (field && reason) keys.push(`errors.${code}.fields.${field}.${reason}`);
   if (reason) keys.push(`errors.${code}.reasons.${reason}`);
   if (field) keys.push(`errors.${code}.field`);

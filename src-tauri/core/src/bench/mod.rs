@@ -44,27 +44,32 @@ fn median(mut samples: Vec<f64>) -> f64 {
     samples[samples.len() / 2]
 }
 
-/// Fills `store` with demo customers up to `n` and returns the insert rate, if any were added.
+/// Fills `store` with demo customers up to `n` (with their contacts, follow-ups and money) and returns
+/// the insert rates of the customers and of the money rows (contracts, lines, plans, receipts), if any
+/// were added.
 pub async fn fill_to(
     store: &Store,
     n: u64,
     seed: u64,
     progress: impl FnMut(u64),
-) -> Result<Option<Figure>> {
+) -> Result<Option<Vec<Figure>>> {
     let have = store.check_count().await? as u64;
     if have >= n {
         return Ok(None);
     }
+    let g = Generator::new(seed, crate::time::now_ms());
+    let first = store.customers().max_id().await? + 1;
+    let mut progress = progress;
     let start = Instant::now();
-    Generator::new(seed, crate::time::now_ms())
-        .fill(store, n - have, progress)
-        .await?;
+    g.fill_customers(store, n - have, &mut progress).await?;
     let rate = (n - have) as f64 / start.elapsed().as_secs_f64();
-    Ok(Some(Figure::new(
-        "demo_data.customers_per_s",
-        rate,
-        "customers/s",
-    )))
+    let start = Instant::now();
+    let rows = g.fill_money(store, first, n - have, &mut progress).await?;
+    let money_rate = rows as f64 / start.elapsed().as_secs_f64();
+    Ok(Some(vec![
+        Figure::new("demo_data.customers_per_s", rate, "customers/s"),
+        Figure::new("demo_data.money_rows_per_s", money_rate, "rows/s"),
+    ]))
 }
 
 /// How fast the generator alone makes customers (no store), to tell generating from writing.
@@ -83,8 +88,8 @@ pub fn generate_rate(n: u64, seed: u64) -> Figure {
     )
 }
 
-/// The insert rate measured on a scratch store in a temporary directory.
-pub async fn demo_rate_on_scratch(n: u64, seed: u64) -> Result<Figure> {
+/// The insert rates measured on a scratch store in a temporary directory.
+pub async fn demo_rate_on_scratch(n: u64, seed: u64) -> Result<Vec<Figure>> {
     let dir = tempfile_dir()?;
     let store = Store::open(&dir, &StoreKey::random()).await?;
     let fig = fill_to(&store, n, seed, |_| {})

@@ -181,11 +181,13 @@ async fn run(cli: Cli) -> Result<()> {
                 bench::fill_to(&store, customers, seed, |d| eprint!("\rfilling {d}")).await?;
             eprintln!();
             if wanted("demo") {
-                let rate = match fill {
+                let rates = match fill {
                     Some(f) => f,
                     None => bench::demo_rate_on_scratch(customers.min(100_000), seed).await?,
                 };
-                print(&rate, json);
+                for rate in &rates {
+                    print(rate, json);
+                }
                 print(&bench::generate_rate(customers.min(200_000), seed), json);
             }
             if wanted("customers") {
@@ -291,6 +293,10 @@ async fn run(cli: Cli) -> Result<()> {
             println!(
                 "customers: {} live, {} in the trash",
                 c.customers, c.trashed
+            );
+            println!(
+                "products: {}, contracts: {}, installments: {}, receipts: {}, documents: {}",
+                c.products, c.contracts, c.installments, c.receipts, c.documents
             );
             store.close().await;
             if !c.ok {

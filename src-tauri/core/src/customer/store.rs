@@ -204,37 +204,13 @@ impl Customers<'_> {
     /// store as it was. When `rebuild_indexes`, the secondary indexes are dropped first and built once at
     /// the end, which is far cheaper than keeping ten B-trees in random order row by row.
     pub async fn bulk(&self, rebuild_indexes: bool) -> Result<BulkLoad> {
-        if rebuild_indexes {
-            // While the indexes are built the table is scanned once per index: keep it in memory, sort
-            // in memory, and let the sorter use a second thread. `finish` puts the normal settings back.
-            // Set before the transaction: SQLite refuses to change temp_store inside one once the
-            // connection has used its temporary database (an ALTER TABLE … RENAME in a migration does).
-            let mut conn = self.store.writer_pool().acquire().await?;
-            for pragma in BULK_PRAGMAS {
-                sqlx::query(pragma).execute(&mut *conn).await?;
-            }
-        }
-        let mut tx = self.store.write().await?;
-        let mut indexes = Vec::new();
-        if rebuild_indexes {
-            indexes = sqlx::query_as::<_, (String, String)>(
-                "SELECT name, sql FROM sqlite_master \
-                 WHERE type = 'index' AND tbl_name IN ('customers', 'customer_tags', 'contacts', 'follow_ups') AND sql IS NOT NULL",
-            )
-            .fetch_all(&mut *tx)
-            .await?;
-            for (name, _) in &indexes {
-                sqlx::query(&format!("DROP INDEX \"{name}\""))
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            search::bulk_settings(&mut tx, true).await?;
-        }
-        Ok(BulkLoad {
-            tx,
-            indexes,
-            store_writer: self.store.writer_pool().clone(),
-        })
+        BulkLoad::begin(
+            self.store,
+            &["customers", "customer_tags", "contacts", "follow_ups"],
+            rebuild_indexes,
+            true,
+        )
+        .await
     }
 
     /// One customer, live or trashed.
@@ -609,9 +585,60 @@ pub struct BulkLoad {
     tx: sqlx::Transaction<'static, Sqlite>,
     indexes: Vec<(String, String)>,
     store_writer: sqlx::SqlitePool,
+    /// Whether the load writes search tokens (their index is tuned for it meanwhile).
+    search: bool,
 }
 
 impl BulkLoad {
+    /// Starts a bulk load into `tables`; with `rebuild_indexes`, their secondary indexes are dropped now
+    /// and built once by `finish`.
+    pub(crate) async fn begin(
+        store: &Store,
+        tables: &[&str],
+        rebuild_indexes: bool,
+        search: bool,
+    ) -> Result<BulkLoad> {
+        if rebuild_indexes {
+            // While the indexes are built the table is scanned once per index: keep it in memory, sort
+            // in memory, and let the sorter use a second thread. `finish` puts the normal settings back.
+            // Set before the transaction: SQLite refuses to change temp_store inside one once the
+            // connection has used its temporary database (an ALTER TABLE … RENAME in a migration does).
+            let mut conn = store.writer_pool().acquire().await?;
+            for pragma in BULK_PRAGMAS {
+                sqlx::query(pragma).execute(&mut *conn).await?;
+            }
+        }
+        let mut tx = store.write().await?;
+        let mut indexes = Vec::new();
+        if rebuild_indexes {
+            let list = tables
+                .iter()
+                .map(|t| format!("'{t}'"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            indexes = sqlx::query_as::<_, (String, String)>(&format!(
+                "SELECT name, sql FROM sqlite_master \
+                 WHERE type = 'index' AND tbl_name IN ({list}) AND sql IS NOT NULL"
+            ))
+            .fetch_all(&mut *tx)
+            .await?;
+            for (name, _) in &indexes {
+                sqlx::query(&format!("DROP INDEX \"{name}\""))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            if search {
+                search::bulk_settings(&mut tx, true).await?;
+            }
+        }
+        Ok(BulkLoad {
+            tx,
+            indexes,
+            store_writer: store.writer_pool().clone(),
+            search,
+        })
+    }
+
     /// Adds rows with multi-row statements. Rows need ids so their tags can be written alongside.
     pub async fn add(&mut self, rows: &[NewRow<'_>]) -> Result<()> {
         // 24 columns a row; SQLite allows 32,766 variables a statement.
@@ -639,7 +666,8 @@ impl BulkLoad {
         Ok(())
     }
 
-    /// The load's own connection, for writes that go with it (an import's updates and its record).
+    /// The load's own connection, for writes that go with it (an import's updates and its record, the
+    /// demo's contracts).
     pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
         &mut self.tx
     }
@@ -671,7 +699,7 @@ impl BulkLoad {
                 .await
                 .map_err(unique_uscc)?;
         }
-        if !self.indexes.is_empty() {
+        if self.search && !self.indexes.is_empty() {
             search::bulk_settings(&mut self.tx, false).await?;
         }
         self.tx.commit().await?;

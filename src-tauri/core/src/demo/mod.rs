@@ -1,7 +1,10 @@
 //! Realistic, deterministic demo data (Chinese companies and people, regions, valid codes) for trying the
 //! app and for benchmarks. Writes only through the customer store.
 
+mod money;
 mod vocabulary;
+
+pub use money::small_pdf;
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -356,10 +359,20 @@ impl Generator {
         }
     }
 
+    /// Adds `count` customers after the store's largest id with everything a book holds: contacts,
+    /// follow-ups and search tokens (one transaction), then products, contracts, plans, receipts and a few
+    /// documents (a second one). `progress(done)` is called after each batch of either.
+    pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
+        let first = store.customers().max_id().await? + 1;
+        self.fill_customers(store, count, &mut progress).await?;
+        self.fill_money(store, first, count, progress).await?;
+        Ok(())
+    }
+
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
     /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
     /// The next batch is generated on another thread while the current one is written.
-    pub async fn fill(
+    pub async fn fill_customers(
         &self,
         store: &Store,
         count: u64,

@@ -19,6 +19,17 @@ pub struct StoreCheck {
     pub customers: i64,
     #[ts(type = "number")]
     pub trashed: i64,
+    /// Live products, contracts, installments, receipts and documents.
+    #[ts(type = "number")]
+    pub products: i64,
+    #[ts(type = "number")]
+    pub contracts: i64,
+    #[ts(type = "number")]
+    pub installments: i64,
+    #[ts(type = "number")]
+    pub receipts: i64,
+    #[ts(type = "number")]
+    pub documents: i64,
 }
 
 impl Store {
@@ -33,12 +44,29 @@ impl Store {
         )
         .fetch_one(self.read())
         .await?;
+        let live = |table: &str| format!("(SELECT count(*) FROM {table} WHERE deleted_at IS NULL)");
+        let (products, contracts, installments, receipts, documents): (i64, i64, i64, i64, i64) =
+            sqlx::query_as(&format!(
+                "SELECT {}, {}, {}, {}, {}",
+                live("products"),
+                live("contracts"),
+                live("installments"),
+                live("receipts"),
+                live("documents")
+            ))
+            .fetch_one(self.read())
+            .await?;
         Ok(StoreCheck {
             ok: messages == ["ok"],
             messages,
             schema_version: self.schema_version().await?,
             customers,
             trashed,
+            products,
+            contracts,
+            installments,
+            receipts,
+            documents,
         })
     }
 }

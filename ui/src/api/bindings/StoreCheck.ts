@@ -4,4 +4,8 @@ export type StoreCheck = { ok: boolean,
 /**
  * What `PRAGMA integrity_check` reported; `["ok"]` when healthy.
  */
-messages: Array<string>, schemaVersion: number, customers: number, trashed: number, };
+messages: Array<string>, schemaVersion: number, customers: number, trashed: number, 
+/**
+ * Live products, contracts, installments, receipts and documents.
+ */
+products: number, contracts: number, installments: number, receipts: number, documents: number, };

@@ -1,5 +1,6 @@
-//! Settings of reminders: how far Today looks ahead, when a customer counts as dormant, desktop
-//! notifications, and whether closing the window keeps the app in the tray.
+//! Settings of reminders: how far Today looks ahead, when a customer counts as dormant, how early
+//! installments and contract ends are announced, desktop notifications, and whether closing the window
+//! keeps the app in the tray.
 import { useEffect } from "react";
 import { App, Button, Checkbox, Form, InputNumber } from "antd";
 import { useTranslation } from "react-i18next";
@@ -32,6 +33,12 @@ export function ReminderSettings() {
       </Form.Item>
       <Form.Item label={t("settings.dormantDays")} name="dormantDays" rules={[{ required: true }]} extra={t("settings.dormantHint")}>
         <InputNumber min={7} max={3650} precision={0} addonAfter={t("units.days")} data-testid="settings-dormant-days" />
+      </Form.Item>
+      <Form.Item label={t("settings.installmentDaysBefore")} name="installmentDaysBefore" rules={[{ required: true }]} extra={t("settings.installmentDaysHint")}>
+        <InputNumber min={0} max={90} precision={0} addonAfter={t("units.days")} data-testid="settings-installment-days" />
+      </Form.Item>
+      <Form.Item label={t("settings.contractEndDaysBefore")} name="contractEndDaysBefore" rules={[{ required: true }]} extra={t("settings.contractEndDaysHint")}>
+        <InputNumber min={0} max={365} precision={0} addonAfter={t("units.days")} data-testid="settings-contract-end-days" />
       </Form.Item>
       <Form.Item wrapperCol={{ offset: 6 }} name="notify" valuePropName="checked">
         <Checkbox>

@@ -8,8 +8,9 @@ import { queryKeys } from "../../components/queryKeys";
 /** What Today and notifications use until the settings are read. */
 export const DEFAULT_SETTINGS: Settings = {
   language: null,
-  reminders: { aheadDays: 7, dormantDays: 90, notify: true },
+  reminders: { aheadDays: 7, dormantDays: 90, notify: true, installmentDaysBefore: 7, contractEndDaysBefore: 30 },
   closeToTray: false,
+  contractNumberRule: "HT-{YYYY}-{0000}",
 };
 
 export function useSettings() {

@@ -1,7 +1,7 @@
-//! 今日: what falls due — overdue and today's follow-ups, birthdays and keeping in touch in the coming days,
-//! and customers gone quiet — each with done, snooze, and a way to the customer.
-import { App, Button, Card, Dropdown, Empty, List, Result, Skeleton, Space, Tag, Typography } from "antd";
-import { CheckOutlined, ClockCircleOutlined } from "@ant-design/icons";
+//! 今日: what falls due — overdue and today's follow-ups, payments overdue and coming due, contracts coming
+//! to their end, birthdays and keeping in touch in the coming days, and customers gone quiet — each with
+//! done, snooze, and a way to the customer.
+import { App, Card, Empty, List, Result, Skeleton, Space, Typography } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -12,24 +12,21 @@ import { PageTitle } from "../../components/PageTitle";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { useSettings } from "../settings/useSettings";
+import { ReminderItem } from "./ReminderItem";
+import { todayQuery } from "./todayQuery";
 
-const KIND_COLORS = { followUp: "blue", birthday: "magenta", keepInTouch: "green", dormant: "default" } as const;
-
-/** The user's day and UTC offset, as the core wants them. */
-export function localToday(now = new Date()) {
-  return { today: dayjs(now).format("YYYY-MM-DD"), utcOffsetMinutes: -now.getTimezoneOffset() };
-}
+export { localToday } from "./todayQuery";
 
 export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { today, utcOffsetMinutes } = localToday();
   const { settings, isPending: settingsPending } = useSettings();
-  const { aheadDays, dormantDays } = settings.reminders;
+  const query = todayQuery(settings.reminders);
+  const { today } = query;
   const view = useQuery({
-    queryKey: [...queryKeys.today, today, aheadDays, dormantDays],
-    queryFn: () => api.todayView({ today, utcOffsetMinutes, aheadDays, dormantDays }),
+    queryKey: [...queryKeys.today, query],
+    queryFn: () => api.todayView(query),
     enabled: !settingsPending,
   });
   const act = useMutation<null, AppError, { r: Reminder; snoozeDays: number | null }>({
@@ -43,39 +40,9 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
     onError: (err) => void message.error(errorText(t, err)),
   });
 
-  const row = (r: Reminder) => {
-    const actions =
-      r.kind === "dormant" || r.kind === "keepInTouch"
-        ? []
-        : [
-            <Button key="done" size="small" icon={<CheckOutlined />} onClick={() => act.mutate({ r, snoozeDays: null })} data-testid="reminder-done">
-              {t("today.done")}
-            </Button>,
-            <Dropdown
-              key="snooze"
-              menu={{
-                items: [1, 3, 7].map((d) => ({ key: String(d), label: t(`today.snooze${d}`) })),
-                onClick: ({ key }) => act.mutate({ r, snoozeDays: Number(key) }),
-              }}
-            >
-              <Button size="small" icon={<ClockCircleOutlined />}>
-                {t("today.snooze")}
-              </Button>
-            </Dropdown>,
-          ];
-    return (
-      <List.Item actions={actions} data-testid="reminder">
-        <Space wrap>
-          <Tag color={KIND_COLORS[r.kind]}>{t(`today.kinds.${r.kind}`)}</Tag>
-          <Typography.Link onClick={() => onOpenCustomer(r.customerId)} data-testid="reminder-name">
-            {r.name}
-          </Typography.Link>
-          {r.detail && <Typography.Text type="secondary">{r.detail}</Typography.Text>}
-          <Typography.Text type="secondary">{r.due}</Typography.Text>
-        </Space>
-      </List.Item>
-    );
-  };
+  const row = (r: Reminder) => (
+    <ReminderItem reminder={r} today={today} onAct={(r, snoozeDays) => act.mutate({ r, snoozeDays })} onOpenCustomer={onOpenCustomer} />
+  );
 
   const section = (title: string, items: Reminder[], testId: string, extra?: string) => (
     <Card size="small" title={title} extra={extra} data-testid={testId}>
@@ -84,9 +51,12 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
   );
 
   const v = view.data;
-  const total = (n: number) => t("today.total", { count: n >= 10_000 ? "10000+" : n } as Record<string, unknown>);
+  const capped = (n: number) => (n >= 10_000 ? "10000+" : n);
+  const total = (n: number) => t("today.total", { count: capped(n) } as Record<string, unknown>);
+  const paymentsTotal = (n: number) => t("today.paymentsTotal", { count: capped(n) } as Record<string, unknown>);
+  const { aheadDays, dormantDays, installmentDaysBefore, contractEndDaysBefore } = query;
   return (
-    <div className="page">
+    <div className="page page-scroll">
       <div className="page-header">
         <PageTitle>{t("today.title")}</PageTitle>
         <Typography.Text type="secondary">{today}</Typography.Text>
@@ -96,7 +66,11 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
       {v && (
         <Space direction="vertical" size="middle" className="full-width">
           {v.overdue.length > 0 && section(t("today.overdue"), v.overdue, "today-overdue", total(v.overdueTotal))}
+          {v.paymentsOverdue.length > 0 &&
+            section(t("today.paymentsOverdue"), v.paymentsOverdue, "today-payments-overdue", paymentsTotal(v.paymentsOverdueTotal))}
           {section(t("today.today"), v.today, "today-today")}
+          {section(t("today.paymentsDue", { days: installmentDaysBefore }), v.paymentsDue, "today-payments-due")}
+          {section(t("today.contractsEnding", { days: contractEndDaysBefore }), v.contractsEnding, "today-contracts-ending")}
           {section(t("today.upcoming", { days: aheadDays }), v.upcoming, "today-upcoming")}
           {v.dormant.length > 0 && section(t("today.dormant", { days: dormantDays }), v.dormant, "today-dormant", total(v.dormantTotal))}
         </Space>

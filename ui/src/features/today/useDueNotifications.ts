@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import { queryKeys } from "../../components/queryKeys";
 import { useSettings } from "../settings/useSettings";
 import { newlyDue, noticeKey, noticeOf } from "./dueNotices";
-import { localToday } from "./TodayPage";
+import { todayQuery } from "./todayQuery";
 
 const EVERY_MS = 60_000;
 /** Per data directory: two stores on one machine (or a test's fresh one) have their own reminders. */
@@ -29,9 +29,10 @@ async function allowed(): Promise<boolean> {
 }
 
 export function useDueNotifications() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { settings, isSuccess } = useSettings();
-  const { notify, aheadDays, dormantDays } = settings.reminders;
+  const { notify, aheadDays, dormantDays, installmentDaysBefore, contractEndDaysBefore } = settings.reminders;
+  const language = i18n.language;
   const status = useQuery({ queryKey: queryKeys.storeStatus, queryFn: api.storeStatus, staleTime: Infinity });
   const dataDir = status.data?.dataDir;
 
@@ -39,11 +40,11 @@ export function useDueNotifications() {
     if (!isSuccess || !notify || dataDir === undefined) return;
     let stopped = false;
     const check = async () => {
-      const { today, utcOffsetMinutes } = localToday();
-      const key = storagePrefix(dataDir) + today;
+      const query = todayQuery({ notify, aheadDays, dormantDays, installmentDaysBefore, contractEndDaysBefore });
+      const key = storagePrefix(dataDir) + query.today;
       const seen = announced(key);
-      const due = newlyDue(await api.todayView({ today, utcOffsetMinutes, aheadDays, dormantDays }), seen);
-      const notice = noticeOf(t, due);
+      const due = newlyDue(await api.todayView(query), seen, query.today);
+      const notice = noticeOf(t, due, language);
       if (stopped || !notice || !(await allowed())) return;
       sendNotification(notice);
       due.forEach((r) => seen.add(noticeKey(r)));
@@ -60,5 +61,5 @@ export function useDueNotifications() {
       stopped = true;
       window.clearInterval(timer);
     };
-  }, [isSuccess, notify, aheadDays, dormantDays, dataDir, t]);
+  }, [isSuccess, notify, aheadDays, dormantDays, installmentDaysBefore, contractEndDaysBefore, dataDir, t, language]);
 }
