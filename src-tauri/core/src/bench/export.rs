@@ -142,11 +142,11 @@ fn raw_xlsxwriter(rows: &[Vec<Cell>], header: &[&str], path: &std::path::Path) -
 }
 
 /// Resets the process's peak resident size (Linux; elsewhere the peak is the process's whole life).
-fn reset_peak_rss() {
+pub(super) fn reset_peak_rss() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
-fn rss_kb(field: &str) -> u64 {
+pub(super) fn rss_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .unwrap_or_default()
         .lines()

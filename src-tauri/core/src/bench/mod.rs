@@ -248,9 +248,11 @@ impl Store {
 
 mod export;
 mod import;
+mod money;
 mod search;
 mod today;
 pub use export::export_figures;
 pub use import::import_figures;
+pub use money::money_figures;
 pub use search::search_figures;
 pub use today::{duplicate_figures, today_figures};

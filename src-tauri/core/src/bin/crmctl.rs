@@ -40,7 +40,7 @@ enum Command {
         /// One JSON object per line: {"name", "value", "unit"}.
         #[arg(long)]
         json: bool,
-        /// Only these groups of figures (comma-separated: demo, customers, today, duplicates, export, import, search, store).
+        /// Only these groups of figures (comma-separated: demo, customers, money, today, duplicates, export, import, search, store).
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
@@ -192,6 +192,11 @@ async fn run(cli: Cli) -> Result<()> {
             }
             if wanted("customers") {
                 for f in bench::list_figures(&store).await? {
+                    print(&f, json);
+                }
+            }
+            if wanted("money") {
+                for f in bench::money_figures(&store, seed).await? {
                     print(&f, json);
                 }
             }

@@ -1,0 +1,10 @@
+//! The refresh after anything that moves money (a contract, an installment, a receipt): the contract and
+//! its plan, every contract list, the receivables, the timeline, Today and the trash.
+import type { QueryClient } from "@tanstack/react-query";
+import { queryKeys } from "../../components/queryKeys";
+
+export function refreshMoney(queryClient: QueryClient) {
+  for (const queryKey of [queryKeys.contracts, ["contract"], queryKeys.receivables, ["timeline"], queryKeys.today, ["trash"]]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}
