@@ -421,3 +421,89 @@ fn an_import_and_an_export_run_through_the_command_layer() {
     let bad = call(&w, "inspect_import", json!({"path": dir.path().join("nope.docx").to_string_lossy(), "entity": "customers", "language": "zh-CN"})).unwrap_err();
     assert_eq!(bad["code"], "io", "{bad}");
 }
+
+#[test]
+fn a_contract_with_lines_a_plan_and_a_partial_receipt_run_through_the_window() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let customer = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let product = call(
+        &w,
+        "create_product",
+        json!({"input": {"name": "云服务器", "code": "YF-01", "unit": "台", "listPrice": 150000}}),
+    )
+    .unwrap();
+    let contract = call(
+        &w,
+        "create_contract",
+        json!({"input": {
+            "title": "年度服务合同", "customerId": customer["id"], "status": "signed",
+            "lines": [
+                {"productId": product["id"], "quantity": 2, "unitPrice": 150000, "discountPercent": 10},
+                {"description": "安装调试", "quantity": 1, "unitPrice": 50000, "discountPercent": 0}
+            ]
+        }}),
+    )
+    .unwrap();
+    assert_eq!(contract["amount"], 320000, "2 × ¥1,500 at 10% off + ¥500, in 分");
+    let id = contract["id"].clone();
+    let first = call(&w, "add_installment", json!({"contractId": id, "input": {"dueOn": "2026-01-31", "amount": 200000}})).unwrap();
+    call(&w, "add_installment", json!({"contractId": id, "input": {"dueOn": "2099-06-30", "amount": 120000}})).unwrap();
+    call(&w, "record_receipt", json!({"installmentId": first["id"], "input": {"receivedOn": "2026-02-01", "amount": 50000, "method": "wechat"}})).unwrap();
+    let plan = call(&w, "get_payment_plan", json!({"contractId": id})).unwrap();
+    assert_eq!(plan["money"]["outstanding"], 270000);
+    assert_eq!(plan["receipts"][0]["method"], "wechat");
+    let err = call(&w, "record_receipt", json!({"installmentId": first["id"], "input": {"receivedOn": "2026-02-01", "amount": 150001}})).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str(), err["reason"].as_str()), (Some("validation"), Some("amount"), Some("exceeds_due")));
+    let mine = call(&w, "customer_receivables", json!({"customerId": customer["id"]})).unwrap();
+    assert_eq!(mine["outstanding"], 270000);
+    let book = call(&w, "book_receivables", json!({})).unwrap();
+    assert_eq!(book["outstanding"], 270000);
+    let open = call(&w, "list_open_installments", json!({"query": {"bucket": "overdue"}})).unwrap();
+    assert_eq!(open["rows"][0]["outstanding"], 150000);
+    let rows = call(&w, "list_contracts", json!({"query": {"status": "signed"}})).unwrap();
+    assert_eq!(rows["rows"][0]["money"]["received"], 50000);
+}
+
+#[test]
+fn a_document_attached_through_the_window_comes_back_raw_and_opens_as_a_copy() {
+    std::env::set_var("CRM_TEST_NO_OPEN", "1");
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let customer = call(&w, "create_customer", json!({"input": {"name": "上海申通小吃店"}})).unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let path = files.path().join("营业执照.pdf");
+    let bytes = crm_core::demo::small_pdf("HT-2026-0001");
+    std::fs::write(&path, &bytes).unwrap();
+    let doc = call(
+        &w,
+        "attach_document",
+        json!({"path": path, "customerId": customer["id"], "contractId": null}),
+    )
+    .unwrap();
+    assert_eq!(doc["name"], "营业执照.pdf");
+    assert_eq!(doc["kind"], "pdf");
+    let request = tauri::webview::InvokeRequest {
+        cmd: "document_contents".into(),
+        callback: tauri::ipc::CallbackFn(0),
+        error: tauri::ipc::CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body: tauri::ipc::InvokeBody::Json(json!({"id": doc["id"]})),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    match get_ipc_response(&w.webview, request).unwrap() {
+        tauri::ipc::InvokeResponseBody::Raw(raw) => {
+            assert_eq!(raw, bytes, "the preview gets the file's own bytes, not JSON")
+        }
+        other => panic!("expected raw bytes, got {other:?}"),
+    }
+    let copy = call(&w, "open_document", json!({"id": doc["id"]})).unwrap();
+    let copy = std::path::PathBuf::from(copy.as_str().unwrap());
+    assert_eq!(std::fs::read(&copy).unwrap(), bytes);
+    let err = call(
+        &w,
+        "attach_document",
+        json!({"path": files.path().join("不存在.pdf"), "customerId": customer["id"], "contractId": null}),
+    )
+    .unwrap_err();
+    assert_eq!((err["code"].as_str(), err["reason"].as_str()), (Some("io"), Some("file_gone")));
+}

@@ -34,6 +34,9 @@ CREATE TABLE contracts (
     status        TEXT    NOT NULL CHECK (status IN ('draft', 'signed', 'active', 'completed', 'terminated')),
     payment_terms TEXT,
     notes         TEXT,
+    -- Whether its customer is live: a trashed customer's contracts leave the lists with it. Kept with
+    -- every trash, restore and merge of the customer, so that lists walk one partial index.
+    customer_live INTEGER NOT NULL DEFAULT 1 CHECK (customer_live IN (0, 1)),
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,
     deleted_at    INTEGER,
@@ -41,13 +44,14 @@ CREATE TABLE contracts (
 );
 -- Unique among live contracts: a trashed contract never blocks its number.
 CREATE UNIQUE INDEX contracts_number ON contracts (number) WHERE deleted_at IS NULL;
-CREATE INDEX contracts_by_updated ON contracts (updated_at, id) WHERE deleted_at IS NULL;
-CREATE INDEX contracts_by_signed ON contracts (coalesce(signed_on, ''), id) WHERE deleted_at IS NULL;
-CREATE INDEX contracts_by_status ON contracts (status, updated_at, id) WHERE deleted_at IS NULL;
+CREATE INDEX contracts_by_updated ON contracts (updated_at, id) WHERE deleted_at IS NULL AND customer_live = 1;
+CREATE INDEX contracts_by_signed ON contracts (coalesce(signed_on, ''), id) WHERE deleted_at IS NULL AND customer_live = 1;
+CREATE INDEX contracts_by_number ON contracts (number, id) WHERE deleted_at IS NULL AND customer_live = 1;
+CREATE INDEX contracts_by_status ON contracts (status, updated_at, id) WHERE deleted_at IS NULL AND customer_live = 1;
 CREATE INDEX contracts_of_customer ON contracts (customer_id, signed_on);
 CREATE INDEX contracts_of_contact ON contracts (contact_id);
 CREATE INDEX contracts_ending ON contracts (ends_on)
-    WHERE deleted_at IS NULL AND ends_on IS NOT NULL AND status IN ('signed', 'active');
+    WHERE deleted_at IS NULL AND customer_live = 1 AND ends_on IS NOT NULL AND status IN ('signed', 'active');
 CREATE INDEX contracts_trashed ON contracts (deleted_at, id) WHERE deleted_at IS NOT NULL;
 
 -- The last sequence number a numbering rule handed out, per rendered prefix and suffix (HT-2026-…).
@@ -95,6 +99,58 @@ CREATE INDEX installments_of_customer ON installments (customer_id, due_on, amou
 CREATE INDEX installments_open ON installments (due_on, amount, received, customer_id)
     WHERE counted = 1 AND received < amount;
 CREATE INDEX installments_trashed ON installments (deleted_at, id) WHERE deleted_at IS NOT NULL;
+
+-- What is still owed, by due day, and each customer's earliest open due day: kept by the triggers below
+-- in the same transaction as every change of an installment (a receipt, a trash, a contract signed or
+-- trashed, a customer trashed or merged), so that the receivables of the whole book are a sum over
+-- days and a count of customers, never a pass over every installment.
+CREATE TABLE receivable_days (
+    due_on      TEXT    PRIMARY KEY,
+    open_amount INTEGER NOT NULL,
+    open_count  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE customer_open_dues (
+    customer_id  INTEGER PRIMARY KEY,
+    earliest_due TEXT    NOT NULL
+);
+CREATE INDEX customer_open_dues_by_day ON customer_open_dues (earliest_due);
+
+CREATE TRIGGER installments_open_insert AFTER INSERT ON installments
+WHEN NEW.counted = 1 AND NEW.received < NEW.amount
+BEGIN
+    INSERT INTO receivable_days (due_on, open_amount, open_count) VALUES (NEW.due_on, NEW.amount - NEW.received, 1)
+        ON CONFLICT (due_on) DO UPDATE SET open_amount = open_amount + excluded.open_amount, open_count = open_count + 1;
+    INSERT INTO customer_open_dues (customer_id, earliest_due) VALUES (NEW.customer_id, NEW.due_on)
+        ON CONFLICT (customer_id) DO UPDATE SET earliest_due = min(earliest_due, excluded.earliest_due);
+END;
+
+CREATE TRIGGER installments_open_delete AFTER DELETE ON installments
+WHEN OLD.counted = 1 AND OLD.received < OLD.amount
+BEGIN
+    UPDATE receivable_days SET open_amount = open_amount - (OLD.amount - OLD.received), open_count = open_count - 1
+        WHERE due_on = OLD.due_on;
+    DELETE FROM receivable_days WHERE due_on = OLD.due_on AND open_count = 0;
+    DELETE FROM customer_open_dues WHERE customer_id = OLD.customer_id;
+    INSERT INTO customer_open_dues (customer_id, earliest_due)
+        SELECT customer_id, min(due_on) FROM installments
+        WHERE customer_id = OLD.customer_id AND counted = 1 AND received < amount GROUP BY customer_id;
+END;
+
+CREATE TRIGGER installments_open_update AFTER UPDATE OF due_on, amount, received, counted, customer_id ON installments
+WHEN (OLD.counted = 1 AND OLD.received < OLD.amount) OR (NEW.counted = 1 AND NEW.received < NEW.amount)
+BEGIN
+    UPDATE receivable_days SET open_amount = open_amount - (OLD.amount - OLD.received), open_count = open_count - 1
+        WHERE due_on = OLD.due_on AND OLD.counted = 1 AND OLD.received < OLD.amount;
+    INSERT INTO receivable_days (due_on, open_amount, open_count)
+        SELECT NEW.due_on, NEW.amount - NEW.received, 1 WHERE NEW.counted = 1 AND NEW.received < NEW.amount
+        ON CONFLICT (due_on) DO UPDATE SET open_amount = open_amount + excluded.open_amount, open_count = open_count + 1;
+    DELETE FROM receivable_days WHERE due_on IN (OLD.due_on, NEW.due_on) AND open_count = 0;
+    DELETE FROM customer_open_dues WHERE customer_id IN (OLD.customer_id, NEW.customer_id);
+    INSERT INTO customer_open_dues (customer_id, earliest_due)
+        SELECT customer_id, min(due_on) FROM installments
+        WHERE customer_id IN (OLD.customer_id, NEW.customer_id) AND counted = 1 AND received < amount
+        GROUP BY customer_id;
+END;
 
 CREATE TABLE receipts (
     id             INTEGER PRIMARY KEY,

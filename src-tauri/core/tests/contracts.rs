@@ -511,9 +511,15 @@ async fn deleting_a_customer_for_good_takes_its_contracts_and_their_money_along(
     let contract = store.contracts().create_from(&signed(c, 500)).await.unwrap();
     let i = store.plans().add(contract.id, &installment(&day(1), 500)).await.unwrap();
     store.receipts().record(i.id, &receipt(100)).await.unwrap();
+    let today = crm_core::time::today();
+    assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
+    store.customers().trash(c).await.unwrap();
+    assert_eq!(of_book(&store, today).await.unwrap().outstanding, 0, "a trashed customer owes nothing");
+    store.customers().restore(c).await.unwrap();
+    assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
     store.customers().trash(c).await.unwrap();
     store.customers().delete_permanently(c).await.unwrap();
-    for table in ["contracts", "contract_lines", "installments", "receipts"] {
+    for table in ["contracts", "contract_lines", "installments", "receipts", "receivable_days", "customer_open_dues"] {
         let n = crm_core::store::query_scalar_for_tests(&store, &format!("SELECT count(*) FROM {table}")).await;
         assert_eq!(n, 0, "{table} keeps nothing of a deleted customer");
     }

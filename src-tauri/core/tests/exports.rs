@@ -54,6 +54,7 @@ fn request(path: &Path, format: ExportFormat) -> ExportRequest {
     ExportRequest {
         entity: Some(Entity::Customers),
         query: None,
+        contracts: None,
         format,
         path: path.to_string_lossy().into_owned(),
         language: Language::ZhCn,
@@ -289,11 +290,11 @@ async fn the_whole_book_is_one_workbook_with_a_sheet_per_record_type() {
     let s = export::export(&store, &req, Default::default(), |_| {})
         .await
         .unwrap();
-    assert_eq!(s.sheets, 3);
+    assert_eq!(s.sheets, 7);
     let out = openpyxl(&path, "print(wb.sheetnames)");
     assert_eq!(
         out.trim(),
-        "['客户', '联系人', '跟进记录']",
+        "['客户', '联系人', '跟进记录', '产品', '合同', '回款计划', '回款']",
         "empty lists still get their sheet and header"
     );
     let csv = ExportRequest {
@@ -386,4 +387,92 @@ fn money_and_percentages_are_numbers_with_their_formats() {
         ],
         "分 become yuan with a currency format; a fraction shows as a percentage"
     );
+}
+
+#[tokio::test]
+async fn contracts_export_with_money_as_money_and_dates_as_dates_and_keep_the_lists_filter() {
+    use crm_core::contract::{ContractInput, ContractQuery, ContractStatus};
+    use crm_core::receivable::{InstallmentInput, ReceiptInput};
+    let (dir, store) = fresh().await;
+    let c = store.customers().create_from(&acme()).await.unwrap().id;
+    let signed = store
+        .contracts()
+        .create_from(&ContractInput {
+            title: "=年度服务".into(),
+            customer_id: c,
+            amount: Some(1_000_000),
+            status: ContractStatus::Signed,
+            signed_on: Some("2026-03-05".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    store
+        .contracts()
+        .create_from(&ContractInput {
+            title: "草稿合同".into(),
+            customer_id: c,
+            amount: Some(10),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let i = store
+        .plans()
+        .add(signed.id, &InstallmentInput { due_on: "2026-04-01".into(), amount: 1_000_000, note: None })
+        .await
+        .unwrap();
+    store
+        .receipts()
+        .record(i.id, &ReceiptInput { received_on: "2026-04-02".into(), amount: 250_000, ..Default::default() })
+        .await
+        .unwrap();
+    let path = dir.path().join("合同.xlsx");
+    let req = ExportRequest {
+        entity: Some(Entity::Contracts),
+        contracts: Some(ContractQuery {
+            status: Some(ContractStatus::Signed),
+            ..Default::default()
+        }),
+        ..request(&path, ExportFormat::Xlsx)
+    };
+    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    assert_eq!(s.rows, 1, "only the signed contract the list shows");
+    let out = openpyxl(
+        &path,
+        r#"
+ws = wb.worksheets[0]
+head = [c.value for c in ws[1]]
+row = ws[2]
+cell = lambda name: row[head.index(name)]
+print(ws.title)
+for name in ["合同名称", "状态", "合同金额", "已回款", "未回款", "回款率", "签订日期"]:
+    c = cell(name)
+    number = isinstance(c.value, (int, float))
+    print(name, "number" if number else type(c.value).__name__, float(c.value) if number else c.value, c.number_format, c.data_type)
+"#,
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "合同");
+    assert!(
+        lines[1].starts_with("合同名称 str =年度服务") && lines[1].ends_with(" s"),
+        "formula-like text is stored as text, never as a formula: {}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("状态 str 已签订"), "{}", lines[2]);
+    assert!(lines[3].starts_with("合同金额 number 10000.0 ¥"), "money is a number in yuan: {}", lines[3]);
+    assert!(lines[4].starts_with("已回款 number 2500.0 ¥"), "{}", lines[4]);
+    assert!(lines[5].starts_with("未回款 number 7500.0 ¥"), "{}", lines[5]);
+    assert!(lines[6].starts_with("回款率 number 0.25 0.00%"), "a share is a percentage: {}", lines[6]);
+    assert!(lines[7].starts_with("签订日期 datetime 2026-03-05"), "a day is an Excel date: {}", lines[7]);
+
+    let receipts = dir.path().join("回款.csv");
+    let req = ExportRequest {
+        entity: Some(Entity::Receipts),
+        ..request(&receipts, ExportFormat::Csv)
+    };
+    export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    let text = std::fs::read_to_string(&receipts).unwrap();
+    assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
+    assert!(text.contains("2026-04-02") && text.contains("2500.00") && text.contains("银行转账"), "{text}");
 }

@@ -19,6 +19,7 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
     let request = ExportRequest {
         entity: Some(Entity::Customers),
         query: None,
+        contracts: None,
         format: ExportFormat::Xlsx,
         path: dir
             .path()

@@ -473,6 +473,7 @@ fn export_request(
     Ok(crm_core::export::ExportRequest {
         entity,
         query: None,
+        contracts: None,
         format,
         path: out.to_string_lossy().into_owned(),
         language,

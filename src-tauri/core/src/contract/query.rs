@@ -56,7 +56,7 @@ pub struct ContractPage {
 
 impl ContractQuery {
     /// The column the list walks (as its index spells it), and whether it walks backwards.
-    pub(super) fn order(&self) -> (&'static str, bool) {
+    pub(crate) fn order(&self) -> (&'static str, bool) {
         if self.trashed {
             return ("ct.deleted_at", true);
         }

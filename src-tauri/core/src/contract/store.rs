@@ -23,7 +23,8 @@ use crate::time::{now_ms, today};
 const COLUMNS: &str = "ct.id, ct.number, ct.title, ct.customer_id, cu.name AS customer_name, ct.contact_id, \
      cn.name AS contact_name, ct.amount, ct.currency, ct.signed_on, ct.starts_on, ct.ends_on, ct.status, \
      ct.payment_terms, ct.notes, ct.created_at, ct.updated_at, ct.deleted_at";
-const FROM: &str = "FROM contracts ct JOIN customers cu ON cu.id = ct.customer_id \
+// Left joins keep the contracts the outer loop, so a list walks the contracts' own index.
+const FROM: &str = "FROM contracts ct LEFT JOIN customers cu ON cu.id = ct.customer_id \
      LEFT JOIN contacts cn ON cn.id = ct.contact_id";
 
 #[derive(sqlx::FromRow)]
@@ -376,7 +377,7 @@ impl Contracts<'_> {
 
     /// How many contracts match the filters (cursor and limit ignored).
     pub async fn count(&self, q: &ContractQuery) -> Result<i64> {
-        let mut b = QueryBuilder::new(format!("SELECT count(*) {FROM} WHERE "));
+        let mut b = QueryBuilder::new("SELECT count(*) FROM contracts ct WHERE ");
         push_filters(&mut b, q);
         Ok(b.build_query_scalar().fetch_one(self.store.read()).await?)
     }
@@ -503,7 +504,7 @@ fn push_filters(b: &mut QueryBuilder<'_, sqlx::Sqlite>, q: &ContractQuery) {
     if q.trashed {
         b.push("ct.deleted_at IS NOT NULL");
     } else {
-        b.push("ct.deleted_at IS NULL AND cu.deleted_at IS NULL");
+        b.push("ct.deleted_at IS NULL AND ct.customer_live = 1");
     }
     if let Some(status) = q.status {
         b.push(" AND ct.status = ").push_bind(status);

@@ -55,7 +55,7 @@ impl Sink for CsvSink {
                 Cell::Empty => String::new(),
                 Cell::Text(t) => neutralize(t).into_owned(),
                 Cell::Int(n) => n.to_string(),
-                Cell::Money(fen) => yuan(*fen),
+                Cell::Money(fen) => crate::field::yuan_plain(*fen),
                 Cell::Percent(p) => format!("{}%", p * 100.0),
                 Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
                 Cell::DateTime(t) => t.format("%Y-%m-%d %H:%M").to_string(),
@@ -79,13 +79,6 @@ impl Sink for CsvSink {
     }
 }
 
-/// 分 as yuan text: -5 is "-0.05".
-pub fn yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    let abs = fen.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
-}
-
 fn csv_error(e: csv::Error) -> CoreError {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io.into(),
@@ -93,14 +86,3 @@ fn csv_error(e: csv::Error) -> CoreError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn money_in_fen_is_written_as_yuan_with_its_sign() {
-        assert_eq!(yuan(123_456), "1234.56");
-        assert_eq!(yuan(-5), "-0.05", "a small refund keeps its minus");
-        assert_eq!(yuan(0), "0.00");
-    }
-}

@@ -3,12 +3,12 @@
 
 mod cell;
 mod csv;
+mod money_rows;
 mod rows;
 mod run;
 mod sink;
 mod xlsx;
 
-pub use self::csv::yuan;
 pub use cell::{looks_like_formula, neutralize, unneutralize, Cell};
 pub use rows::customer_cells;
 pub use run::{export, export_with, ExportFormat, ExportProgress, ExportRequest, ExportSummary};

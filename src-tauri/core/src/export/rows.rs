@@ -4,6 +4,7 @@ use futures_util::TryStreamExt;
 use tokio::sync::mpsc::Sender;
 
 use super::cell::Cell;
+use crate::contract::ContractQuery;
 use crate::customer::{Customer, CustomerQuery};
 use crate::error::Result;
 use crate::settings::Language;
@@ -16,7 +17,12 @@ pub type Batch = Vec<Vec<Cell>>;
 pub const BATCH: usize = 2_000;
 
 /// How many rows the export of `entity` will write (for progress).
-pub async fn count(store: &Store, entity: Entity, query: &CustomerQuery) -> Result<u64> {
+pub async fn count(
+    store: &Store,
+    entity: Entity,
+    query: &CustomerQuery,
+    contracts: Option<&ContractQuery>,
+) -> Result<u64> {
     let n: i64 = match entity {
         Entity::Customers => store.customers().count(query).await?,
         Entity::Contacts => {
@@ -29,6 +35,7 @@ pub async fn count(store: &Store, entity: Entity, query: &CustomerQuery) -> Resu
                 .fetch_one(store.read())
                 .await?
         }
+        money => super::money_rows::count(store, money, contracts).await?,
     };
     Ok(n as u64)
 }
@@ -38,6 +45,7 @@ pub async fn send(
     store: &Store,
     entity: Entity,
     query: &CustomerQuery,
+    contracts: Option<&ContractQuery>,
     language: Language,
     to: Sender<Batch>,
 ) -> Result<()> {
@@ -73,10 +81,11 @@ pub async fn send(
             let rows = sqlx::query_as::<_, FollowUpRow>(&sql).fetch(store.read());
             pump(rows, |r| follow_up_cells(r, &columns, language), to).await
         }
+        money => super::money_rows::send(store, money, contracts, language, to).await,
     }
 }
 
-async fn pump<R>(
+pub(super) async fn pump<R>(
     mut rows: impl futures_util::Stream<Item = sqlx::Result<R>> + Unpin,
     cells: impl Fn(R) -> Vec<Cell>,
     to: Sender<Batch>,
@@ -94,11 +103,11 @@ async fn pump<R>(
     Ok(())
 }
 
-fn choice(column: &str, key: &str, language: Language) -> Cell {
+pub(super) fn choice(column: &str, key: &str, language: Language) -> Cell {
     Cell::Text(enum_label(column, key, language).to_string())
 }
 
-fn flag(b: bool, language: Language) -> Cell {
+pub(super) fn flag(b: bool, language: Language) -> Cell {
     choice("isPrimary", if b { "true" } else { "false" }, language)
 }
 

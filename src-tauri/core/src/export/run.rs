@@ -12,6 +12,7 @@ use super::csv::CsvSink;
 use super::rows::{self, Batch};
 use super::sink::Sink;
 use super::xlsx::XlsxSink;
+use crate::contract::ContractQuery;
 use crate::customer::{CustomerQuery, CustomerSort, SortDirection};
 use crate::error::{CoreError, Result};
 use crate::settings::Language;
@@ -35,6 +36,9 @@ pub struct ExportRequest {
     pub entity: Option<Entity>,
     /// The customer list's filter and sort; absent is every live customer.
     pub query: Option<CustomerQuery>,
+    /// The contract list's filter and sort, for the contract sheet; absent is every live contract.
+    #[serde(default)]
+    pub contracts: Option<ContractQuery>,
     #[serde(default)]
     pub format: ExportFormat,
     pub path: String,
@@ -101,7 +105,7 @@ pub async fn export_with(
     };
     let mut total = 0;
     for e in &entities {
-        total += rows::count(store, *e, &query).await?;
+        total += rows::count(store, *e, &query, request.contracts.as_ref()).await?;
     }
     let language = request.language;
     let title = match request.entity {
@@ -160,7 +164,7 @@ pub async fn export_with(
             break;
         }
         let (btx, mut brx) = tokio::sync::mpsc::channel::<Batch>(2);
-        let read = rows::send(store, *entity, &query, language, btx);
+        let read = rows::send(store, *entity, &query, request.contracts.as_ref(), language, btx);
         let forward = async {
             while let Some(b) = brx.recv().await {
                 if tx.send(Msg::Rows(b)).await.is_err() {

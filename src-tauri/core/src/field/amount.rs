@@ -93,11 +93,18 @@ impl Discount {
     }
 }
 
-/// 分 as yuan with thousands separators and two decimals, for history and messages: 123456 → "1,234.56".
-pub fn yuan(fen: i64) -> String {
+/// 分 as plain yuan text, as CSV and machine readers want it: -5 is "-0.05", 123456 is "1234.56".
+pub fn yuan_plain(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
     let abs = fen.unsigned_abs();
-    let whole = (abs / 100).to_string();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+/// 分 as yuan with thousands separators, for history and messages: 123456 is "1,234.56".
+pub fn yuan(fen: i64) -> String {
+    let plain = yuan_plain(fen);
+    let (sign, digits) = plain.split_at(usize::from(fen < 0));
+    let (whole, cents) = digits.split_at(digits.len() - 3);
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -105,7 +112,7 @@ pub fn yuan(fen: i64) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}{grouped}.{:02}", abs % 100)
+    format!("{sign}{grouped}{cents}")
 }
 
 /// quantity × unit price × (1 − discount), rounded half up to the 分, computed in integers.
@@ -144,6 +151,9 @@ mod tests {
         assert_eq!(yuan(5), "0.05");
         assert_eq!(yuan(100_000_000), "1,000,000.00");
         assert_eq!(yuan(-250), "-2.50");
+        assert_eq!(yuan(-123_456_789), "-1,234,567.89");
+        assert_eq!(yuan_plain(123_456), "1234.56");
+        assert_eq!(yuan_plain(-5), "-0.05", "a small refund keeps its minus");
     }
 
     #[test]

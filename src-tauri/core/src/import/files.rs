@@ -13,7 +13,7 @@ use crate::store::Store;
 
 /// A template: the importable columns' headers in the UI language and one example row.
 pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result<()> {
-    if entity == Entity::FollowUps {
+    if !entity.importable() {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     let columns: Vec<&'static Column> = entity.columns().iter().filter(|c| c.importable).collect();

@@ -62,9 +62,9 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Customers and contacts can be imported; follow-ups only exported so far.
+/// Customers and contacts can be imported; the other record types are only exported so far.
 fn importable(entity: Entity) -> Result<()> {
-    if entity == Entity::FollowUps {
+    if !entity.importable() {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Receivables (应收): what each contract, each customer and the whole book is still owed, aged by how late
 //! it is. Everything is read from the installments' `received` and `counted` columns, which every write
-//! keeps in line ([`recount_contract`], [`recount_customer`]), through index ranges rather than scans.
+//! keeps in line ([`recount_contract`], [`recount_customer`]), and from the per-day totals their triggers
+//! keep (migration `..0009`), through index ranges rather than scans.
 
 use chrono::{Duration, NaiveDate};
 use sqlx::{QueryBuilder, SqliteConnection};
@@ -31,8 +32,16 @@ pub(crate) async fn recount_contract(conn: &mut SqliteConnection, contract_id: i
     Ok(())
 }
 
-/// The same for every installment of a customer (the customer was trashed, restored or merged).
+/// The same for every installment of a customer (the customer was trashed, restored or merged), and its
+/// contracts' `customer_live`, which keeps a trashed customer's contracts out of the lists.
 pub(crate) async fn recount_customer(conn: &mut SqliteConnection, customer_id: i64) -> Result<()> {
+    sqlx::query(
+        "UPDATE contracts SET customer_live = coalesce((SELECT deleted_at IS NULL FROM customers cu \
+         WHERE cu.id = contracts.customer_id), 0) WHERE customer_id = ?",
+    )
+    .bind(customer_id)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(&format!(
         "UPDATE installments SET counted = {OWED} WHERE customer_id = ?"
     ))
@@ -106,42 +115,39 @@ pub(crate) async fn money_of_contracts(
         .collect())
 }
 
-/// Totals and aging of the whole book on `today`, from the index of open installments.
+/// Totals and aging of the whole book on `today`, from the open amounts per due day and the customers'
+/// earliest open days that the installments' triggers keep.
 pub async fn of_book(store: &Store, today: NaiveDate) -> Result<BookReceivables> {
     let b = Bounds::of(today);
-    let (aging, open): (Aging, i64) = {
-        let row: (i64, i64, i64, i64, i64) = sqlx::query_as(&format!(
-            "SELECT {AGING_SUMS}, count(*) FROM installments INDEXED BY installments_open \
-             WHERE counted = 1 AND received < amount"
-        ))
-        .bind(&b.today)
-        .bind(&b.minus_30)
-        .bind(&b.minus_90)
-        .fetch_one(store.read())
-        .await?;
-        (
-            Aging {
-                not_due: row.0,
-                days_1_30: row.1,
-                days_31_90: row.2,
-                over_90: row.3,
-            },
-            row.4,
-        )
-    };
-    let customers_overdue: i64 = sqlx::query_scalar(
-        "SELECT count(DISTINCT customer_id) FROM installments INDEXED BY installments_open \
-         WHERE counted = 1 AND received < amount AND due_on < ?",
+    let row: (i64, i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT coalesce(sum(CASE WHEN due_on >= ?1 THEN open_amount END), 0), \
+         coalesce(sum(CASE WHEN due_on < ?1 AND due_on >= ?2 THEN open_amount END), 0), \
+         coalesce(sum(CASE WHEN due_on < ?2 AND due_on >= ?3 THEN open_amount END), 0), \
+         coalesce(sum(CASE WHEN due_on < ?3 THEN open_amount END), 0), \
+         coalesce(sum(open_count), 0) FROM receivable_days",
     )
     .bind(&b.today)
+    .bind(&b.minus_30)
+    .bind(&b.minus_90)
     .fetch_one(store.read())
     .await?;
+    let aging = Aging {
+        not_due: row.0,
+        days_1_30: row.1,
+        days_31_90: row.2,
+        over_90: row.3,
+    };
+    let customers_overdue: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM customer_open_dues WHERE earliest_due < ?")
+            .bind(&b.today)
+            .fetch_one(store.read())
+            .await?;
     Ok(BookReceivables {
         today: b.today,
         outstanding: aging.outstanding(),
         overdue: aging.overdue(),
         aging,
-        open_installments: open,
+        open_installments: row.4,
         customers_overdue,
     })
 }
@@ -197,8 +203,8 @@ pub async fn open_installments(
     let mut b = QueryBuilder::new(
         "SELECT i.id, i.contract_id, c.number AS contract_number, c.title AS contract_title, i.customer_id, \
          cu.name AS customer_name, i.due_on, i.amount, i.received, i.amount - i.received AS outstanding \
-         FROM installments i JOIN contracts c ON c.id = i.contract_id JOIN customers cu ON cu.id = i.customer_id \
-         WHERE i.counted = 1 AND i.received < i.amount",
+         FROM installments i LEFT JOIN contracts c ON c.id = i.contract_id \
+         LEFT JOIN customers cu ON cu.id = i.customer_id WHERE i.counted = 1 AND i.received < i.amount",
     );
     match q.bucket {
         None => {}

@@ -42,11 +42,11 @@ pub(super) async fn add_to(
     let payments_end = f(today + Duration::days(q.installment_days_before.min(90) as i64));
     let contracts_end = f(today + Duration::days(q.contract_end_days_before.min(365) as i64));
     let r = store.read();
-    const OPEN: &str = "FROM installments i INDEXED BY installments_open JOIN contracts c ON c.id = i.contract_id \
-         JOIN customers cu ON cu.id = i.customer_id WHERE i.counted = 1 AND i.received < i.amount";
-    let select = format!(
-        "SELECT i.id, i.customer_id, cu.name, c.number, i.due_on, i.amount - i.received {OPEN}"
-    );
+    const OPEN: &str = "FROM installments i INDEXED BY installments_open WHERE i.counted = 1 AND i.received < i.amount";
+    // Left joins keep the installments the outer loop, walked in due order along their index.
+    let select = "SELECT i.id, i.customer_id, cu.name, c.number, i.due_on, i.amount - i.received \
+         FROM installments i INDEXED BY installments_open LEFT JOIN contracts c ON c.id = i.contract_id \
+         LEFT JOIN customers cu ON cu.id = i.customer_id WHERE i.counted = 1 AND i.received < i.amount";
     let acted = not_acted("installmentDue", "i.id", "i.due_on");
 
     let overdue: Vec<Row> = sqlx::query_as(&format!(
@@ -73,8 +73,8 @@ pub(super) async fn add_to(
     .await?;
     let ending: Vec<Row> = sqlx::query_as(&format!(
         "SELECT c.id, c.customer_id, cu.name, c.number, c.ends_on, c.amount FROM contracts c \
-         JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL AND c.ends_on IS NOT NULL \
-         AND c.status IN ('signed', 'active') AND c.ends_on BETWEEN ?1 AND ?2 AND cu.deleted_at IS NULL \
+         LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL AND c.customer_live = 1 \
+         AND c.ends_on IS NOT NULL AND c.status IN ('signed', 'active') AND c.ends_on BETWEEN ?1 AND ?2 \
          AND {} ORDER BY c.ends_on, c.id LIMIT ?3",
         not_acted("contractEnding", "c.id", "c.ends_on")
     ))

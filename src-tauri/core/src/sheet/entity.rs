@@ -14,17 +14,38 @@ pub enum Entity {
     Customers,
     Contacts,
     FollowUps,
+    Products,
+    Contracts,
+    Installments,
+    Receipts,
 }
 
 impl Entity {
-    pub const ALL: [Entity; 3] = [Entity::Customers, Entity::Contacts, Entity::FollowUps];
+    pub const ALL: [Entity; 7] = [
+        Entity::Customers,
+        Entity::Contacts,
+        Entity::FollowUps,
+        Entity::Products,
+        Entity::Contracts,
+        Entity::Installments,
+        Entity::Receipts,
+    ];
 
     pub fn columns(self) -> &'static [Column] {
         match self {
             Entity::Customers => CUSTOMER,
             Entity::Contacts => CONTACT,
             Entity::FollowUps => FOLLOW_UP,
+            Entity::Products => super::money::PRODUCT,
+            Entity::Contracts => super::money::CONTRACT,
+            Entity::Installments => super::money::INSTALLMENT,
+            Entity::Receipts => super::money::RECEIPT,
         }
+    }
+
+    /// Whether files of this record type can be imported (the others are exported only, so far).
+    pub fn importable(self) -> bool {
+        matches!(self, Entity::Customers | Entity::Contacts)
     }
 
     /// The columns exports write.
@@ -38,6 +59,10 @@ impl Entity {
             Entity::Customers => ["客户", "客戶", "Customers"],
             Entity::Contacts => ["联系人", "聯絡人", "Contacts"],
             Entity::FollowUps => ["跟进记录", "跟進記錄", "Follow-ups"],
+            Entity::Products => ["产品", "產品", "Products"],
+            Entity::Contracts => ["合同", "合約", "Contracts"],
+            Entity::Installments => ["回款计划", "回款計劃", "Payment plans"],
+            Entity::Receipts => ["回款", "回款", "Receipts"],
         };
         names[super::language_index(language)]
     }
@@ -47,6 +72,10 @@ impl Entity {
             "customers" => Some(Entity::Customers),
             "contacts" => Some(Entity::Contacts),
             "followUps" | "follow-ups" | "follow_ups" => Some(Entity::FollowUps),
+            "products" => Some(Entity::Products),
+            "contracts" => Some(Entity::Contracts),
+            "installments" | "plans" => Some(Entity::Installments),
+            "receipts" => Some(Entity::Receipts),
             _ => None,
         }
     }

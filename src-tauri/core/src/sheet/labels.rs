@@ -41,6 +41,22 @@ const FOLLOW_UP_KIND: &[Label] = &[
     l("other", ["其他", "其他", "Other"]),
 ];
 
+const CONTRACT_STATUS: &[Label] = &[
+    l("draft", ["草稿", "草稿", "Draft"]),
+    l("signed", ["已签订", "已簽訂", "Signed"]),
+    l("active", ["执行中", "執行中", "Active"]),
+    l("completed", ["已完成", "已完成", "Completed"]),
+    l("terminated", ["已终止", "已終止", "Terminated"]),
+];
+const PAYMENT_METHOD: &[Label] = &[
+    l("bank", ["银行转账", "銀行轉帳", "Bank transfer"]),
+    l("cash", ["现金", "現金", "Cash"]),
+    l("wechat", ["微信", "微信", "WeChat Pay"]),
+    l("alipay", ["支付宝", "支付寶", "Alipay"]),
+    l("cheque", ["支票", "支票", "Cheque"]),
+    l("other", ["其他", "其他", "Other"]),
+];
+
 /// The fixed values of each choice column, by the column's key.
 pub fn choices(column: &str) -> &'static [Label] {
     match column {
@@ -49,7 +65,9 @@ pub fn choices(column: &str) -> &'static [Label] {
         "level" => LEVEL,
         "gender" => GENDER,
         "followUpKind" => FOLLOW_UP_KIND,
-        "isPrimary" | "birthdayLunar" => FLAG,
+        "isPrimary" | "birthdayLunar" | "active" => FLAG,
+        "contractStatus" => CONTRACT_STATUS,
+        "paymentMethod" => PAYMENT_METHOD,
         _ => &[],
     }
 }

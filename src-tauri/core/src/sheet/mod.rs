@@ -4,6 +4,7 @@
 mod columns;
 mod entity;
 mod labels;
+mod money;
 
 pub use columns::{Column, ColumnKind};
 pub use entity::Entity;

@@ -3,4 +3,4 @@
 /**
  * A record type with a sheet of its own.
  */
-export type Entity = "customers" | "contacts" | "followUps";
+export type Entity = "customers" | "contacts" | "followUps" | "products" | "contracts" | "installments" | "receipts";
