@@ -157,8 +157,9 @@ fn reminder_settings_are_saved_whole_and_a_value_out_of_range_is_refused_on_its_
     let mut settings = call(&w, "get_settings", json!({})).unwrap();
     assert_eq!(
         settings["reminders"],
-        json!({"aheadDays": 7, "dormantDays": 90, "notify": true})
+        json!({"aheadDays": 7, "dormantDays": 90, "notify": true, "installmentDaysBefore": 7, "contractEndDaysBefore": 30})
     );
+    assert_eq!(settings["contractNumberRule"], "HT-{YYYY}-{0000}");
     settings["reminders"]["dormantDays"] = json!(30);
     call(&w, "set_settings", json!({ "settings": settings })).unwrap();
     assert_eq!(
