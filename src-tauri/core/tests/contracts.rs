@@ -218,7 +218,7 @@ async fn a_two_installment_plan_and_a_partial_receipt_leave_the_rest_outstanding
         (mine.contracted, mine.received, mine.outstanding, mine.overdue),
         (1_000_000, 250_000, 750_000, 350_000)
     );
-    assert_eq!(mine.aging.days_31_90, 350_000, "40 days late");
+    assert_eq!(mine.aging.days_31_to_90, 350_000, "40 days late");
     assert_eq!(mine.aging.not_due, 400_000);
 
     // More than is still due on the installment is refused, and nothing changes.
@@ -307,8 +307,8 @@ async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
 
     let book = of_book(&store, today).await.unwrap();
     assert_eq!(book.aging.not_due, 100 + 700);
-    assert_eq!(book.aging.days_1_30, 200 + 300);
-    assert_eq!(book.aging.days_31_90, 400 + 500);
+    assert_eq!(book.aging.days_1_to_30, 200 + 300);
+    assert_eq!(book.aging.days_31_to_90, 400 + 500);
     assert_eq!(book.aging.over_90, 600);
     assert_eq!(book.outstanding, 2_800);
     assert_eq!(book.overdue, 2_000);

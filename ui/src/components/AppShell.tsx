@@ -1,22 +1,28 @@
-//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, duplicates, import, trash, settings)
-//! and the chosen screen.
+//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, contracts, receivables,
+//! products, duplicates, import, trash, settings) and the chosen screen.
 import { useCallback, useState } from "react";
 import { Button, Layout, Menu } from "antd";
 import {
+  AccountBookOutlined,
   CalendarOutlined,
   ContactsOutlined,
   DeleteOutlined,
+  FileTextOutlined,
   ImportOutlined,
   MergeCellsOutlined,
   SearchOutlined,
   SettingOutlined,
+  ShoppingOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ContactList } from "../features/contacts/ContactList";
+import { ContractList } from "../features/contracts/ContractList";
 import { CustomerList, type OpenRequest } from "../features/customers/CustomerList";
 import { ImportPage } from "../features/import/ImportPage";
 import { DuplicatesPage } from "../features/merge/DuplicatesPage";
+import { ProductList } from "../features/products/ProductList";
+import { ReceivablesPage } from "../features/receivables/ReceivablesPage";
 import { SearchPalette, useSearchShortcut } from "../features/search/SearchPalette";
 import { TodayPage } from "../features/today/TodayPage";
 import { useDueNotifications } from "../features/today/useDueNotifications";
@@ -24,7 +30,7 @@ import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "today" | "customers" | "contacts" | "duplicates" | "import" | "trash" | "settings";
+type Screen = "today" | "customers" | "contacts" | "contracts" | "receivables" | "products" | "duplicates" | "import" | "trash" | "settings";
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -63,6 +69,9 @@ export function AppShell() {
             item("today", <CalendarOutlined />),
             item("customers", <TeamOutlined />),
             item("contacts", <ContactsOutlined />),
+            item("contracts", <FileTextOutlined />),
+            item("receivables", <AccountBookOutlined />),
+            item("products", <ShoppingOutlined />),
             item("duplicates", <MergeCellsOutlined />),
             item("import", <ImportOutlined />),
             item("trash", <DeleteOutlined />),
@@ -74,6 +83,9 @@ export function AppShell() {
         {screen === "today" && <TodayPage onOpenCustomer={openCustomer} />}
         {screen === "customers" && <CustomerList openRequest={openRequest} />}
         {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}
+        {screen === "contracts" && <ContractList onOpenCustomer={openCustomer} />}
+        {screen === "receivables" && <ReceivablesPage onOpenCustomer={openCustomer} />}
+        {screen === "products" && <ProductList />}
         {screen === "duplicates" && <DuplicatesPage onOpenCustomer={openCustomer} />}
         {screen === "import" && <ImportPage />}
         {screen === "trash" && <TrashList />}

@@ -27,7 +27,11 @@ function renderApp() {
 describe("LanguageProvider", () => {
   it("starts in the saved language and persists a switch made in Settings, keeping the other settings", async () => {
     const saved: Settings[] = [];
-    const others = { reminders: { aheadDays: 14, dormantDays: 30, notify: false }, closeToTray: true };
+    const others = {
+      reminders: { aheadDays: 14, dormantDays: 30, notify: false, installmentDaysBefore: 5, contractEndDaysBefore: 45 },
+      closeToTray: true,
+      contractNumberRule: "HT-{YYYY}-{0000}",
+    };
     mockIPC((cmd, args) => {
       if (cmd === "get_settings") return { language: "zh-TW", ...others };
       if (cmd === "set_settings") {

@@ -38,6 +38,7 @@ pub struct ExportRequest {
     pub query: Option<CustomerQuery>,
     /// The contract list's filter and sort, for the contract sheet; absent is every live contract.
     #[serde(default)]
+    #[ts(optional)]
     pub contracts: Option<ContractQuery>,
     #[serde(default)]
     pub format: ExportFormat,

@@ -152,9 +152,9 @@ pub struct Aging {
     #[ts(type = "number")]
     pub not_due: i64,
     #[ts(type = "number")]
-    pub days_1_30: i64,
+    pub days_1_to_30: i64,
     #[ts(type = "number")]
-    pub days_31_90: i64,
+    pub days_31_to_90: i64,
     #[ts(type = "number")]
     pub over_90: i64,
 }
@@ -164,7 +164,7 @@ impl Aging {
         self.not_due + self.overdue()
     }
     pub fn overdue(&self) -> i64 {
-        self.days_1_30 + self.days_31_90 + self.over_90
+        self.days_1_to_30 + self.days_31_to_90 + self.over_90
     }
 }
 

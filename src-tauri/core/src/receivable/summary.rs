@@ -133,8 +133,8 @@ pub async fn of_book(store: &Store, today: NaiveDate) -> Result<BookReceivables>
     .await?;
     let aging = Aging {
         not_due: row.0,
-        days_1_30: row.1,
-        days_31_90: row.2,
+        days_1_to_30: row.1,
+        days_31_to_90: row.2,
         over_90: row.3,
     };
     let customers_overdue: i64 =
@@ -171,8 +171,8 @@ pub async fn of_customer(
     .await?;
     let aging = Aging {
         not_due: row.0,
-        days_1_30: row.1,
-        days_31_90: row.2,
+        days_1_to_30: row.1,
+        days_31_to_90: row.2,
         over_90: row.3,
     };
     let contracted: i64 = sqlx::query_scalar(

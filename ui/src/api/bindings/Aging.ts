@@ -3,4 +3,4 @@
 /**
  * What is still owed, by how late it is (分): not yet due, 1–30, 31–90 and over 90 days overdue.
  */
-export type Aging = { notDue: number, days130: number, days3190: number, over90: number, };
+export type Aging = { notDue: number, days1To30: number, days31To90: number, over90: number, };

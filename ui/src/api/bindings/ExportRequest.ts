@@ -16,4 +16,4 @@ query: CustomerQuery | null,
 /**
  * The contract list's filter and sort, for the contract sheet; absent is every live contract.
  */
-contracts: ContractQuery | null, format: ExportFormat, path: string, language: Language, };
+contracts?: ContractQuery, format: ExportFormat, path: string, language: Language, };

@@ -10,8 +10,11 @@ import { formatDateTime } from "../../components/formatDate";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { CustomerContacts } from "../contacts/CustomerContacts";
+import { CustomerContracts } from "../contracts/CustomerContracts";
+import { DocumentList } from "../documents/DocumentList";
 import { CustomerTimeline } from "../followups/CustomerTimeline";
 import { MergeButton } from "../merge/MergeButton";
+import { CustomerReceivables } from "../receivables/CustomerReceivables";
 import { LevelTag, StatusTag } from "./CustomerTags";
 import { regionPath } from "./regions";
 import { useTrashCustomer } from "./useCustomerMutations";
@@ -79,6 +82,13 @@ export function CustomerDetail({ id, onClose, onEdit, onOpen }: Props) {
             items={[
               { key: "overview", label: t("timeline.overview"), children: overview(c) },
               { key: "timeline", label: <span data-testid="tab-timeline">{t("timeline.title")}</span>, children: <CustomerTimeline customerId={c.id} /> },
+              {
+                key: "contracts",
+                label: <span data-testid="tab-contracts">{t("contracts.title")}</span>,
+                children: <CustomerContracts customerId={c.id} customerName={c.name} />,
+              },
+              { key: "receivables", label: <span data-testid="tab-receivables">{t("receivables.tab")}</span>, children: <CustomerReceivables customerId={c.id} /> },
+              { key: "documents", label: <span data-testid="tab-documents">{t("documents.tab")}</span>, children: <DocumentList customerId={c.id} contractId={null} /> },
             ]}
           />
         )}

@@ -6,6 +6,7 @@ import type { Customer } from "../../api/bindings/Customer";
 import type { CustomerInput } from "../../api/bindings/CustomerInput";
 import type { CustomerPage } from "../../api/bindings/CustomerPage";
 import { queryKeys } from "../../components/queryKeys";
+import { refreshMoney } from "../contracts/moneyRefresh";
 
 /** Drops loaded pages (lists restart at their first page) so no list shows a removed or missing row. */
 function resetLists(queryClient: QueryClient) {
@@ -52,6 +53,8 @@ function useRowCommand(command: (id: number) => Promise<null>) {
     onSuccess: (_, id) => {
       queryClient.removeQueries({ queryKey: queryKeys.customer(id) });
       resetLists(queryClient);
+      // A trashed customer's contracts, receivables and documents leave with it, and come back with it.
+      refreshMoney(queryClient);
     },
   });
 }

@@ -1,4 +1,5 @@
-//! The customer's timeline: follow-ups and every recorded change of the customer and its contacts.
+//! The customer's timeline: follow-ups, contracts signed, payments received and every recorded change of
+//! the customer and its contacts.
 import { App, Button, Empty, Popconfirm, Space, Tag, Timeline, Typography } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -8,6 +9,7 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { TimelineEntry } from "../../api/bindings/TimelineEntry";
 import { formatDateTime } from "../../components/formatDate";
+import { formatMoney } from "../../components/money";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText, fieldLabel } from "../../i18n/errorText";
 import { useUndoMerge } from "../merge/useMerge";
@@ -95,6 +97,46 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
                 <Tag color="orange">{t("timeline.next", { date: f.nextDate })}</Tag>
               </div>
             )}
+          </div>
+        ),
+      };
+    }
+    if (e.type === "contract") {
+      const c = e.contract;
+      return {
+        key: `k${c.id}`,
+        color: "green",
+        children: (
+          <div data-testid="timeline-contract">
+            <Space wrap>
+              <Tag color="green">{t("contracts.tag")}</Tag>
+              <Typography.Text type="secondary">{formatDateTime(e.at, i18n.language)}</Typography.Text>
+              <Typography.Text>
+                {t("contracts.timelineSigned", { number: c.number, title: c.title, amount: formatMoney(c.amount, i18n.language) })}
+              </Typography.Text>
+            </Space>
+          </div>
+        ),
+      };
+    }
+    if (e.type === "receipt") {
+      const r = e.receipt;
+      return {
+        key: `r${r.id}`,
+        color: "gold",
+        children: (
+          <div data-testid="timeline-receipt">
+            <Space wrap>
+              <Tag color="gold">{t("plan.receiptTag")}</Tag>
+              <Typography.Text type="secondary">{formatDateTime(e.at, i18n.language)}</Typography.Text>
+              <Typography.Text>
+                {t("plan.timelineReceived", {
+                  amount: formatMoney(r.amount, i18n.language),
+                  method: t(`paymentMethods.${r.method}`),
+                  number: r.contractNumber,
+                })}
+              </Typography.Text>
+            </Space>
           </div>
         ),
       };

@@ -6,6 +6,7 @@ import type { Merge } from "../../api/bindings/Merge";
 import type { MergeInput } from "../../api/bindings/MergeInput";
 import type { MergeOutcome } from "../../api/bindings/MergeOutcome";
 import { queryKeys } from "../../components/queryKeys";
+import { refreshMoney } from "../contracts/moneyRefresh";
 
 function refresh(queryClient: QueryClient, ids: number[]) {
   void queryClient.resetQueries({ queryKey: queryKeys.customers });
@@ -16,6 +17,8 @@ function refresh(queryClient: QueryClient, ids: number[]) {
   void queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
   void queryClient.invalidateQueries({ queryKey: queryKeys.today });
   void queryClient.invalidateQueries({ queryKey: ["search"] });
+  // Contracts and documents move to the survivor, and back on undo.
+  refreshMoney(queryClient);
 }
 
 export function useMergeCustomers() {

@@ -1,4 +1,4 @@
-//! Settings: language, reminders, recovery key export, integrity check and where the data lives.
+//! Settings: language, reminders, contract numbering, recovery key export, integrity check and where the data lives.
 import { App, Card, Descriptions, Radio, Space, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { errorText } from "../../i18n/errorText";
 import { IntegrityCheck } from "./IntegrityCheck";
 import { RecoveryKeyExport } from "./RecoveryKeyExport";
 import { ReminderSettings } from "./ReminderSettings";
+import { ContractNumberSettings } from "./ContractNumberSettings";
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -48,6 +49,9 @@ export function SettingsPage() {
         </Card>
         <Card title={t("settings.reminders")}>
           <ReminderSettings />
+        </Card>
+        <Card title={t("contractNumbering.title")}>
+          <ContractNumberSettings />
         </Card>
         <Card title={t("settings.security")}>
           <RecoveryKeyExport />

@@ -1,5 +1,5 @@
-//! The trash: trashed customers, contacts and follow-ups, each restorable or deletable for good after a
-//! confirmation.
+//! The trash: trashed customers, contacts, follow-ups, documents, products, contracts, installments and
+//! receipts, each restorable or deletable for good after a confirmation.
 import { useMemo, useState } from "react";
 import { App, Button, Popconfirm, Segmented, Space, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -12,13 +12,15 @@ import { errorText } from "../../i18n/errorText";
 import { CustomerTable } from "../customers/CustomerTable";
 import { useDeleteCustomer, useRestoreCustomer } from "../customers/useCustomerMutations";
 import { DEFAULT_FILTER, type CustomerFilter } from "../customers/useCustomerPages";
+import { TrashedDocuments } from "./TrashedDocuments";
+import { TrashedMoney, type MoneyKind } from "./TrashedMoney";
 import { TrashedRecords } from "./TrashedRecords";
 
 export function TrashList() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<CustomerFilter>({ ...DEFAULT_FILTER, trashed: true });
-  const [kind, setKind] = useState<"customers" | "contacts" | "followUps">("customers");
+  const [kind, setKind] = useState<"customers" | "contacts" | "followUps" | "documents" | MoneyKind>("customers");
   const restore = useRestoreCustomer();
   const remove = useDeleteCustomer();
 
@@ -81,9 +83,16 @@ export function TrashList() {
           { value: "customers", label: t("trash.customers") },
           { value: "contacts", label: <span data-testid="trash-tab-contacts">{t("trash.contacts")}</span> },
           { value: "followUps", label: t("followUps.title") },
+          { value: "documents", label: <span data-testid="trash-tab-documents">{t("documents.tab")}</span> },
+          { value: "products", label: <span data-testid="trash-tab-products">{t("moneyTrash.products")}</span> },
+          { value: "contracts", label: <span data-testid="trash-tab-contracts">{t("moneyTrash.contracts")}</span> },
+          { value: "installments", label: <span data-testid="trash-tab-installments">{t("moneyTrash.installments")}</span> },
+          { value: "receipts", label: <span data-testid="trash-tab-receipts">{t("moneyTrash.receipts")}</span> },
         ]}
       />
-      {kind !== "customers" && <TrashedRecords kind={kind} />}
+      {(kind === "contacts" || kind === "followUps") && <TrashedRecords kind={kind} />}
+      {kind === "documents" && <TrashedDocuments />}
+      {(kind === "products" || kind === "contracts" || kind === "installments" || kind === "receipts") && <TrashedMoney kind={kind} />}
       {kind === "customers" && <CustomerTable
         filter={filter}
         onSortChange={(sort, direction) => setFilter((f) => ({ ...f, sort, direction }))}
