@@ -61,7 +61,7 @@ impl Entity {
             Entity::FollowUps => ["跟进记录", "跟進記錄", "Follow-ups"],
             Entity::Products => ["产品", "產品", "Products"],
             Entity::Contracts => ["合同", "合約", "Contracts"],
-            Entity::Installments => ["回款计划", "回款計劃", "Payment plans"],
+            Entity::Installments => ["回款计划", "回款計畫", "Payment plans"],
             Entity::Receipts => ["回款", "回款", "Receipts"],
         };
         names[super::language_index(language)]

@@ -53,7 +53,7 @@ describe("ContractDetail", () => {
     await waitFor(() => expect(amount).toHaveValue("1500.00"), SLOW);
     fireEvent.change(amount, { target: { value: "2000" } });
     fireEvent.click(screen.getByTestId("receipt-save"));
-    expect(await screen.findByText("收款金额超过了这一期尚未收到的金额", {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText("回款金额超过了这一期尚未收到的金额", {}, SLOW)).toBeInTheDocument();
     expect(receipts).toHaveLength(0);
 
     fireEvent.change(amount, { target: { value: "500" } });
@@ -80,6 +80,6 @@ describe("ContractDetail", () => {
     await renderInChinese(<ContractDetail id={1} onClose={() => undefined} />);
     fireEvent.click(await screen.findByTestId("installment-receive", {}, SLOW));
     fireEvent.click(await screen.findByTestId("receipt-save", {}, SLOW));
-    expect(await screen.findByText("收款金额超过了这一期尚未收到的金额", {}, SLOW)).toBeInTheDocument();
+    expect(await screen.findByText("回款金额超过了这一期尚未收到的金额", {}, SLOW)).toBeInTheDocument();
   }, 40_000);
 });

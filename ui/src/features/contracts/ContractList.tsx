@@ -4,6 +4,7 @@ import { Button, Empty, Select, Space, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ContractStatus } from "../../api/bindings/ContractStatus";
+import { ExportMenu } from "../export/ExportMenu";
 import { PageTitle } from "../../components/PageTitle";
 import { ContractDetail } from "./ContractDetail";
 import { ContractForm } from "./ContractForm";
@@ -45,6 +46,7 @@ export function ContractList({ onOpenCustomer }: { onOpenCustomer: (customerId: 
           <Typography.Text type="secondary" data-testid="contract-count">
             {count.data !== undefined ? t("contracts.count", { count: count.data }) : "\u00a0"}
           </Typography.Text>
+          <ExportMenu entity="contracts" query={null} contracts={{ ...filter, after: null, limit: 100 }} />
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="contract-new">
             {t("contracts.new")}
           </Button>

@@ -1,6 +1,7 @@
 //! What each export menu item writes, and the file name the save dialog proposes for it.
 import type { TFunction } from "i18next";
 import type { AppError } from "../../api/bindings/AppError";
+import type { ContractQuery } from "../../api/bindings/ContractQuery";
 import type { CustomerQuery } from "../../api/bindings/CustomerQuery";
 import type { ExportFormat } from "../../api/bindings/ExportFormat";
 import type { ExportRequest } from "../../api/bindings/ExportRequest";
@@ -10,7 +11,7 @@ import type { Language } from "../../api/bindings/Language";
 export type ExportChoice = "view-xlsx" | "view-csv" | "all-xlsx" | "book";
 
 /** The lists that export. */
-export type ListEntity = "customers" | "contacts";
+export type ListEntity = "customers" | "contacts" | "products" | "contracts" | "installments" | "receipts";
 
 /** Default names of the files the app writes (without extension). */
 export type FileKind = ListEntity | "book" | "template" | "contactTemplate" | "rejects";
@@ -34,19 +35,28 @@ export function exportFileKind(choice: ExportChoice, entity: ListEntity): FileKi
   return choice === "book" ? "book" : entity;
 }
 
-/** The request for a menu item; `query` is the list's current filter and sort (null: the list has none). */
+/** The request for a menu item; `query` is the customer list's current filter and sort, `contracts` the
+ * contract list's (null: the list has none). */
 export function exportRequest(
   choice: ExportChoice,
   entity: ListEntity,
   query: CustomerQuery | null,
   path: string,
   language: Language,
+  contracts: ContractQuery | null = null,
 ): ExportRequest {
   const format = exportFormat(choice);
   switch (choice) {
     case "view-xlsx":
     case "view-csv":
-      return { entity, query: query ? { ...query, after: null } : null, format, path, language };
+      return {
+        entity,
+        query: query ? { ...query, after: null } : null,
+        ...(contracts ? { contracts: { ...contracts, after: null } } : {}),
+        format,
+        path,
+        language,
+      };
     case "all-xlsx":
       return { entity, query: null, format, path, language };
     case "book":

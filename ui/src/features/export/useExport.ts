@@ -4,6 +4,7 @@ import { App } from "antd";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
+import type { ContractQuery } from "../../api/bindings/ContractQuery";
 import type { CustomerQuery } from "../../api/bindings/CustomerQuery";
 import type { ExportProgress } from "../../api/bindings/ExportProgress";
 import { errorText } from "../../i18n/errorText";
@@ -18,8 +19,9 @@ export type ExportState = {
   cancel: () => void;
 };
 
-/** `query` is the list's current filter and sort, read when an export starts (null: the list has none). */
-export function useExport(entity: ListEntity, query: CustomerQuery | null): ExportState {
+/** `query` (customers) or `contracts` is the list's current filter and sort, read when an export starts
+ * (null: the list has none). */
+export function useExport(entity: ListEntity, query: CustomerQuery | null, contracts: ContractQuery | null = null): ExportState {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [progress, setProgress] = useState<ExportProgress | null>(null);
@@ -40,7 +42,7 @@ export function useExport(entity: ListEntity, query: CustomerQuery | null): Expo
       if (!path) return;
       setProgress({ done: 0, total: 0 });
       try {
-        const request = exportRequest(choice, entity, query, path, asLanguage(i18n.language));
+        const request = exportRequest(choice, entity, query, path, asLanguage(i18n.language), contracts);
         const summary = await api.exportRecords(request, setProgress);
         const text = t("export.done", { rows: summary.rows.toLocaleString(i18n.language), path: summary.path });
         void message.success({ content: createElement("span", { "data-testid": "export-done" }, text), duration: 8 });

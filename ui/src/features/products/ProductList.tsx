@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Product } from "../../api/bindings/Product";
 import { Money } from "../../components/Money";
+import { ExportMenu } from "../export/ExportMenu";
 import { PageTitle } from "../../components/PageTitle";
 import { errorText } from "../../i18n/errorText";
 import { useDebounced } from "../search/useSearch";
@@ -64,6 +65,7 @@ export function ProductList() {
             <Switch checked={activeOnly} onChange={setActiveOnly} data-testid="product-active-only" />
             <Typography.Text>{t("products.activeOnly")}</Typography.Text>
           </Space>
+          <ExportMenu entity="products" query={null} />
           <Button type="primary" icon={<PlusOutlined />} onClick={openNew} data-testid="product-new">
             {t("products.new")}
           </Button>

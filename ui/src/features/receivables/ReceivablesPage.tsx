@@ -1,13 +1,14 @@
 //! The receivables screen: what the whole book is owed and how much is overdue, the aging buckets (which
 //! filter the list), and the open installments, oldest due first; a row opens its contract.
 import { useState } from "react";
-import { Card, Col, Row, Statistic, Tag, Typography } from "antd";
+import { Card, Col, Row, Space, Statistic, Tag, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AgingBucket } from "../../api/bindings/AgingBucket";
 import type { AppError } from "../../api/bindings/AppError";
 import { Money } from "../../components/Money";
+import { ExportMenu } from "../export/ExportMenu";
 import { PageTitle } from "../../components/PageTitle";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
@@ -29,7 +30,11 @@ export function ReceivablesPage({ onOpenCustomer }: { onOpenCustomer: (customerI
     <div className="page page-fill">
       <div className="page-header">
         <PageTitle>{t("receivables.title")}</PageTitle>
-        {b && <Typography.Text type="secondary">{t("receivables.asOf", { date: b.today })}</Typography.Text>}
+        <Space>
+          {b && <Typography.Text type="secondary">{t("receivables.asOf", { date: b.today })}</Typography.Text>}
+          <ExportMenu entity="installments" query={null} label={t("export.planMenu")} testId="export-plans" />
+          <ExportMenu entity="receipts" query={null} label={t("export.receiptMenu")} testId="export-receipts" />
+        </Space>
       </div>
       {book.isError && <Typography.Text type="danger">{errorText(t, book.error as unknown as AppError)}</Typography.Text>}
       <Row gutter={12} className="receivables-figures">
