@@ -96,7 +96,8 @@ CREATE TABLE installments (
 );
 CREATE INDEX installments_of_contract ON installments (contract_id, due_on);
 CREATE INDEX installments_of_customer ON installments (customer_id, due_on, amount, received, counted);
-CREATE INDEX installments_open ON installments (due_on, amount, received, customer_id)
+-- What is still open, in due order (id breaks ties, as the lists page by (due_on, id)).
+CREATE INDEX installments_open ON installments (due_on, id, amount, received, customer_id)
     WHERE counted = 1 AND received < amount;
 CREATE INDEX installments_trashed ON installments (deleted_at, id) WHERE deleted_at IS NOT NULL;
 

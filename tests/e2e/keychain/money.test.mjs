@@ -14,15 +14,30 @@ import { createCustomer } from '../support/steps.mjs';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-money-'));
 const pdfPath = path.join(work, '合同签字版.pdf');
-// A real one-page PDF, with bytes of its own so that its hash means something.
-writeFileSync(pdfPath, Buffer.from(`%PDF-1.4
-1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj
-trailer << /Root 1 0 R >>
-%% ${Date.now()} ${'x'.repeat(300000)}
-%%EOF
-`));
+// A real one-page PDF a viewer renders (with the cross-reference table it needs), and bytes of its own
+// in a comment so that its hash means something.
+function onePagePdf(text) {
+  const content = `BT /F1 28 Tf 72 700 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = `%PDF-1.4\n%${Date.now()} ${'x'.repeat(300000)}\n`;
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out);
+}
+writeFileSync(pdfPath, onePagePdf('HT-2026-0001 signed'));
 const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 const session = launchPerFile('money', { CRM_TEST_ATTACH_FILE: pdfPath, CRM_TEST_NO_OPEN: '1' });
@@ -62,11 +77,20 @@ async function newProduct(name, code, price) {
   await byTestIdAndText(app, 'product-row-name', name).waitForDisplayed({ timeout: 10000 });
 }
 
+/** Opens the first contract of the contracts screen (no drawer may cover the menu). */
 async function openContract() {
   await click(byTestId(app, 'nav-contracts'));
-  const row = app.$('[data-testid="contract-row"]');
-  await click(row);
+  await click(app.$('[data-testid="contract-row"] .ant-table-cell'));
   await byTestId(app, 'contract-detail').waitForDisplayed({ timeout: 10000 });
+}
+
+/** Closes every open drawer, as a user presses Esc until they are gone. */
+async function closeDrawers() {
+  await app.waitUntil(async () => {
+    if ((await app.$$('.ant-drawer-open')).length === 0) return true;
+    await app.keys('Escape');
+    return false;
+  }, { timeout: 15000, interval: 400, timeoutMsg: 'a drawer never closed' });
 }
 
 test('a contract with two product lines for a customer is worth their sum', async () => {
@@ -105,15 +129,20 @@ test('a contract with two product lines for a customer is worth their sum', asyn
   await click(byTestId(app, 'contract-save'));
   await byTestId(app, 'contract-form').waitForDisplayed({ reverse: true, timeout: 10000 });
 
-  await openContract();
+  // The customer's contracts tab lists it; its row opens the contract over the customer.
+  await click(app.$('[data-testid="customer-detail"] [data-testid="contract-row"] td'));
+  await byTestId(app, 'contract-detail').waitForDisplayed({ timeout: 10000 });
   assert.match(await textOf(app, 'contract-number'), /^HT-\d{4}-0001$/, 'numbered by the default rule');
   assert.match(await textOf(app, 'contract-amount'), /3,200\.00/);
 });
 
 test('a two-installment plan and a partial receipt leave the rest outstanding', async () => {
   for (const [day, amount] of [['2026-12-31', '2000'], ['2027-06-30', '1200']]) {
-    await click(byTestId(app, 'installment-add'));
-    await byTestId(app, 'installment-form').waitForDisplayed({ timeout: 10000 });
+    // The drawer may still be sliding in: click once the button stands still, until the dialog opens.
+    await app.waitUntil(async () => {
+      await click(await settled(byTestId(app, 'installment-add')));
+      return byTestId(app, 'installment-form').waitForDisplayed({ timeout: 2000 }).then(() => true, () => false);
+    }, { timeout: 15000, interval: 200, timeoutMsg: 'the installment dialog never opened' });
     await pickDay('installment-field-dueOn', day);
     await fill(app, 'installment-field-amount', amount);
     await click(byTestId(app, 'installment-save'));
@@ -155,6 +184,20 @@ test('a PDF attached to the contract opens after a restart as a copy with the sa
     timeout: 20000, timeoutMsg: 'the attached PDF is not listed',
   });
   assert.match(await app.$('[data-testid="document-row"]').getText(), /合同签字版\.pdf/);
+  // The app shows a PDF itself (pdf.js draws it on a canvas).
+  await click(app.$('[data-testid="document-row"] [data-testid="document-preview"]'));
+  await byTestId(app, 'document-preview-modal').waitForDisplayed({ timeout: 10000 });
+  await app.waitUntil(async () => app.execute(() => {
+    const c = document.querySelector('canvas[data-testid="document-preview-pdf"]');
+    if (!c || c.width === 0) return false;
+    // Some pixel is not white: the page's text was drawn.
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 128) return true;
+    return false;
+  }), { timeout: 20000, timeoutMsg: 'the PDF preview drew nothing' });
+  await screenshot(app, 'document-preview');
+  await app.keys('Escape');
+  await byTestId(app, 'document-preview-modal').waitForDisplayed({ reverse: true, timeout: 10000 });
 
   app = await session.restart();
   await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
@@ -162,27 +205,39 @@ test('a PDF attached to the contract opens after a restart as a copy with the sa
   await app.waitUntil(async () => (await app.$$('[data-testid="document-row"]')).length === 1, {
     timeout: 20000, timeoutMsg: 'the PDF is not there after the restart',
   });
-  await click(app.$('[data-testid="document-row"] [data-testid="document-open"]'));
   const opened = path.join(session.dataDir, 'opened');
-  let copy = null;
-  await app.waitUntil(async () => {
+  const findCopy = () => {
     try {
       for (const d of readdirSync(opened)) {
         for (const f of readdirSync(path.join(opened, d))) {
           const p = path.join(opened, d, f);
-          if (statSync(p).size === statSync(pdfPath).size) copy = p;
+          if (!f.endsWith('.part') && statSync(p).size === statSync(pdfPath).size) return p;
         }
       }
     } catch { /* not there yet */ }
+    return null;
+  };
+  // The drawer may still be sliding in after the restart: press 打开 once it stands still, again if the
+  // click went astray.
+  let copy = null;
+  await app.waitUntil(async () => {
+    await click(await settled(app.$('[data-testid="document-row"] [data-testid="document-open"]')));
+    for (let i = 0; i < 30 && !copy; i++) {
+      copy = findCopy();
+      if (!copy) await new Promise((r) => setTimeout(r, 100));
+    }
     return copy !== null;
-  }, { timeout: 20000, timeoutMsg: 'no decrypted copy was written for the system app' });
+  }, { timeout: 30000, interval: 100, timeoutMsg: 'no decrypted copy was written for the system app' }).catch(async (e) => {
+    await screenshot(app, 'document-open-failed');
+    throw e;
+  });
   assert.equal(path.basename(copy), '合同签字版.pdf');
   assert.equal(sha256(copy), sha256(pdfPath), 'the copy the system app opens is the original, byte for byte');
   await screenshot(app, 'contract-documents');
 });
 
 test('the receivables screen shows what the book is still owed', async () => {
-  await app.keys('Escape');
+  await closeDrawers();
   await click(byTestId(app, 'nav-receivables'));
   await app.waitUntil(async () => (await textOf(app, 'receivables-outstanding')).includes('2,700.00'), {
     timeout: 10000, timeoutMsg: 'the book does not show ¥2,700.00 outstanding',

@@ -237,6 +237,22 @@ pub async fn open_figure(dir: &Path, key: &StoreKey) -> Result<Figure> {
     Ok(Figure::new("store.open_ms", median(samples), "ms"))
 }
 
+/// The query plan of a read-only `sql` and the time of three runs of it.
+pub async fn explain(store: &Store, sql: &str) -> Result<Vec<String>> {
+    let mut out: Vec<String> = sqlx::query_as::<_, (i64, i64, i64, String)>(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .fetch_all(store.read())
+        .await?
+        .into_iter()
+        .map(|(id, parent, _, detail)| format!("{id:>4} {parent:>4}  {detail}"))
+        .collect();
+    for _ in 0..3 {
+        let t = Instant::now();
+        let rows = sqlx::query(sql).fetch_all(store.read()).await?.len();
+        out.push(format!("{rows} rows in {:.2} ms", ms(t.elapsed())));
+    }
+    Ok(out)
+}
+
 impl Store {
     /// Live and trashed customers together.
     pub(crate) async fn check_count(&self) -> Result<i64> {

@@ -24,6 +24,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Show how SQLite runs a read-only query on the store, and how long it takes (for developers
+    /// looking into a slow figure).
+    Explain { sql: String },
     /// Fill the store with realistic demo customers.
     DemoData {
         #[arg(long)]
@@ -230,6 +233,13 @@ async fn run(cli: Cli) -> Result<()> {
             if wanted("store") {
                 print(&bench::open_figure(&dir, &key).await?, json);
             }
+        }
+        Command::Explain { sql } => {
+            let (store, _) = open(&dir).await?;
+            for line in bench::explain(&store, &sql).await? {
+                println!("{line}");
+            }
+            store.close().await;
         }
         Command::Search { query, limit, json } => {
             let (store, _) = open(&dir).await?;

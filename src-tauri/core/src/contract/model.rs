@@ -60,7 +60,8 @@ pub struct ContractLine {
     pub amount: i64,
 }
 
-/// What the contract has planned and received, and what is still owed, as of today (分).
+/// What the contract has planned and received, what is still owed of it (its amount less what came in),
+/// and how much of its plan is overdue, as of today (分).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::FromRow)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

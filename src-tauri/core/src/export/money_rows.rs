@@ -195,7 +195,7 @@ fn contract_cells(mut c: ContractRow, columns: &[&Column], language: Language) -
             "amount" => Cell::Money(c.amount),
             "planned" => Cell::Money(c.planned),
             "received" => Cell::Money(c.received),
-            "outstanding" => Cell::Money(c.planned - c.received),
+            "outstanding" => Cell::Money((c.amount - c.received).max(0)),
             "receivedShare" => share(c.received, c.amount),
             "signedOn" => Cell::day(c.signed_on.as_deref()),
             "startsOn" => Cell::day(c.starts_on.as_deref()),

@@ -76,8 +76,9 @@ const AGING_SUMS: &str = "coalesce(sum(CASE WHEN due_on >= ?1 THEN amount - rece
      coalesce(sum(CASE WHEN due_on < ?2 AND due_on >= ?3 THEN amount - received END), 0) AS days_31_90, \
      coalesce(sum(CASE WHEN due_on < ?3 THEN amount - received END), 0) AS over_90";
 
-/// Planned, received, outstanding and overdue of each contract of `ids` that has a plan. Overdue counts
-/// only what is owed (not a draft's or a terminated contract's plan).
+/// Planned, received, outstanding and overdue of each contract of `ids`. Outstanding is what the contract
+/// is worth less what came in (planned or not); overdue counts only what is owed (not a draft's or a
+/// terminated contract's plan) and past its due day.
 pub(crate) async fn money_of_contracts(
     store: &Store,
     ids: &[i64],
@@ -87,27 +88,29 @@ pub(crate) async fn money_of_contracts(
     }
     let today = crate::time::today().format("%Y-%m-%d").to_string();
     let mut b = QueryBuilder::new(
-        "SELECT contract_id, sum(amount), sum(received), sum(amount - received), \
-         sum(CASE WHEN counted = 1 AND due_on < ",
+        "SELECT c.id, c.amount, coalesce(sum(i.amount), 0), coalesce(sum(i.received), 0), \
+         coalesce(sum(CASE WHEN i.counted = 1 AND i.due_on < ",
     );
-    b.push_bind(today)
-        .push(" THEN amount - received ELSE 0 END) FROM installments WHERE deleted_at IS NULL AND contract_id IN (");
+    b.push_bind(today).push(
+        " THEN i.amount - i.received ELSE 0 END), 0) FROM contracts c \
+         LEFT JOIN installments i ON i.contract_id = c.id AND i.deleted_at IS NULL WHERE c.id IN (",
+    );
     let mut list = b.separated(", ");
     for id in ids {
         list.push_bind(*id);
     }
-    b.push(") GROUP BY contract_id");
+    b.push(") GROUP BY c.id");
     let rows: Vec<(i64, i64, i64, i64, i64)> =
         b.build_query_as().fetch_all(store.read()).await?;
     Ok(rows
         .into_iter()
-        .map(|(id, planned, received, outstanding, overdue)| {
+        .map(|(id, amount, planned, received, overdue)| {
             (
                 id,
                 ContractMoney {
                     planned,
                     received,
-                    outstanding,
+                    outstanding: (amount - received).max(0),
                     overdue,
                 },
             )

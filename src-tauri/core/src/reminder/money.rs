@@ -3,7 +3,10 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::today::{Reminder, ReminderKind, TodayQuery, TodayView, COUNT_CAP, LIST_LIMIT};
+use super::today::{Reminder, ReminderKind, TodayQuery, TodayView, COUNT_CAP};
+
+/// The most entries each money list of Today shows: the receivables screen has them all.
+pub const MONEY_LIST_LIMIT: i64 = 50;
 use crate::error::Result;
 use crate::store::Store;
 
@@ -53,7 +56,7 @@ pub(super) async fn add_to(
         "{select} AND i.due_on < ?1 AND {acted} ORDER BY i.due_on DESC, i.id DESC LIMIT ?2"
     ))
     .bind(&t)
-    .bind(LIST_LIMIT)
+    .bind(MONEY_LIST_LIMIT)
     .fetch_all(r)
     .await?;
     view.payments_overdue_total = sqlx::query_scalar(&format!(
@@ -68,19 +71,19 @@ pub(super) async fn add_to(
     ))
     .bind(&t)
     .bind(&payments_end)
-    .bind(LIST_LIMIT)
+    .bind(MONEY_LIST_LIMIT)
     .fetch_all(r)
     .await?;
     let ending: Vec<Row> = sqlx::query_as(&format!(
         "SELECT c.id, c.customer_id, cu.name, c.number, c.ends_on, c.amount FROM contracts c \
-         LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL AND c.customer_live = 1 \
+         INDEXED BY contracts_ending LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL AND c.customer_live = 1 \
          AND c.ends_on IS NOT NULL AND c.status IN ('signed', 'active') AND c.ends_on BETWEEN ?1 AND ?2 \
          AND {} ORDER BY c.ends_on, c.id LIMIT ?3",
         not_acted("contractEnding", "c.id", "c.ends_on")
     ))
     .bind(&t)
     .bind(&contracts_end)
-    .bind(LIST_LIMIT)
+    .bind(MONEY_LIST_LIMIT)
     .fetch_all(r)
     .await?;
     view.payments_overdue = overdue
