@@ -614,3 +614,132 @@ async fn a_file_past_the_import_limit_is_refused_before_anything_is_written() {
     assert_eq!(e.to_string(), "file: too_many_rows");
     assert!(names(&store).await.is_empty());
 }
+
+/// A product list as a supplier sends it: 品名 / 货号 / 单价 (numbers and "¥1,299.00" text) / 成本价.
+fn product_sheet(path: &Path, rows: &[(&str, &str, &str, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["品名", "货号", "单价", "成本价"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (name, code, price, cost)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *name).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        match price.parse::<f64>() {
+            Ok(n) => ws.write_number(r, 2, n).map(|_| ()).unwrap(),
+            Err(_) => ws.write_string(r, 2, *price).map(|_| ()).unwrap(),
+        }
+        ws.write_string(r, 3, *cost).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+async fn import_products(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
+    let preview = import::inspect(path, Entity::Products, Language::ZhCn).await.unwrap();
+    assert_eq!(
+        preview.mapping,
+        ["name", "code", "listPrice", "cost"].map(|k| Some(k.to_string())),
+        "a supplier's headers are recognised"
+    );
+    let request = ImportRequest {
+        entity: Entity::Products,
+        ..request(path, preview.mapping, mode, &[])
+    };
+    import::run(store, &request, |_| {}).await.unwrap()
+}
+
+#[tokio::test]
+async fn products_import_with_exact_prices_match_on_their_code_and_revert() {
+    use crm_core::contract::{ContractInput, ContractLineInput};
+    use crm_core::product::{ProductInput, ProductQuery};
+    let (dir, store) = fresh().await;
+    let kept = store
+        .products()
+        .create_from(&ProductInput {
+            name: "打印纸".into(),
+            code: Some("ZH-A4".into()),
+            list_price: 15_000,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let path = dir.path().join("产品.xlsx");
+    product_sheet(
+        &path,
+        &[
+            ("激光打印机", "DY-101", "1899", "1200.50"),
+            ("复印一体机", "FY-201", "¥12,990.00", "8,000"),
+            ("A4 复印纸 (箱)", "ZH-A4", "165", "99.9"),
+            ("重复的", "DY-101", "1", "1"),
+            ("负价格", "NG-1", "-5", "1"),
+        ],
+    );
+    let report = import_products(&store, &path, ImportMode::Upsert).await;
+    assert_eq!(
+        (report.created, report.updated, report.rejected),
+        (2, 1, 2),
+        "{:?}",
+        report.rejects
+    );
+    let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons, ["duplicate_in_file", "negative"]);
+    let products = store.products().list(&ProductQuery::default()).await.unwrap().rows;
+    let by_code = |c: &str| products.iter().find(|p| p.code.as_deref() == Some(c)).unwrap().clone();
+    assert_eq!(by_code("DY-101").list_price, 189_900);
+    assert_eq!(by_code("DY-101").cost, Some(120_050), "1200.50 yuan is exactly 120050 分");
+    assert_eq!(by_code("FY-201").list_price, 1_299_000, "¥12,990.00 as text");
+    assert_eq!(by_code("ZH-A4").name, "A4 复印纸 (箱)", "matched on its code, renamed");
+    assert_eq!(by_code("ZH-A4").id, kept.id);
+
+    // A product the import created and a contract sold since survives the revert in the trash.
+    let customer = store
+        .customers()
+        .create_from(&CustomerInput { name: "广州天河电子".into(), ..Default::default() })
+        .await
+        .unwrap();
+    store
+        .contracts()
+        .create_from(&ContractInput {
+            title: "采购".into(),
+            customer_id: customer.id,
+            lines: vec![ContractLineInput {
+                product_id: Some(by_code("FY-201").id),
+                quantity: 1.0,
+                unit_price: 1_299_000,
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    import::revert(&store, report.import_id.unwrap()).await.unwrap();
+    let live = store.products().list(&ProductQuery::default()).await.unwrap().rows;
+    let names: Vec<&str> = live.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["打印纸"], "created products gone, the updated one as it was");
+    let trashed = store
+        .products()
+        .list(&ProductQuery { trashed: true, ..Default::default() })
+        .await
+        .unwrap()
+        .rows;
+    assert_eq!(trashed.len(), 1, "the sold one is kept in the trash: {trashed:?}");
+    assert_eq!(trashed[0].code.as_deref(), Some("FY-201"));
+}
+
+#[tokio::test]
+async fn reverting_a_customer_import_is_refused_once_its_customers_have_contracts() {
+    use crm_core::contract::ContractInput;
+    let (dir, store) = fresh().await;
+    let path = write(dir.path(), "客户.csv", "客户名称,手机\n北京华远科技有限公司,13800138000\n".as_bytes());
+    let report = import_file(&store, &path, ImportMode::Create, &[]).await;
+    let id = store.customers().list(&CustomerQuery::default()).await.unwrap().rows[0].id;
+    store
+        .contracts()
+        .create_from(&ContractInput { title: "服务".into(), customer_id: id, amount: Some(100), ..Default::default() })
+        .await
+        .unwrap();
+    let e = import::revert(&store, report.import_id.unwrap()).await.unwrap_err();
+    assert_eq!(e.reason(), Some("has_contracts"), "the contract would have been lost with the customer");
+    assert_eq!(names(&store).await, ["北京华远科技有限公司"]);
+}

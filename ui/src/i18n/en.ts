@@ -511,11 +511,13 @@ export const en: Messages = {
     required: "Required",
   },
   import: {
-    entities: { customers: "Customers", contacts: "Contacts" },
+    entities: { customers: "Customers", contacts: "Contacts", products: "Products" },
     contactMatch: "Each row finds its customer by the customer name, and an existing contact of that customer by name.",
+    productMatch: "Each row finds an existing product by its code, or by its name when it has no code.",
+    noProductKey: "Choose a column for the product name or the code.",
     noContactNames: "Map one column to the customer name and one to the contact name.",
     title: "Import",
-    intro: "Import customers or contacts from an Excel (.xlsx .xls .ods) or CSV file. Do a dry run to see what would happen, then import; an import can be reverted.",
+    intro: "Import customers, contacts or products from Excel (.xlsx .xls .ods) or CSV. Try a dry run first, then import; every import can be reverted.",
     pick: "Choose file…",
     template: "Download template",
     templateSaved: "Template saved to {{path}}",
@@ -598,6 +600,7 @@ export const en: Messages = {
     book: "Customer book-{{date}}",
     template: "Customer import template",
     contactTemplate: "Contact import template",
+    productTemplate: "Product import template",
     rejects: "Import errors",
   },
   errors: {

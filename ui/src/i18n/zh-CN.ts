@@ -509,11 +509,13 @@ export const zhCN = {
     required: "请输入",
   },
   import: {
-    entities: { customers: "客户", contacts: "联系人" },
+    entities: { customers: "客户", contacts: "联系人", products: "产品" },
     contactMatch: "每行按“客户名称”找到客户，按姓名找到该客户已有的联系人。",
+    productMatch: "每行按“编码”找到已有的产品，没有编码时按产品名称。",
+    noProductKey: "请为“产品名称”或“编码”至少选一列。",
     noContactNames: "请为“客户名称”和“姓名”各选一列。",
     title: "导入",
-    intro: "从 Excel（.xlsx .xls .ods）或 CSV 文件导入客户或联系人。先试运行查看结果，确认后再导入；导入后可以撤销。",
+    intro: "从 Excel（.xlsx .xls .ods）或 CSV 文件导入客户、联系人或产品。先试运行查看结果，确认后再导入；导入后可以撤销。",
     pick: "选择文件…",
     template: "下载模板",
     templateSaved: "模板已保存到 {{path}}",
@@ -590,6 +592,7 @@ export const zhCN = {
     book: "客户资料-{{date}}",
     template: "客户导入模板",
     contactTemplate: "联系人导入模板",
+    productTemplate: "产品导入模板",
     rejects: "导入错误行",
   },
   errors: {

@@ -511,11 +511,13 @@ export const zhTW: Messages = {
     required: "請輸入",
   },
   import: {
-    entities: { customers: "客戶", contacts: "聯絡人" },
+    entities: { customers: "客戶", contacts: "聯絡人", products: "產品" },
     contactMatch: "每列依「客戶名稱」找到客戶，依姓名找到該客戶已有的聯絡人。",
+    productMatch: "每列依「編碼」找到已有的產品，沒有編碼時依產品名稱。",
+    noProductKey: "請為「產品名稱」或「編碼」至少選一欄。",
     noContactNames: "請為「客戶名稱」和「姓名」各選一欄。",
     title: "匯入",
-    intro: "從 Excel（.xlsx .xls .ods）或 CSV 檔案匯入客戶或聯絡人。先試執行查看結果，確認後再匯入；匯入後可以復原。",
+    intro: "從 Excel（.xlsx .xls .ods）或 CSV 檔案匯入客戶、聯絡人或產品。先試運行查看結果，確認後再匯入；匯入後可以復原。",
     pick: "選擇檔案…",
     template: "下載範本",
     templateSaved: "範本已儲存到 {{path}}",
@@ -592,6 +594,7 @@ export const zhTW: Messages = {
     book: "客戶資料-{{date}}",
     template: "客戶匯入範本",
     contactTemplate: "聯絡人匯入範本",
+    productTemplate: "產品匯入範本",
     rejects: "匯入錯誤列",
   },
   errors: {

@@ -93,6 +93,38 @@ impl Discount {
     }
 }
 
+/// Money written as people write it in a sheet or a form — `1,234.56`, `¥1234.5`, `１２３４元`, `0.05` —
+/// as 分, exactly (no floating point). More than two decimals, or anything else, is refused as `format`.
+pub fn fen_from_text(field: &'static str, raw: &str) -> Result<i64> {
+    let text: String = super::text::half_width(raw)
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '¥' | '￥' | '元' | '\u{a0}'))
+        .collect();
+    let bad = || CoreError::invalid(field, "format");
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    let (whole, cents) = match digits.split_once('.') {
+        Some((w, c)) => (w, c),
+        None => (digits, ""),
+    };
+    if (whole.is_empty() && cents.is_empty())
+        || cents.len() > 2
+        || !whole.chars().chain(cents.chars()).all(|c| c.is_ascii_digit())
+        || whole.len() > 15
+    {
+        return Err(bad());
+    }
+    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
+    let cents: i64 = format!("{cents:0<2}").parse().map_err(|_| bad())?;
+    let fen = whole * 100 + cents;
+    if negative {
+        return Err(CoreError::invalid(field, "negative"));
+    }
+    money(field, fen)
+}
+
 /// 分 as plain yuan text, as CSV and machine readers want it: -5 is "-0.05", 123456 is "1234.56".
 pub fn yuan_plain(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
@@ -154,6 +186,27 @@ mod tests {
         assert_eq!(yuan(-123_456_789), "-1,234,567.89");
         assert_eq!(yuan_plain(123_456), "1234.56");
         assert_eq!(yuan_plain(-5), "-0.05", "a small refund keeps its minus");
+    }
+
+    #[test]
+    fn money_written_the_usual_ways_is_read_exactly() {
+        for (raw, fen) in [
+            ("1,234.56", 123_456),
+            ("¥1234.5", 123_450),
+            ("１２３４元", 123_400),
+            ("0.05", 5),
+            (".5", 50),
+            ("￥ 3 200", 320_000),
+        ] {
+            assert_eq!(fen_from_text("listPrice", raw).unwrap(), fen, "{raw}");
+        }
+        for (raw, reason) in [("1.234", "format"), ("abc", "format"), ("", "format"), ("-5", "negative")] {
+            assert_eq!(
+                fen_from_text("listPrice", raw).unwrap_err().reason(),
+                Some(reason),
+                "{raw:?}"
+            );
+        }
     }
 
     #[test]

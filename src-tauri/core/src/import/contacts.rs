@@ -194,21 +194,9 @@ pub(super) async fn run(
 
     let now = now_ms();
     let mut tx = store.write().await?;
-    let import_id: i64 = sqlx::query_scalar(
-        "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
-         VALUES ('contacts', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(file_name)
-    .bind(request.mode.as_str())
-    .bind(serde_json::to_string(headers).expect("text serializes"))
-    .bind(now)
-    .bind(report.total)
-    .bind(report.created)
-    .bind(report.updated)
-    .bind(report.unchanged)
-    .bind(report.rejected)
-    .fetch_one(&mut *tx)
-    .await?;
+    let import_id =
+        super::run::record_import(&mut tx, "contacts", &file_name, request, headers, &report, now)
+            .await?;
     for (row, plan) in rows.iter().zip(&plans) {
         let (record, action, before) = match plan {
             Plan::Create {
@@ -229,26 +217,11 @@ pub(super) async fn run(
             }
             Plan::Unchanged => continue,
             Plan::Reject { field, reason } => {
-                sqlx::query("INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)")
-                    .bind(import_id)
-                    .bind(row.number)
-                    .bind(field)
-                    .bind(reason)
-                    .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
-                    .execute(&mut *tx)
-                    .await?;
+                super::run::record_reject(&mut tx, import_id, row, field, reason, cells_of).await?;
                 continue;
             }
         };
-        sqlx::query(
-            "INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)",
-        )
-        .bind(import_id)
-        .bind(record)
-        .bind(action)
-        .bind(before)
-        .execute(&mut *tx)
-        .await?;
+        super::run::record_row(&mut tx, import_id, record, action, before).await?;
     }
     tx.commit().await?;
     report.import_id = Some(import_id);

@@ -23,6 +23,7 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             "聯絡人匯入範本",
             "Contact import template",
         ],
+        Entity::Products => ["产品导入模板", "產品匯入範本", "Product import template"],
         _ => ["客户导入模板", "客戶匯入範本", "Customer import template"],
     }[language_index(language)];
     let mut sink = Box::new(XlsxSink::new(path, language, title));
@@ -67,6 +68,14 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             (Entity::Contacts, "birthdayLunar") => t(["否", "否", "No"]),
             (Entity::Contacts, "mobile") => Cell::Text("13900139000".into()),
             (Entity::Contacts, _) => Cell::Empty,
+            (Entity::Products, "name") => t(["云服务器 标准版", "雲端伺服器 標準版", "Cloud server, standard"]),
+            (Entity::Products, "code") => Cell::Text("YF-S01".into()),
+            (Entity::Products, "unit") => t(["台·年", "台·年", "server·year"]),
+            (Entity::Products, "category") => t(["云服务", "雲端服務", "Cloud"]),
+            (Entity::Products, "listPrice") => Cell::Money(398_000),
+            (Entity::Products, "cost") => Cell::Money(238_800),
+            (Entity::Products, "active") => t(["是", "是", "Yes"]),
+            (Entity::Products, _) => Cell::Empty,
             (_, key) => customer_example(key),
         }
     };

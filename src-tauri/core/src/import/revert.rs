@@ -35,8 +35,27 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
         super::contacts::revert(&mut tx, id).await?;
         return finish(tx, record).await;
     }
+    if record.entity == "products" {
+        super::products::revert(&mut tx, id).await?;
+        return finish(tx, record).await;
+    }
     const CREATED: &str =
         "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+    // Deleting a customer takes its contracts and documents with it: money recorded since the import is
+    // never lost to a revert.
+    let has_money: bool = sqlx::query_scalar(&format!(
+        "SELECT EXISTS (SELECT 1 FROM contracts WHERE customer_id IN ({CREATED})) \
+         OR EXISTS (SELECT 1 FROM documents WHERE customer_id IN ({CREATED}))"
+    ))
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if has_money {
+        return Err(CoreError::conflict(
+            "has_contracts",
+            format!("a customer of import {id} has contracts or documents now"),
+        ));
+    }
     // A merge holds the customers it joined; undo it first, or the revert would take the other one along.
     let merged: bool = sqlx::query_scalar(&format!(
         "SELECT EXISTS (SELECT 1 FROM merges WHERE undone_at IS NULL AND \

@@ -62,7 +62,7 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Customers and contacts can be imported; the other record types are only exported so far.
+/// Customers, contacts and products can be imported; the other record types are only exported so far.
 fn importable(entity: Entity) -> Result<()> {
     if !entity.importable() {
         return Err(CoreError::invalid("entity", "unsupported"));
@@ -136,6 +136,13 @@ fn columns_of(request: &ImportRequest, width: usize) -> Result<Vec<Option<&'stat
             }
         };
         out.push(column);
+    }
+    if request.entity == Entity::Products {
+        // A product is found by its code, or its name when it has none.
+        if !seen.contains("name") && !seen.contains("code") {
+            return Err(CoreError::invalid("mapping", "name_required"));
+        }
+        return Ok(out);
     }
     if request.entity == Entity::Contacts {
         // A contact is found by its customer's name and its own.
@@ -263,10 +270,17 @@ pub async fn run(
             .collect()
     };
 
-    if request.entity == Entity::Contacts {
-        let report =
-            super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
-                .await?;
+    if request.entity != Entity::Customers {
+        let report = match request.entity {
+            Entity::Contacts => {
+                super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+            _ => {
+                super::products::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+        };
         progress(Progress {
             done: total * 2,
             total: total * 2,
@@ -518,6 +532,73 @@ pub(super) fn tally<'a>(
     report
 }
 
+/// The import's own record, written first in its transaction (every record type); returns its id.
+pub(super) async fn record_import(
+    conn: &mut sqlx::SqliteConnection,
+    entity: &str,
+    file_name: &str,
+    request: &ImportRequest,
+    headers: &[String],
+    report: &ImportReport,
+    now: i64,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(entity)
+    .bind(file_name)
+    .bind(request.mode.as_str())
+    .bind(serde_json::to_string(headers).expect("text serializes"))
+    .bind(now)
+    .bind(report.total)
+    .bind(report.created)
+    .bind(report.updated)
+    .bind(report.unchanged)
+    .bind(report.rejected)
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Remembers a record an import created or updated (with its fields before, as the form's input), for
+/// the revert.
+pub(super) async fn record_row(
+    conn: &mut sqlx::SqliteConnection,
+    import_id: i64,
+    record_id: i64,
+    action: &str,
+    before: Option<String>,
+) -> Result<()> {
+    sqlx::query("INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)")
+        .bind(import_id)
+        .bind(record_id)
+        .bind(action)
+        .bind(before)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Keeps a refused row with its original cells, for the error workbook.
+pub(super) async fn record_reject(
+    conn: &mut sqlx::SqliteConnection,
+    import_id: i64,
+    row: &SheetRow,
+    field: &Option<String>,
+    reason: &str,
+    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
+) -> Result<()> {
+    sqlx::query("INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)")
+        .bind(import_id)
+        .bind(row.number)
+        .bind(field)
+        .bind(reason)
+        .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// Writes the plans in one transaction with the import's record; returns the import's id.
 #[allow(clippy::too_many_arguments)]
 async fn write(
@@ -539,20 +620,15 @@ async fn write(
         .customers()
         .bulk(creates >= 10_000 && creates >= live)
         .await?;
-    let import_id: i64 = sqlx::query_scalar(
-        "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
-         VALUES ('customers', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    let import_id = record_import(
+        load.conn(),
+        "customers",
+        &file_name(path),
+        request,
+        headers,
+        report,
+        now,
     )
-    .bind(file_name(path))
-    .bind(request.mode.as_str())
-    .bind(serde_json::to_string(headers).expect("text serializes"))
-    .bind(now)
-    .bind(report.total)
-    .bind(report.created)
-    .bind(report.updated)
-    .bind(report.unchanged)
-    .bind(report.rejected)
-    .fetch_one(load.conn())
     .await?;
     let mut next_id: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM customers")
         .fetch_one(load.conn())

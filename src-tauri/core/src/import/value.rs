@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use super::read::Raw;
 use crate::error::{CoreError, Result};
 use crate::export::unneutralize;
-use crate::field::{half_width, Day};
+use crate::field::{fen_from_text, half_width, money, Day};
 use crate::sheet::{parse_enum, Column, ColumnKind};
 
 /// A cell as plain text, for headers, previews and the error workbook.
@@ -66,6 +66,11 @@ pub fn field_text(column: &Column, raw: &Raw) -> Result<Option<String>> {
                 .ok_or(CoreError::invalid(field, "unknown_choice"))?
                 .to_string()
         }
+        // Money becomes its 分, as the form sends it.
+        ColumnKind::Money => match raw {
+            Raw::Number(n) if n.is_finite() => money(field, (n * 100.0).round() as i64)?.to_string(),
+            other => fen_from_text(field, &plain_text(other))?.to_string(),
+        },
         ColumnKind::Int => {
             let t = half_width(&plain_text(raw));
             t.trim()

@@ -92,8 +92,24 @@ impl ProductInput {
     }
 }
 
-impl From<&Product> for ProductInput {
+impl From<&Product> for ValidProduct {
+    /// A stored product was valid when it was saved.
     fn from(p: &Product) -> Self {
+        ValidProduct {
+            name: p.name.clone(),
+            code: p.code.clone(),
+            unit: p.unit.clone(),
+            category: p.category.clone(),
+            list_price: p.list_price,
+            cost: p.cost,
+            active: p.active,
+            notes: p.notes.clone(),
+        }
+    }
+}
+
+impl From<&ValidProduct> for ProductInput {
+    fn from(p: &ValidProduct) -> Self {
         ProductInput {
             name: p.name.clone(),
             code: p.code.clone(),
@@ -104,6 +120,12 @@ impl From<&Product> for ProductInput {
             active: p.active,
             notes: p.notes.clone(),
         }
+    }
+}
+
+impl From<&Product> for ProductInput {
+    fn from(p: &Product) -> Self {
+        ProductInput::from(&ValidProduct::from(p))
     }
 }
 

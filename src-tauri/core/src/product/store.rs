@@ -1,7 +1,7 @@
 //! SQL for products: create, edit with history, trash, restore, delete (refused while a contract line uses
 //! the product), and a keyset-paged list by name.
 
-use sqlx::QueryBuilder;
+use sqlx::{QueryBuilder, SqliteConnection};
 
 use super::model::{Product, ProductInput, ProductPage, ProductQuery, ValidProduct};
 use crate::error::{CoreError, Result};
@@ -53,24 +53,7 @@ impl Products<'_> {
     pub async fn create(&self, p: &ValidProduct) -> Result<Product> {
         let now = now_ms();
         let mut tx = self.store.write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO products (name, code, unit, category, list_price, cost, active, notes, created_at, \
-             updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(&p.name)
-        .bind(&p.code)
-        .bind(&p.unit)
-        .bind(&p.category)
-        .bind(p.list_price)
-        .bind(p.cost)
-        .bind(p.active)
-        .bind(&p.notes)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(unique_code)?;
-        history::record(&mut tx, "product", id, &[Change::created()], now).await?;
+        let id = insert_one(&mut tx, p, now).await?;
         tx.commit().await?;
         self.get(id).await
     }
@@ -81,32 +64,10 @@ impl Products<'_> {
         if before.deleted_at.is_some() {
             return Err(CoreError::NotFound);
         }
-        let old = ProductInput::from(&before).validate()?;
-        let changes = history::changes(&snapshot(&old), &snapshot(p));
-        if changes.is_empty() {
-            return Ok(before);
-        }
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        sqlx::query(
-            "UPDATE products SET name = ?, code = ?, unit = ?, category = ?, list_price = ?, cost = ?, \
-             active = ?, notes = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(&p.name)
-        .bind(&p.code)
-        .bind(&p.unit)
-        .bind(&p.category)
-        .bind(p.list_price)
-        .bind(p.cost)
-        .bind(p.active)
-        .bind(&p.notes)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(unique_code)?;
-        history::record(&mut tx, "product", id, &changes, now).await?;
-        tx.commit().await?;
+        if overwrite(&mut tx, &before, p, now_ms()).await? {
+            tx.commit().await?;
+        }
         self.get(id).await
     }
 
@@ -229,6 +190,62 @@ impl Products<'_> {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Inserts a product with its history (the form and imports).
+pub(crate) async fn insert_one(conn: &mut SqliteConnection, p: &ValidProduct, now: i64) -> Result<i64> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO products (name, code, unit, category, list_price, cost, active, notes, created_at, \
+         updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&p.name)
+    .bind(&p.code)
+    .bind(&p.unit)
+    .bind(&p.category)
+    .bind(p.list_price)
+    .bind(p.cost)
+    .bind(p.active)
+    .bind(&p.notes)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(unique_code)?;
+    history::record(conn, "product", id, &[Change::created()], now).await?;
+    Ok(id)
+}
+
+/// Writes `p` over the stored product `before`, recording each changed field; false when nothing changed.
+pub(crate) async fn overwrite(
+    conn: &mut SqliteConnection,
+    before: &Product,
+    p: &ValidProduct,
+    now: i64,
+) -> Result<bool> {
+    let old = ValidProduct::from(before);
+    let changes = history::changes(&snapshot(&old), &snapshot(p));
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE products SET name = ?, code = ?, unit = ?, category = ?, list_price = ?, cost = ?, \
+         active = ?, notes = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&p.name)
+    .bind(&p.code)
+    .bind(&p.unit)
+    .bind(&p.category)
+    .bind(p.list_price)
+    .bind(p.cost)
+    .bind(p.active)
+    .bind(&p.notes)
+    .bind(now)
+    .bind(before.id)
+    .execute(&mut *conn)
+    .await
+    .map_err(unique_code)?;
+    history::record(conn, "product", before.id, &changes, now).await?;
+    Ok(true)
 }
 
 /// `%`, `_` and the escape character itself, escaped for `LIKE … ESCAPE '\'`.

@@ -45,7 +45,7 @@ impl Entity {
 
     /// Whether files of this record type can be imported (the others are exported only, so far).
     pub fn importable(self) -> bool {
-        matches!(self, Entity::Customers | Entity::Contacts)
+        matches!(self, Entity::Customers | Entity::Contacts | Entity::Products)
     }
 
     /// The columns exports write.

@@ -1,17 +1,38 @@
-//! The columns of the money sheets: products, contracts, payment plans and receipts (export only so far).
+//! The columns of the money sheets: products (exported and imported), contracts, payment plans and
+//! receipts (exported only, so far).
 
-use super::columns::{out, Column, ColumnKind::*};
+use super::columns::{col, out, Column, ColumnKind::*};
 
 pub(super) const PRODUCT: &[Column] = &[
-    out("name", ["产品名称", "產品名稱", "Product"], Text),
-    out("code", ["编码", "編碼", "Code"], Code),
-    out("unit", ["单位", "單位", "Unit"], Text),
-    out("category", ["类别", "類別", "Category"], Text),
-    out("listPrice", ["标准价", "標準價", "List price"], Money),
-    out("cost", ["成本", "成本", "Cost"], Money),
+    col(
+        "name",
+        ["产品名称", "產品名稱", "Product"],
+        &["产品", "產品", "商品名称", "商品名稱", "商品", "品名", "名称", "名稱", "product name", "item", "name"],
+        Text,
+    ),
+    col(
+        "code",
+        ["编码", "編碼", "Code"],
+        &["产品编码", "產品編碼", "商品编码", "商品編碼", "编号", "編號", "货号", "貨號", "sku", "product code"],
+        Code,
+    ),
+    col("unit", ["单位", "單位", "Unit"], &["计量单位", "計量單位", "uom"], Text),
+    col(
+        "category",
+        ["类别", "類別", "Category"],
+        &["分类", "分類", "产品类别", "產品類別", "产品分类", "產品分類", "type"],
+        Text,
+    ),
+    col(
+        "listPrice",
+        ["标准价", "標準價", "List price"],
+        &["单价", "單價", "价格", "價格", "售价", "售價", "销售价", "銷售價", "price", "unit price"],
+        Money,
+    ),
+    col("cost", ["成本", "成本", "Cost"], &["成本价", "成本價", "进价", "進價", "cost price"], Money),
     out("margin", ["毛利率", "毛利率", "Margin"], Percent),
-    out("active", ["在售", "在售", "Active"], Flag),
-    out("notes", ["备注", "備註", "Notes"], LongText),
+    col("active", ["在售", "在售", "Active"], &["是否在售", "上架", "on sale"], Flag),
+    col("notes", ["备注", "備註", "Notes"], &["说明", "說明", "remarks", "note"], LongText),
     out("createdAt", ["创建时间", "建立時間", "Created"], DateTime),
 ];
 

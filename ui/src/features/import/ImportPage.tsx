@@ -24,8 +24,9 @@ import { useRunImport } from "./useImport";
 const MODES: ImportMode[] = ["create", "update", "upsert"];
 const MATCH_KEYS: MatchKey[] = ["uscc", "name", "mobile"];
 const DEFAULT_MATCH_KEYS: MatchKey[] = ["uscc", "name"];
-type ImportEntity = "customers" | "contacts";
-const ENTITIES: ImportEntity[] = ["customers", "contacts"];
+type ImportEntity = "customers" | "contacts" | "products";
+const ENTITIES: ImportEntity[] = ["customers", "contacts", "products"];
+const TEMPLATE_FILE = { customers: "template", contacts: "contactTemplate", products: "productTemplate" } as const;
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
@@ -73,7 +74,7 @@ export function ImportPage() {
 
   const template = useMutation<string | null, AppError>({
     mutationFn: async () => {
-      const path = await api.pickSavePath(defaultFileName(t, entity === "contacts" ? "contactTemplate" : "template", "xlsx"));
+      const path = await api.pickSavePath(defaultFileName(t, TEMPLATE_FILE[entity], "xlsx"));
       if (path) await api.saveImportTemplate(entity, path, language);
       return path;
     },
@@ -98,7 +99,9 @@ export function ImportPage() {
   const run = useRunImport(setProgress);
   const running = run.isPending;
   const forContacts = preview?.entity === "contacts";
-  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys, forContacts ? "contacts" : "customers") : [];
+  const forProducts = preview?.entity === "products";
+  const previewEntity = forContacts ? "contacts" : forProducts ? "products" : "customers";
+  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys, previewEntity) : [];
   const blocked = running || warnings.length > 0;
   const start = (dryRun: boolean) => {
     if (!preview || blocked) return;
@@ -180,7 +183,7 @@ export function ImportPage() {
                   ))}
                 </Radio.Group>
               </div>
-              {!forContacts && <div className="import-option">
+              {!forContacts && !forProducts && <div className="import-option">
                 <Typography.Text strong>{t("import.matchBy")}</Typography.Text>
                 <Checkbox.Group value={matchKeys} disabled={running} onChange={(keys) => setMatchKeys(MATCH_KEYS.filter((k) => keys.includes(k)))}>
                   {MATCH_KEYS.map((k) => (
@@ -191,6 +194,7 @@ export function ImportPage() {
                 </Checkbox.Group>
               </div>}
               {forContacts && <Typography.Text type="secondary">{t("import.contactMatch")}</Typography.Text>}
+              {forProducts && <Typography.Text type="secondary">{t("import.productMatch")}</Typography.Text>}
             </div>
             {warnings.map((w) => (
               <Alert key={w} type="warning" showIcon className="import-warning" message={t(`import.${w}`)} data-testid={`import-warning-${w}`} />

@@ -16,7 +16,7 @@ export function applyMapping(mapping: Mapping, index: number, field: string | nu
   });
 }
 
-export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey" | "noContactNames";
+export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey" | "noContactNames" | "noProductKey";
 
 /**
  * What the import would refuse the settings for: new customers need a column for their name; updates need
@@ -26,9 +26,14 @@ export function mappingWarnings(
   mapping: Mapping,
   mode: ImportMode,
   matchKeys: ReadonlyArray<MatchKey>,
-  entity: "customers" | "contacts" = "customers",
+  entity: "customers" | "contacts" | "products" = "customers",
 ): MappingWarning[] {
   const warnings: MappingWarning[] = [];
+  // A product is found by its code, or its name when it has none.
+  if (entity === "products") {
+    if (!mapping.includes("name") && !mapping.includes("code")) warnings.push("noProductKey");
+    return warnings;
+  }
   // A contact is found by its customer's name and its own; both columns are needed in every mode.
   if (entity === "contacts") {
     if (!mapping.includes("customerName") || !mapping.includes("name")) warnings.push("noContactNames");

@@ -7,12 +7,11 @@ import { errorText, fieldLabel } from "../../i18n/errorText";
 /** Reasons the import itself gives (a row's field values may all be fine). */
 export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous", "customer_not_found"] as const;
 
-/** The field's name as the form calls it, else as the import's column list does. */
+/** The field's name as the import's column list calls it (the record type's own words), else as the form
+ * does. */
 export function rejectFieldLabel(t: TFunction, field: string | null, fields: ReadonlyArray<ImportField>): string {
   if (!field) return "";
-  const known = fieldLabel(t, field);
-  if (known !== field) return known;
-  return fields.find((f) => f.key === field)?.label ?? field;
+  return fields.find((f) => f.key === field)?.label ?? fieldLabel(t, field);
 }
 
 export function rejectText(t: TFunction, reject: RejectedRow, fields: ReadonlyArray<ImportField>): string {
