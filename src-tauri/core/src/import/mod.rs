@@ -5,6 +5,7 @@ mod contacts;
 mod files;
 mod header;
 mod model;
+mod plan;
 mod products;
 mod read;
 mod revert;

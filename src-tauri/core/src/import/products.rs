@@ -3,31 +3,37 @@
 
 use std::collections::{HashMap, HashSet};
 
+use sqlx::SqliteConnection;
+
 use super::model::{ImportMode, ImportReport, ImportRequest};
-use super::row::{reason_of, SheetRow};
-use super::run::Outcome;
+use super::plan::{carry_out, parse_before, updated, Plan, Record, CREATED};
+use super::row::SheetRow;
 use crate::error::{CoreError, Result};
 use crate::product::{Product, ProductInput, ValidProduct};
 use crate::store::Store;
 use crate::time::now_ms;
 
-enum Plan {
-    Create(ValidProduct),
-    Update {
-        before: Box<Product>,
-        product: ValidProduct,
-    },
-    Unchanged,
-    Reject {
-        field: Option<String>,
-        reason: String,
-    },
-}
+struct Products;
 
-fn reject(field: &str, reason: &str) -> Plan {
-    Plan::Reject {
-        field: Some(field.to_string()).filter(|f| !f.is_empty()),
-        reason: reason.to_string(),
+impl Record for Products {
+    type Stored = Product;
+    type Valid = ValidProduct;
+    type Context = ();
+    const ENTITY: &'static str = "products";
+
+    async fn insert(conn: &mut SqliteConnection, _: &(), valid: &ValidProduct, now: i64) -> Result<Vec<i64>> {
+        Ok(vec![crate::product::insert_one(conn, valid, now).await?])
+    }
+
+    async fn overwrite(conn: &mut SqliteConnection, before: &Product, valid: &ValidProduct, now: i64) -> Result<()> {
+        crate::product::overwrite(conn, before, valid, now).await.map(|_| ())
+    }
+
+    fn before(stored: &Product) -> (i64, String) {
+        (
+            stored.id,
+            serde_json::to_string(&ProductInput::from(stored)).expect("serializes"),
+        )
     }
 }
 
@@ -113,110 +119,57 @@ pub(super) async fn run(
 ) -> Result<ImportReport> {
     let (by_code, by_name) = live_products(store).await?;
     let mut seen: HashSet<(bool, String)> = HashSet::new();
-    let plans: Vec<Plan> = rows
+    let plans: Vec<Plan<Product, ValidProduct>> = rows
         .iter()
         .map(|row| {
             let fields = match &row.fields {
                 Ok(f) => f,
-                Err((field, reason)) => return reject(field, reason),
+                Err((field, reason)) => return Plan::reject(field, reason),
             };
             let Some(key) = key_of(row) else {
-                return reject("name", "required");
+                return Plan::reject("name", "required");
             };
             if !seen.insert(key.clone()) {
-                return reject("", "duplicate_in_file");
+                return Plan::reject("", "duplicate_in_file");
             }
             let stored: Option<&Product> = match &key {
                 (true, code) => by_code.get(code),
                 (false, name) => match by_name.get(name).map(Vec::as_slice) {
                     None | Some([]) => None,
                     Some([p]) => Some(p),
-                    Some(_) => return reject("name", "ambiguous"),
+                    Some(_) => return Plan::reject("name", "ambiguous"),
                 },
             };
             let base = match (stored, request.mode) {
-                (Some(_), ImportMode::Create) => return reject("", "exists"),
-                (None, ImportMode::Update) => return reject("", "not_found"),
+                (Some(_), ImportMode::Create) => return Plan::reject("", "exists"),
+                (None, ImportMode::Update) => return Plan::reject("", "not_found"),
                 (Some(p), _) => ProductInput::from(p),
                 (None, _) => ProductInput::default(),
             };
             let mut input = base;
             for (k, v) in fields {
                 if let Err(e) = apply(&mut input, k, v) {
-                    let (f, r) = reason_of(&e);
-                    return reject(&f, &r);
+                    return Plan::refused(&e);
                 }
             }
             match (input.validate(), stored) {
-                (Err(e), _) => {
-                    let (f, r) = reason_of(&e);
-                    reject(&f, &r)
-                }
+                (Err(e), _) => Plan::refused(&e),
                 (Ok(product), None) => Plan::Create(product),
                 (Ok(product), Some(p)) if product == ValidProduct::from(p) => Plan::Unchanged,
                 (Ok(product), Some(p)) => Plan::Update {
                     before: Box::new(p.clone()),
-                    product,
+                    valid: product,
                 },
             }
         })
         .collect();
 
-    let mut report = super::run::tally(
-        request.dry_run,
-        rows.iter().zip(&plans).map(|(row, plan)| {
-            let outcome = match plan {
-                Plan::Create(_) => Outcome::Created,
-                Plan::Update { .. } => Outcome::Updated,
-                Plan::Unchanged => Outcome::Unchanged,
-                Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
-            };
-            (row, outcome)
-        }),
-        cells_of,
-    );
-    if request.dry_run {
-        return Ok(report);
-    }
-
-    let now = now_ms();
-    let mut tx = store.write().await?;
-    let import_id =
-        super::run::record_import(&mut tx, "products", &file_name, request, headers, &report, now)
-            .await?;
-    for (row, plan) in rows.iter().zip(&plans) {
-        let (record, action, before) = match plan {
-            Plan::Create(product) => {
-                let id = crate::product::insert_one(&mut tx, product, now).await?;
-                (id, "created", None)
-            }
-            Plan::Update { before, product } => {
-                crate::product::overwrite(&mut tx, before, product, now).await?;
-                let prior = ProductInput::from(before.as_ref());
-                (
-                    before.id,
-                    "updated",
-                    Some(serde_json::to_string(&prior).expect("serializes")),
-                )
-            }
-            Plan::Unchanged => continue,
-            Plan::Reject { field, reason } => {
-                super::run::record_reject(&mut tx, import_id, row, field, reason, cells_of).await?;
-                continue;
-            }
-        };
-        super::run::record_row(&mut tx, import_id, record, action, before).await?;
-    }
-    tx.commit().await?;
-    report.import_id = Some(import_id);
-    Ok(report)
+    carry_out::<Products>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
 }
 
 /// Reverts a product import inside the caller's transaction: created products go (or, when a contract has
 /// sold them since, go to the trash, so that no contract loses a line), updated ones get their fields back.
-pub(super) async fn revert(conn: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
-    const CREATED: &str =
-        "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
+pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     let now = now_ms();
     sqlx::query(&format!(
         "UPDATE products SET deleted_at = ?2 WHERE id IN ({CREATED}) AND deleted_at IS NULL \
@@ -238,15 +191,8 @@ pub(super) async fn revert(conn: &mut sqlx::SqliteConnection, id: i64) -> Result
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *conn).await?;
     }
-    let updated: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT record_id, before FROM import_rows WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    for (product_id, before) in updated {
-        let input: ProductInput = serde_json::from_str(&before)
-            .map_err(|e| CoreError::Internal(format!("import {id} product {product_id}: {e}")))?;
+    for (product_id, before) in updated(conn, id).await? {
+        let input: ProductInput = parse_before(id, product_id, &before)?;
         let valid = input.validate()?;
         let stored: Option<Product> = sqlx::query_as(
             "SELECT id, name, code, unit, category, list_price, cost, active, notes, created_at, updated_at, \
