@@ -743,3 +743,253 @@ async fn reverting_a_customer_import_is_refused_once_its_customers_have_contract
     assert_eq!(e.reason(), Some("has_contracts"), "the contract would have been lost with the customer");
     assert_eq!(names(&store).await, ["北京华远科技有限公司"]);
 }
+
+/// Exports `entity` from one store as the user would (xlsx, zh-CN) and imports that file into another.
+async fn carry_over(from: &Store, to: &Store, entity: Entity, dir: &Path, mode: ImportMode) -> ImportReport {
+    use crm_core::export::{self, ExportFormat, ExportRequest};
+    let path = dir.join(format!("{entity:?}.xlsx"));
+    export::export(
+        from,
+        &ExportRequest {
+            entity: Some(entity),
+            query: None,
+            contracts: None,
+            format: ExportFormat::Xlsx,
+            path: path.to_string_lossy().into_owned(),
+            language: Language::ZhCn,
+        },
+        Default::default(),
+        |_| {},
+    )
+    .await
+    .unwrap();
+    let preview = import::inspect(&path, entity, Language::ZhCn).await.unwrap();
+    let request = ImportRequest {
+        entity,
+        ..request(&path, preview.mapping, mode, &[])
+    };
+    let report = import::run(to, &request, |_| {}).await.unwrap();
+    assert_eq!(report.rejected, 0, "{entity:?}: {:?}", report.rejects);
+    report
+}
+
+#[tokio::test]
+async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_into_another_store_as_it_was() {
+    use crm_core::contact::ContactInput;
+    use crm_core::contract::{ContractInput, ContractStatus};
+    use crm_core::follow_up::{FollowUpInput, FollowUpKind};
+    use crm_core::receivable::{InstallmentInput, PaymentMethod, ReceiptInput};
+    let (dir, a) = fresh().await;
+    let (_d2, b) = fresh().await;
+    let c = a
+        .customers()
+        .create_from(&CustomerInput { name: "北京华远科技有限公司".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let zhang = a
+        .contacts()
+        .create_from(c.id, &ContactInput { name: "张三".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let contract = a
+        .contracts()
+        .create_from(&ContractInput {
+            number: Some("HT-2026-0007".into()),
+            title: "年度服务合同".into(),
+            customer_id: c.id,
+            contact_id: Some(zhang.id),
+            amount: Some(1_000_000),
+            status: ContractStatus::Active,
+            signed_on: Some("2026-01-15".into()),
+            ends_on: Some("2027-01-14".into()),
+            payment_terms: Some("签约付 50%，半年后付清".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let first = a
+        .plans()
+        .add(contract.id, &InstallmentInput { due_on: "2026-01-31".into(), amount: 500_000, note: Some("首付".into()) })
+        .await
+        .unwrap();
+    let second = a
+        .plans()
+        .add(contract.id, &InstallmentInput { due_on: "2026-06-30".into(), amount: 500_000, note: None })
+        .await
+        .unwrap();
+    for (i, amount, method) in [(first.id, 500_000, PaymentMethod::Bank), (second.id, 100_000, PaymentMethod::Wechat)] {
+        a.receipts()
+            .record(i, &ReceiptInput { received_on: "2026-02-01".into(), amount, method, note: None })
+            .await
+            .unwrap();
+    }
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 3, 5)
+        .unwrap()
+        .and_hms_opt(14, 30, 0)
+        .unwrap()
+        .and_local_timezone(chrono::Local)
+        .unwrap()
+        .timestamp_millis();
+    a.follow_ups()
+        .create_from(
+            c.id,
+            &FollowUpInput {
+                kind: FollowUpKind::Visit,
+                happened_at: Some(at),
+                contact_id: Some(zhang.id),
+                content: "上门谈续约".into(),
+                next_date: Some("2026-03-12".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+
+    for entity in [
+        Entity::Customers,
+        Entity::Contacts,
+        Entity::Contracts,
+        Entity::Installments,
+        Entity::Receipts,
+        Entity::FollowUps,
+    ] {
+        carry_over(&a, &b, entity, dir.path(), ImportMode::Create).await;
+    }
+
+    let copied = b.contracts().list(&Default::default()).await.unwrap().rows;
+    assert_eq!(copied.len(), 1);
+    let copied = b.contracts().get(copied[0].id).await.unwrap();
+    let original = a.contracts().get(contract.id).await.unwrap();
+    assert_eq!(
+        (&copied.number, &copied.title, copied.amount, copied.status, &copied.signed_on, &copied.ends_on),
+        (&original.number, &original.title, original.amount, original.status, &original.signed_on, &original.ends_on)
+    );
+    assert_eq!(copied.contact_name.as_deref(), Some("张三"));
+    assert_eq!(copied.payment_terms, original.payment_terms);
+    assert_eq!(copied.money, original.money, "planned, received, outstanding and overdue all carried over");
+    let plan = b.plans().of_contract(copied.id).await.unwrap();
+    let dues: Vec<(&str, i64, i64)> = plan.installments.iter().map(|i| (i.due_on.as_str(), i.amount, i.received)).collect();
+    assert_eq!(dues, [("2026-01-31", 500_000, 500_000), ("2026-06-30", 500_000, 100_000)]);
+    assert_eq!(plan.installments[0].note.as_deref(), Some("首付"));
+    let methods: std::collections::HashSet<PaymentMethod> = plan.receipts.iter().map(|r| r.method).collect();
+    assert_eq!(methods, [PaymentMethod::Bank, PaymentMethod::Wechat].into());
+    let customer = b.customers().list(&CustomerQuery::default()).await.unwrap().rows[0].clone();
+    let follow_ups = b.follow_ups().of_customer(customer.id).await.unwrap();
+    assert_eq!(follow_ups.len(), 1);
+    assert_eq!(
+        (follow_ups[0].happened_at, follow_ups[0].kind, follow_ups[0].content.as_str(), follow_ups[0].contact_name.as_deref()),
+        (at, FollowUpKind::Visit, "上门谈续约", Some("张三"))
+    );
+    assert_eq!(customer.next_follow_up.as_deref(), Some("2026-03-12"), "the follow-up set 下次跟进时间");
+
+    // The same receipts file again: recognised, nothing paid twice.
+    let again = carry_over(&a, &b, Entity::Receipts, dir.path(), ImportMode::Upsert).await;
+    assert_eq!((again.created, again.unchanged), (0, 2));
+}
+
+#[tokio::test]
+async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_revert_takes_the_rest_back() {
+    use crm_core::contract::{ContractInput, ContractStatus};
+    use crm_core::receivable::InstallmentInput;
+    let (dir, store) = fresh().await;
+    let c = store
+        .customers()
+        .create_from(&CustomerInput { name: "深圳南山五金".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&ContractInput {
+            number: Some("HT-2026-0100".into()),
+            title: "五金采购".into(),
+            customer_id: c.id,
+            amount: Some(300_000),
+            status: ContractStatus::Signed,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    for (due, amount) in [("2026-01-10", 100_000), ("2026-02-10", 200_000)] {
+        store
+            .plans()
+            .add(contract.id, &InstallmentInput { due_on: due.into(), amount, note: None })
+            .await
+            .unwrap();
+    }
+    let csv = "合同编号,回款日期,回款金额,回款方式\n\
+               HT-2026-0100,2026/1/12,\"1,500.00\",转账\n\
+               HT-2026-0100,2026年2月9日,1500,微信支付\n\
+               HT-2026-0100,2026-02-20,1,现金\n\
+               HT-2026-9999,2026-02-20,1,现金\n";
+    let path = write(dir.path(), "回款.csv", csv.as_bytes());
+    let preview = import::inspect(&path, Entity::Receipts, Language::ZhCn).await.unwrap();
+    let request = ImportRequest {
+        entity: Entity::Receipts,
+        ..request(&path, preview.mapping, ImportMode::Create, &[])
+    };
+    let report = import::run(&store, &request, |_| {}).await.unwrap();
+    assert_eq!((report.created, report.rejected), (2, 2), "{:?}", report.rejects);
+    let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons, ["exceeds_due", "contract_not_found"], "3,000 of 3,000 was paid by the first two rows");
+    let plan = store.plans().of_contract(contract.id).await.unwrap();
+    let received: Vec<i64> = plan.installments.iter().map(|i| i.received).collect();
+    assert_eq!(received, [100_000, 200_000], "¥1,500 paid the first installment and half the second");
+    assert_eq!(plan.receipts.len(), 3, "the first payment was split over two installments");
+    import::revert(&store, report.import_id.unwrap()).await.unwrap();
+    let plan = store.plans().of_contract(contract.id).await.unwrap();
+    assert!(plan.receipts.is_empty());
+    assert_eq!(plan.money.received, 0);
+    let book = crm_core::receivable::of_book(&store, chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).await.unwrap();
+    assert_eq!(book.outstanding, 300_000, "owed again, in the day totals too");
+}
+
+#[tokio::test]
+async fn a_contract_updated_by_an_import_keeps_its_lines_and_the_revert_puts_it_back() {
+    use crm_core::contract::{ContractInput, ContractLineInput};
+    let (dir, store) = fresh().await;
+    let c = store
+        .customers()
+        .create_from(&CustomerInput { name: "杭州西湖茶业".into(), ..Default::default() })
+        .await
+        .unwrap();
+    let original = store
+        .contracts()
+        .create_from(&ContractInput {
+            number: Some("HT-2026-0042".into()),
+            title: "茶叶采购".into(),
+            customer_id: c.id,
+            lines: vec![ContractLineInput {
+                description: Some("龙井".into()),
+                quantity: 10.0,
+                unit_price: 58_800,
+                ..Default::default()
+            }],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let csv = "合同编号,合同名称,客户名称,状态,结束日期\n\
+               HT-2026-0042,茶叶年度采购,杭州西湖茶业,执行中,2026-12-31\n\
+               ,新合同,杭州西湖茶业,草稿,\n\
+               HT-2026-0043,别人的合同,没有这个客户,草稿,\n";
+    let path = write(dir.path(), "合同.csv", csv.as_bytes());
+    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn).await.unwrap();
+    let request = ImportRequest {
+        entity: Entity::Contracts,
+        ..request(&path, preview.mapping, ImportMode::Upsert, &[])
+    };
+    let report = import::run(&store, &request, |_| {}).await.unwrap();
+    assert_eq!((report.created, report.updated, report.rejected), (1, 1, 1), "{:?}", report.rejects);
+    assert_eq!(report.rejects[0].reason, "customer_not_found");
+    let updated = store.contracts().get(original.id).await.unwrap();
+    assert_eq!(updated.title, "茶叶年度采购");
+    assert_eq!(updated.status, crm_core::contract::ContractStatus::Active);
+    assert_eq!(updated.lines.len(), 1, "the sheet has no lines: the contract keeps its own");
+    assert_eq!(updated.amount, 588_000);
+    let all = store.contracts().list(&Default::default()).await.unwrap().rows;
+    assert!(all.iter().any(|r| r.title == "新合同" && r.number.starts_with("HT-")), "numbered by the rule");
+    import::revert(&store, report.import_id.unwrap()).await.unwrap();
+    let back = store.contracts().get(original.id).await.unwrap();
+    assert_eq!((back.title.as_str(), back.status, back.lines.len()), ("茶叶采购", crm_core::contract::ContractStatus::Draft, 1));
+    assert_eq!(store.contracts().list(&Default::default()).await.unwrap().rows.len(), 1);
+}

@@ -27,9 +27,16 @@ export async function logFollowUpDueToday(app, customerName, content) {
   }, { timeout: 15000, interval: 100, timeoutMsg: 'the timeline tab never opened' });
   await fill(app, 'follow-up-content', content);
   // The date picker's own "today" button, as a user picks today.
-  await click(app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input'));
-  await click(app.$('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-now-btn'));
-  const picked = await app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input').getValue();
+  // The dropdown fades in; a click on its button while it moves can land nowhere, so pick until it took.
+  const input = () => app.$('//*[@data-testid="follow-up-next"]/descendant-or-self::input');
+  let picked = '';
+  await app.waitUntil(async () => {
+    const now = app.$('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-now-btn');
+    if (!(await now.isDisplayed().catch(() => false))) await click(input());
+    await click(await settled(now)).catch(() => {});
+    picked = await input().getValue();
+    return picked !== '';
+  }, { timeout: 15000, interval: 200, timeoutMsg: 'the date picker never took today' });
   if (picked !== today) throw new Error(`the date picker's today is ${picked}, not ${today}`);
   await click(byTestId(app, 'follow-up-save'));
   await app.waitUntil(async () => (await textsOf(app, 'timeline-follow-up')).some((x) => x.includes(content) && x.includes(today)), {

@@ -432,6 +432,7 @@ async fn run(cli: Cli) -> Result<()> {
                         "  row {}: {}",
                         r.row,
                         import::reason_words(
+                            request.entity,
                             r.field.as_deref(),
                             &r.reason,
                             crm_core::settings::Language::ZhCn

@@ -166,136 +166,27 @@ impl Contracts<'_> {
     /// Creates a contract of a live customer. Without a number, the next one of the numbering rule in
     /// the settings is taken (for the sign date, or today).
     pub async fn create(&self, c: &ValidContract) -> Result<Contract> {
-        let rule = NumberRule::parse(&Settings::read(self.store.dir()).contract_number_rule)
-            .unwrap_or_else(|_| NumberRule::parse(NumberRule::DEFAULT).expect("the default parses"));
-        let now = now_ms();
+        let rule = self.number_rule();
         let mut tx = self.store.write().await?;
-        require_live_customer(&mut tx, c.customer_id).await?;
-        require_contact_of(&mut tx, c.customer_id, c.contact_id).await?;
-        let lines = resolve_lines(&mut tx, &c.lines).await?;
-        let number = match &c.number {
-            Some(n) => n.clone(),
-            None => {
-                let on = c
-                    .signed_on
-                    .as_deref()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                    .unwrap_or_else(today);
-                next_number(&mut tx, &rule, on).await?
-            }
-        };
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO contracts (number, title, customer_id, contact_id, amount, signed_on, starts_on, ends_on, \
-             status, payment_terms, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-             RETURNING id",
-        )
-        .bind(&number)
-        .bind(&c.title)
-        .bind(c.customer_id)
-        .bind(c.contact_id)
-        .bind(c.amount)
-        .bind(&c.signed_on)
-        .bind(&c.starts_on)
-        .bind(&c.ends_on)
-        .bind(c.status)
-        .bind(&c.payment_terms)
-        .bind(&c.notes)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(unique_number)?;
-        write_lines(&mut tx, id, &lines).await?;
-        history::record(&mut tx, "contract", id, &[Change::created()], now).await?;
+        let id = insert_one(&mut tx, &rule, c, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
+    }
+
+    /// The numbering rule in the settings (the default when the saved one no longer parses).
+    pub fn number_rule(&self) -> NumberRule {
+        NumberRule::parse(&Settings::read(self.store.dir()).contract_number_rule)
+            .unwrap_or_else(|_| NumberRule::parse(NumberRule::DEFAULT).expect("the default parses"))
     }
 
     /// Saves an edit of a live contract: its fields and the whole set of lines. The amount may not fall
     /// below what its payment plan already asks for.
     pub async fn update(&self, id: i64, c: &ValidContract) -> Result<Contract> {
         let before = self.get(id).await?;
-        if before.deleted_at.is_some() {
-            return Err(CoreError::NotFound);
-        }
-        if c.customer_id != before.customer_id {
-            return Err(CoreError::invalid("customerId", "fixed"));
-        }
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        require_contact_of(&mut tx, c.customer_id, c.contact_id).await?;
-        let lines = resolve_lines(&mut tx, &c.lines).await?;
-        let planned: i64 = sqlx::query_scalar(
-            "SELECT coalesce(sum(amount), 0) FROM installments WHERE contract_id = ? AND deleted_at IS NULL",
-        )
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
-        if c.amount < planned {
-            return Err(CoreError::conflict(
-                "below_plan",
-                format!("contract {id}: amount {} below the plan's {planned}", c.amount),
-            ));
+        if overwrite(&mut tx, &before, c, now_ms()).await? {
+            tx.commit().await?;
         }
-        let number = c.number.clone().unwrap_or_else(|| before.number.clone());
-        let old_lines: Vec<_> = before
-            .lines
-            .iter()
-            .map(|l| {
-                (
-                    l.description.clone(),
-                    Quantity::from_milli((l.quantity * 1000.0).round() as i64),
-                    l.unit_price,
-                    Discount::from_bp((l.discount_percent * 100.0).round() as i64),
-                )
-            })
-            .collect();
-        let new_lines: Vec<_> = lines
-            .iter()
-            .map(|l| {
-                (
-                    l.description.clone(),
-                    l.line.quantity,
-                    l.line.unit_price,
-                    l.line.discount,
-                )
-            })
-            .collect();
-        let old = ContractInput::from(&before).validate()?;
-        let changes = history::changes(
-            &snapshot(&before.number, &old, &old_lines),
-            &snapshot(&number, c, &new_lines),
-        );
-        if changes.is_empty() {
-            return Ok(before);
-        }
-        sqlx::query(
-            "UPDATE contracts SET number = ?, title = ?, contact_id = ?, amount = ?, signed_on = ?, starts_on = ?, \
-             ends_on = ?, status = ?, payment_terms = ?, notes = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(&number)
-        .bind(&c.title)
-        .bind(c.contact_id)
-        .bind(c.amount)
-        .bind(&c.signed_on)
-        .bind(&c.starts_on)
-        .bind(&c.ends_on)
-        .bind(c.status)
-        .bind(&c.payment_terms)
-        .bind(&c.notes)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await
-        .map_err(unique_number)?;
-        sqlx::query("DELETE FROM contract_lines WHERE contract_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        write_lines(&mut tx, id, &lines).await?;
-        receivable::recount_contract(&mut tx, id).await?;
-        history::record(&mut tx, "contract", id, &changes, now).await?;
-        tx.commit().await?;
         self.get(id).await
     }
 
@@ -305,39 +196,13 @@ impl Contracts<'_> {
             .bind(id)
             .fetch_one(self.store.read())
             .await?;
-        let lines = self.lines(id).await?;
+        let lines = lines_of(self.store.read(), id).await?;
         let money = receivable::money_of_contracts(self.store, &[id])
             .await?
             .pop()
             .map(|(_, m)| m)
             .unwrap_or_default();
         Ok(row.into_contract(lines, money))
-    }
-
-    async fn lines(&self, id: i64) -> Result<Vec<ContractLine>> {
-        let rows: Vec<(i64, Option<i64>, String, Option<String>, i64, i64, i64, i64)> = sqlx::query_as(
-            "SELECT l.id, l.product_id, l.description, p.unit, l.quantity_milli, l.unit_price, l.discount_bp, \
-             l.amount FROM contract_lines l LEFT JOIN products p ON p.id = l.product_id \
-             WHERE l.contract_id = ? ORDER BY l.position",
-        )
-        .bind(id)
-        .fetch_all(self.store.read())
-        .await?;
-        Ok(rows
-            .into_iter()
-            .map(
-                |(id, product_id, description, unit, q, unit_price, d, amount)| ContractLine {
-                    id,
-                    product_id,
-                    description,
-                    unit,
-                    quantity: Quantity::from_milli(q).units(),
-                    unit_price,
-                    discount_percent: Discount::from_bp(d).percent(),
-                    amount,
-                },
-            )
-            .collect())
     }
 
     /// One page of the list, walking an index from the cursor on. Contracts of trashed customers are left
@@ -476,6 +341,189 @@ impl Contracts<'_> {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A contract's lines in order, through any connection.
+async fn lines_of<'e, E>(executor: E, id: i64) -> Result<Vec<ContractLine>>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Sqlite>,
+{
+    let rows: Vec<(i64, Option<i64>, String, Option<String>, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT l.id, l.product_id, l.description, p.unit, l.quantity_milli, l.unit_price, l.discount_bp, \
+         l.amount FROM contract_lines l LEFT JOIN products p ON p.id = l.product_id \
+         WHERE l.contract_id = ? ORDER BY l.position",
+    )
+    .bind(id)
+    .fetch_all(executor)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, product_id, description, unit, q, unit_price, d, amount)| ContractLine {
+                id,
+                product_id,
+                description,
+                unit,
+                quantity: Quantity::from_milli(q).units(),
+                unit_price,
+                discount_percent: Discount::from_bp(d).percent(),
+                amount,
+            },
+        )
+        .collect())
+}
+
+/// A contract with its lines (its money left empty), read inside a transaction; none when there is none.
+pub(crate) async fn load(conn: &mut SqliteConnection, id: i64) -> Result<Option<Contract>> {
+    let row: Option<Row> = sqlx::query_as(&format!("SELECT {COLUMNS} {FROM} WHERE ct.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        Some(row) => {
+            let lines = lines_of(&mut *conn, id).await?;
+            Ok(Some(row.into_contract(lines, ContractMoney::default())))
+        }
+        None => Ok(None),
+    }
+}
+
+/// Inserts a contract of a live customer with its lines and history (the form and imports); a contract
+/// without a number takes the next of `rule`.
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    rule: &NumberRule,
+    c: &ValidContract,
+    now: i64,
+) -> Result<i64> {
+    require_live_customer(conn, c.customer_id).await?;
+    require_contact_of(conn, c.customer_id, c.contact_id).await?;
+    let lines = resolve_lines(conn, &c.lines).await?;
+    let number = match &c.number {
+        Some(n) => n.clone(),
+        None => {
+            let on = c
+                .signed_on
+                .as_deref()
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .unwrap_or_else(today);
+            next_number(conn, rule, on).await?
+        }
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO contracts (number, title, customer_id, contact_id, amount, signed_on, starts_on, ends_on, \
+         status, payment_terms, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(&number)
+    .bind(&c.title)
+    .bind(c.customer_id)
+    .bind(c.contact_id)
+    .bind(c.amount)
+    .bind(&c.signed_on)
+    .bind(&c.starts_on)
+    .bind(&c.ends_on)
+    .bind(c.status)
+    .bind(&c.payment_terms)
+    .bind(&c.notes)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(unique_number)?;
+    write_lines(conn, id, &lines).await?;
+    history::record(conn, "contract", id, &[Change::created()], now).await?;
+    Ok(id)
+}
+
+/// Writes `c` over the live contract `before` (fields and the whole set of lines), recording each changed
+/// field; false when nothing changed. The amount may not fall below what its plan already asks for.
+pub(crate) async fn overwrite(
+    conn: &mut SqliteConnection,
+    before: &Contract,
+    c: &ValidContract,
+    now: i64,
+) -> Result<bool> {
+    let id = before.id;
+    if before.deleted_at.is_some() {
+        return Err(CoreError::NotFound);
+    }
+    if c.customer_id != before.customer_id {
+        return Err(CoreError::invalid("customerId", "fixed"));
+    }
+    require_contact_of(conn, c.customer_id, c.contact_id).await?;
+    let lines = resolve_lines(conn, &c.lines).await?;
+    let planned: i64 = sqlx::query_scalar(
+        "SELECT coalesce(sum(amount), 0) FROM installments WHERE contract_id = ? AND deleted_at IS NULL",
+    )
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if c.amount < planned {
+        return Err(CoreError::conflict(
+            "below_plan",
+            format!("contract {id}: amount {} below the plan's {planned}", c.amount),
+        ));
+    }
+    let number = c.number.clone().unwrap_or_else(|| before.number.clone());
+    let old_lines: Vec<_> = before
+        .lines
+        .iter()
+        .map(|l| {
+            (
+                l.description.clone(),
+                Quantity::from_milli((l.quantity * 1000.0).round() as i64),
+                l.unit_price,
+                Discount::from_bp((l.discount_percent * 100.0).round() as i64),
+            )
+        })
+        .collect();
+    let new_lines: Vec<_> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.description.clone(),
+                l.line.quantity,
+                l.line.unit_price,
+                l.line.discount,
+            )
+        })
+        .collect();
+    let old = ContractInput::from(before).validate()?;
+    let changes = history::changes(
+        &snapshot(&before.number, &old, &old_lines),
+        &snapshot(&number, c, &new_lines),
+    );
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    sqlx::query(
+        "UPDATE contracts SET number = ?, title = ?, contact_id = ?, amount = ?, signed_on = ?, starts_on = ?, \
+         ends_on = ?, status = ?, payment_terms = ?, notes = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&number)
+    .bind(&c.title)
+    .bind(c.contact_id)
+    .bind(c.amount)
+    .bind(&c.signed_on)
+    .bind(&c.starts_on)
+    .bind(&c.ends_on)
+    .bind(c.status)
+    .bind(&c.payment_terms)
+    .bind(&c.notes)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *conn)
+    .await
+    .map_err(unique_number)?;
+    sqlx::query("DELETE FROM contract_lines WHERE contract_id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    write_lines(conn, id, &lines).await?;
+    receivable::recount_contract(conn, id).await?;
+    history::record(conn, "contract", id, &changes, now).await?;
+    Ok(true)
 }
 
 /// Forgets the history of the installments, receipts and documents whose `condition` (on their own

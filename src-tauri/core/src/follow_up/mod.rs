@@ -4,5 +4,5 @@ mod model;
 mod store;
 
 pub use model::{FollowUp, FollowUpInput, FollowUpKind, ValidFollowUp};
-pub(crate) use store::{insert_many, refresh_customer};
+pub(crate) use store::{insert_many, insert_one, refresh_customer};
 pub use store::{FollowUps, NewFollowUp};

@@ -50,6 +50,36 @@ pub(crate) async fn insert_many(conn: &mut SqliteConnection, rows: &[NewFollowUp
     Ok(())
 }
 
+/// Records a follow-up of a live customer, with the contact spoken to if it is the customer's, and
+/// brings the customer's 下次跟进时间 in line (the form and imports).
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    customer_id: i64,
+    f: &ValidFollowUp,
+    now: i64,
+) -> Result<i64> {
+    require_live_customer(conn, customer_id).await?;
+    require_contact_of(conn, customer_id, f.contact_id).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(customer_id)
+    .bind(f.contact_id)
+    .bind(f.kind)
+    .bind(f.happened_at.unwrap_or(now))
+    .bind(&f.content)
+    .bind(&f.outcome)
+    .bind(&f.next_date)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    history::record(conn, "followUp", id, &[Change::created()], now).await?;
+    refresh_customer(conn, customer_id, now).await?;
+    Ok(id)
+}
+
 /// The follow-ups of one open store.
 pub struct FollowUps<'s> {
     pub(crate) store: &'s Store,
@@ -62,27 +92,8 @@ impl FollowUps<'_> {
     }
 
     pub async fn create(&self, customer_id: i64, f: &ValidFollowUp) -> Result<FollowUp> {
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        require_live_customer(&mut tx, customer_id).await?;
-        require_contact_of(&mut tx, customer_id, f.contact_id).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
-             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(customer_id)
-        .bind(f.contact_id)
-        .bind(f.kind)
-        .bind(f.happened_at.unwrap_or(now))
-        .bind(&f.content)
-        .bind(&f.outcome)
-        .bind(&f.next_date)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        history::record(&mut tx, "followUp", id, &[Change::created()], now).await?;
-        refresh_customer(&mut tx, customer_id, now).await?;
+        let id = insert_one(&mut tx, customer_id, f, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
     }

@@ -2,9 +2,7 @@
 //! the same one when its customer has a live contact of that name. Written in one transaction through the
 //! same functions as the form, and recorded for revert.
 
-use std::collections::{HashMap, HashSet};
-
-use sqlx::QueryBuilder;
+use std::collections::HashSet;
 
 use super::model::{ImportMode, ImportReport, ImportRequest};
 use super::row::{reason_of, SheetRow};
@@ -62,48 +60,6 @@ fn apply(input: &mut ContactInput, key: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Live customers by name, and their live contacts by (customer, name).
-async fn lookups(
-    store: &Store,
-    customer_names: &HashSet<String>,
-) -> Result<(HashMap<String, Vec<i64>>, HashMap<(i64, String), Contact>)> {
-    let mut by_name: HashMap<String, Vec<i64>> = HashMap::new();
-    let names: Vec<&String> = customer_names.iter().collect();
-    for chunk in names.chunks(500) {
-        let mut b = QueryBuilder::new(
-            "SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (",
-        );
-        let mut list = b.separated(", ");
-        for n in chunk {
-            list.push_bind(n.as_str());
-        }
-        b.push(")");
-        let rows: Vec<(String, i64)> = b.build_query_as().fetch_all(store.read()).await?;
-        for (n, id) in rows {
-            by_name.entry(n).or_default().push(id);
-        }
-    }
-    let ids: Vec<i64> = by_name.values().flatten().copied().collect();
-    let mut contacts = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let mut b = QueryBuilder::new(
-            "SELECT id, customer_id, name, title, department, mobile, phone, email, wechat, birthday, \
-             birthday_lunar, gender, notes, is_primary, created_at, updated_at, deleted_at \
-             FROM contacts WHERE deleted_at IS NULL AND customer_id IN (",
-        );
-        let mut list = b.separated(", ");
-        for id in chunk {
-            list.push_bind(*id);
-        }
-        b.push(")");
-        let rows: Vec<Contact> = b.build_query_as().fetch_all(store.read()).await?;
-        for c in rows {
-            contacts.insert((c.customer_id, c.name.clone()), c);
-        }
-    }
-    Ok((by_name, contacts))
-}
-
 /// Plans and (unless a dry run) writes a contact import. `cells_of` gives a refused row's original cells.
 pub(super) async fn run(
     store: &Store,
@@ -118,7 +74,7 @@ pub(super) async fn run(
         .filter_map(|r| r.get("customerName"))
         .map(|n| n.trim().to_string())
         .collect();
-    let (customers, existing) = lookups(store, &customer_names).await?;
+    let (customers, existing) = super::lookup::customers(store, &customer_names).await?;
     let mut seen: HashSet<(i64, String)> = HashSet::new();
     let plans: Vec<Plan> = rows
         .iter()

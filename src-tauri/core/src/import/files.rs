@@ -24,6 +24,10 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             "Contact import template",
         ],
         Entity::Products => ["产品导入模板", "產品匯入範本", "Product import template"],
+        Entity::Contracts => ["合同导入模板", "合約匯入範本", "Contract import template"],
+        Entity::Installments => ["回款计划导入模板", "回款計畫匯入範本", "Payment plan import template"],
+        Entity::Receipts => ["回款导入模板", "回款匯入範本", "Receipt import template"],
+        Entity::FollowUps => ["跟进记录导入模板", "跟進記錄匯入範本", "Follow-up import template"],
         _ => ["客户导入模板", "客戶匯入範本", "Customer import template"],
     }[language_index(language)];
     let mut sink = Box::new(XlsxSink::new(path, language, title));
@@ -76,6 +80,29 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             (Entity::Products, "cost") => Cell::Money(238_800),
             (Entity::Products, "active") => t(["是", "是", "Yes"]),
             (Entity::Products, _) => Cell::Empty,
+            (Entity::Contracts | Entity::Installments | Entity::Receipts, "number" | "contractNumber") => {
+                Cell::Text("HT-2026-0001".into())
+            }
+            (Entity::Contracts, "title") => t(["年度云服务合同", "年度雲端服務合約", "Annual cloud service"]),
+            (Entity::Contracts | Entity::FollowUps, "customerName") => t([
+                "北京华远科技有限公司",
+                "台北華遠科技有限公司",
+                "Huayuan Technology Ltd.",
+            ]),
+            (Entity::Contracts, "contractStatus") => t(["已签订", "已簽訂", "Signed"]),
+            (Entity::Contracts, "amount") => Cell::Money(1_200_000),
+            (Entity::Contracts, "signedOn" | "startsOn") => Cell::day(Some("2026-01-15")),
+            (Entity::Contracts, "endsOn") => Cell::day(Some("2027-01-14")),
+            (Entity::Installments, "dueOn") => Cell::day(Some("2026-03-31")),
+            (Entity::Installments, "amount") => Cell::Money(600_000),
+            (Entity::Receipts, "receivedOn") => Cell::day(Some("2026-03-28")),
+            (Entity::Receipts, "amount") => Cell::Money(600_000),
+            (Entity::Receipts, "paymentMethod") => t(["银行转账", "銀行轉帳", "Bank transfer"]),
+            (Entity::FollowUps, "followUpKind") => t(["电话", "電話", "Call"]),
+            (Entity::FollowUps, "happenedAt") => Cell::Text("2026-03-05 14:30".into()),
+            (Entity::FollowUps, "content") => t(["电话沟通报价", "電話溝通報價", "Called about the quote"]),
+            (Entity::FollowUps, "nextDate") => Cell::day(Some("2026-03-12")),
+            (Entity::Contracts | Entity::Installments | Entity::Receipts | Entity::FollowUps, _) => Cell::Empty,
             (_, key) => customer_example(key),
         }
     };
@@ -87,11 +114,13 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
 
 /// The refused rows of import `id` under the file's own header, with the reason in a last column.
 pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Language) -> Result<u32> {
-    let headers: String = sqlx::query_scalar("SELECT headers FROM imports WHERE id = ?")
-        .bind(id)
-        .fetch_optional(store.read())
-        .await?
-        .ok_or(CoreError::NotFound)?;
+    let (headers, entity): (String, String) =
+        sqlx::query_as("SELECT headers, entity FROM imports WHERE id = ?")
+            .bind(id)
+            .fetch_optional(store.read())
+            .await?
+            .ok_or(CoreError::NotFound)?;
+    let entity = Entity::parse(&entity).unwrap_or(Entity::Customers);
     let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
     let rows: Vec<(u32, Option<String>, String, String)> = sqlx::query_as(
         "SELECT row, field, reason, cells FROM import_rejects WHERE import_id = ? ORDER BY row",
@@ -134,7 +163,7 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
         ws.write_string(
             r,
             reason_col,
-            reason_words(field.as_deref(), reason, language),
+            reason_words(entity, field.as_deref(), reason, language),
         )
         .map_err(internal)?;
     }
@@ -146,7 +175,7 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
 }
 
 /// A refusal in the user's words: the column's header and what is wrong with it.
-pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> String {
+pub fn reason_words(entity: Entity, field: Option<&str>, reason: &str, language: Language) -> String {
     let i = language_index(language);
     let what: &str = match reason {
         "required" => ["不能为空", "不能為空", "is required"][i],
@@ -177,6 +206,28 @@ pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> St
             "符合多個客戶",
             "matches several customers",
         ][i],
+        "contract_not_found" => ["找不到这份合同", "找不到這份合約", "names no contract"][i],
+        "contact_not_found" => [
+            "不是这个客户的联系人",
+            "不是這個客戶的聯絡人",
+            "is no contact of this customer",
+        ][i],
+        "exceeds_due" => [
+            "超过了尚未回款的金额",
+            "超過了尚未回款的金額",
+            "is more than is still due",
+        ][i],
+        "exceeds_contract" => [
+            "回款计划超过了合同金额",
+            "回款計畫超過了合約金額",
+            "plans more than the contract is worth",
+        ][i],
+        "below_received" => ["低于已回款金额", "低於已回款金額", "is below what came in"][i],
+        "below_plan" => ["低于回款计划", "低於回款計畫", "is below the payment plan"][i],
+        "fixed" => ["不能改成另一个客户", "不能改成另一個客戶", "cannot move to another customer"][i],
+        "negative" => ["不能为负数", "不能為負數", "cannot be negative"][i],
+        "not_positive" => ["必须大于零", "必須大於零", "must be more than zero"][i],
+        "before_start" => ["早于开始日期", "早於開始日期", "is before the start"][i],
         "uscc_taken" => [
             "已被其他客户使用",
             "已被其他客戶使用",
@@ -184,11 +235,12 @@ pub fn reason_words(field: Option<&str>, reason: &str, language: Language) -> St
         ][i],
         other => other,
     };
+    // The field as the record type's own sheet calls it (a contact's name is 姓名, a product's 产品名称).
     let column = field.and_then(|f| {
-        Entity::Customers
+        entity
             .columns()
             .iter()
-            .chain(Entity::Contacts.columns())
+            .chain(Entity::Customers.columns())
             .find(|c| c.key == f)
             .map(|c| c.label(language))
     });

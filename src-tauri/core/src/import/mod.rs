@@ -2,12 +2,17 @@
 //! validated by the form's rules, matched on the keys the user picks, dry-run first, revertible.
 
 mod contacts;
+mod contracts;
 mod files;
+mod follow_ups;
 mod header;
+mod installments;
+mod lookup;
 mod model;
 mod plan;
 mod products;
 mod read;
+mod receipts;
 mod revert;
 mod row;
 mod run;

@@ -68,6 +68,9 @@ pub struct ImportPreview {
     pub total_rows: u32,
     /// Every field a column may be mapped to.
     pub fields: Vec<ImportField>,
+    /// The columns this record type cannot do without: in each entry, at least one of the fields needs a
+    /// column (customers: none, their needs follow the mode).
+    pub needed: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -35,8 +35,16 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
         super::contacts::revert(&mut tx, id).await?;
         return finish(tx, record).await;
     }
-    if record.entity == "products" {
-        super::products::revert(&mut tx, id).await?;
+    let own = match record.entity.as_str() {
+        "products" => Some(super::products::revert(&mut tx, id).await),
+        "contracts" => Some(super::contracts::revert(&mut tx, id).await),
+        "installments" => Some(super::installments::revert(&mut tx, id).await),
+        "receipts" => Some(super::receipts::revert(&mut tx, id).await),
+        "followUps" => Some(super::follow_ups::revert(&mut tx, id).await),
+        _ => None,
+    };
+    if let Some(done) = own {
+        done?;
         return finish(tx, record).await;
     }
     const CREATED: &str =

@@ -62,7 +62,7 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Customers, contacts and products can be imported; the other record types are only exported so far.
+/// Every record type can be imported (kept as a check for the day one cannot).
 fn importable(entity: Entity) -> Result<()> {
     if !entity.importable() {
         return Err(CoreError::invalid("entity", "unsupported"));
@@ -108,7 +108,26 @@ pub async fn inspect(path: &Path, entity: Entity, language: Language) -> Result<
                 label: c.label(language).to_string(),
             })
             .collect(),
+        needed: needed_columns(entity)
+            .iter()
+            .map(|any_of| any_of.iter().map(|k| k.to_string()).collect())
+            .collect(),
     })
+}
+
+/// The columns a record type cannot do without (what finds it, or what it is made of): each entry is a
+/// set of fields of which at least one needs a column. Customers have none here: what they need depends on
+/// the mode and the match keys.
+pub fn needed_columns(entity: Entity) -> &'static [&'static [&'static str]] {
+    match entity {
+        Entity::Contacts => &[&["customerName"], &["name"]],
+        Entity::Products => &[&["name", "code"]],
+        Entity::Contracts => &[&["customerName"]],
+        Entity::Installments => &[&["contractNumber"], &["dueOn"], &["amount"]],
+        Entity::Receipts => &[&["contractNumber"], &["receivedOn"], &["amount"]],
+        Entity::FollowUps => &[&["customerName"], &["content"]],
+        Entity::Customers => &[],
+    }
 }
 
 /// The columns the user's mapping names, checked: known importable fields, each at most once, and the
@@ -137,17 +156,10 @@ fn columns_of(request: &ImportRequest, width: usize) -> Result<Vec<Option<&'stat
         };
         out.push(column);
     }
-    if request.entity == Entity::Products {
-        // A product is found by its code, or its name when it has none.
-        if !seen.contains("name") && !seen.contains("code") {
-            return Err(CoreError::invalid("mapping", "name_required"));
-        }
-        return Ok(out);
-    }
-    if request.entity == Entity::Contacts {
-        // A contact is found by its customer's name and its own.
-        for needed in ["customerName", "name"] {
-            if !seen.contains(needed) {
+    let needed = needed_columns(request.entity);
+    if !needed.is_empty() {
+        for any_of in needed {
+            if !any_of.iter().any(|k| seen.contains(k)) {
                 return Err(CoreError::invalid("mapping", "name_required"));
             }
         }
@@ -276,10 +288,27 @@ pub async fn run(
                 super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            _ => {
+            Entity::Products => {
                 super::products::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
+            Entity::Contracts => {
+                super::contracts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+            Entity::Installments => {
+                super::installments::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+            Entity::Receipts => {
+                super::receipts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+            Entity::FollowUps => {
+                super::follow_ups::run(store, request, file_name(&path), &headers, &rows, &cells_of)
+                    .await?
+            }
+            Entity::Customers => unreachable!("customers are imported below"),
         };
         progress(Progress {
             done: total * 2,

@@ -58,6 +58,72 @@ async fn require_within_contract(
     Ok(())
 }
 
+/// Adds an installment to a live contract's plan, within what the contract is worth (the form and imports).
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    contract_id: i64,
+    i: &ValidInstallment,
+    now: i64,
+) -> Result<i64> {
+    let (customer_id, contract_amount) = live_contract(conn, contract_id).await?;
+    require_within_contract(conn, contract_id, contract_amount, i.amount, None).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO installments (contract_id, customer_id, due_on, amount, note, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(contract_id)
+    .bind(customer_id)
+    .bind(&i.due_on)
+    .bind(i.amount)
+    .bind(&i.note)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    recount_contract(conn, contract_id).await?;
+    history::record(conn, "installment", id, &[Change::created()], now).await?;
+    Ok(id)
+}
+
+/// Writes `i` over a live installment, never below what came in against it nor past the contract.
+pub(crate) async fn overwrite(
+    conn: &mut SqliteConnection,
+    before: &Installment,
+    i: &ValidInstallment,
+    now: i64,
+) -> Result<()> {
+    if before.deleted_at.is_some() {
+        return Err(CoreError::NotFound);
+    }
+    if i.amount < before.received {
+        return Err(CoreError::invalid("amount", "below_received"));
+    }
+    let (_, contract_amount) = live_contract(conn, before.contract_id).await?;
+    require_within_contract(conn, before.contract_id, contract_amount, i.amount, Some(before.id)).await?;
+    sqlx::query("UPDATE installments SET due_on = ?, amount = ?, note = ?, updated_at = ? WHERE id = ?")
+        .bind(&i.due_on)
+        .bind(i.amount)
+        .bind(&i.note)
+        .bind(now)
+        .bind(before.id)
+        .execute(&mut *conn)
+        .await?;
+    let changes = history::changes(
+        &[
+            ("dueOn", Some(before.due_on.clone())),
+            ("amount", Some(before.amount.to_string())),
+            ("note", before.note.clone()),
+        ],
+        &[
+            ("dueOn", Some(i.due_on.clone())),
+            ("amount", Some(i.amount.to_string())),
+            ("note", i.note.clone()),
+        ],
+    );
+    history::record(conn, "installment", before.id, &changes, now).await?;
+    Ok(())
+}
+
 impl Plans<'_> {
     /// Adds an installment to a live contract's plan.
     pub async fn add(&self, contract_id: i64, input: &InstallmentInput) -> Result<Installment> {
@@ -66,25 +132,8 @@ impl Plans<'_> {
     }
 
     pub async fn add_valid(&self, contract_id: i64, i: &ValidInstallment) -> Result<Installment> {
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        let (customer_id, contract_amount) = live_contract(&mut tx, contract_id).await?;
-        require_within_contract(&mut tx, contract_id, contract_amount, i.amount, None).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO installments (contract_id, customer_id, due_on, amount, note, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(contract_id)
-        .bind(customer_id)
-        .bind(&i.due_on)
-        .bind(i.amount)
-        .bind(&i.note)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        recount_contract(&mut tx, contract_id).await?;
-        history::record(&mut tx, "installment", id, &[Change::created()], now).await?;
+        let id = insert_one(&mut tx, contract_id, i, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
     }
@@ -93,40 +142,8 @@ impl Plans<'_> {
     pub async fn update(&self, id: i64, input: &InstallmentInput) -> Result<Installment> {
         let i = input.validate()?;
         let before = self.get(id).await?;
-        if before.deleted_at.is_some() {
-            return Err(CoreError::NotFound);
-        }
-        if i.amount < before.received {
-            return Err(CoreError::invalid("amount", "below_received"));
-        }
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        let (_, contract_amount) = live_contract(&mut tx, before.contract_id).await?;
-        require_within_contract(&mut tx, before.contract_id, contract_amount, i.amount, Some(id))
-            .await?;
-        sqlx::query(
-            "UPDATE installments SET due_on = ?, amount = ?, note = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(&i.due_on)
-        .bind(i.amount)
-        .bind(&i.note)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        let changes = history::changes(
-            &[
-                ("dueOn", Some(before.due_on.clone())),
-                ("amount", Some(before.amount.to_string())),
-                ("note", before.note.clone()),
-            ],
-            &[
-                ("dueOn", Some(i.due_on.clone())),
-                ("amount", Some(i.amount.to_string())),
-                ("note", i.note.clone()),
-            ],
-        );
-        history::record(&mut tx, "installment", id, &changes, now).await?;
+        overwrite(&mut tx, &before, &i, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
     }

@@ -63,6 +63,59 @@ async fn add_received(conn: &mut SqliteConnection, installment_id: i64, delta: i
     Ok(())
 }
 
+/// Records a payment against a live installment; more than it still asks for is refused (the form and
+/// imports).
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    installment_id: i64,
+    r: &ValidReceipt,
+    now: i64,
+) -> Result<i64> {
+    let open = open_installment(conn, installment_id).await?;
+    if r.amount > open.outstanding {
+        return Err(CoreError::invalid("amount", "exceeds_due"));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO receipts (installment_id, contract_id, customer_id, received_on, amount, method, note, \
+         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(installment_id)
+    .bind(open.contract_id)
+    .bind(open.customer_id)
+    .bind(&r.received_on)
+    .bind(r.amount)
+    .bind(r.method)
+    .bind(&r.note)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    add_received(conn, installment_id, r.amount).await?;
+    history::record(conn, "receipt", id, &[Change::created()], now).await?;
+    Ok(id)
+}
+
+/// Takes a live receipt out for good (a reverted import): the installment asks for its amount again.
+pub(crate) async fn remove(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let row: Option<(i64, i64, Option<i64>)> =
+        sqlx::query_as("SELECT installment_id, amount, deleted_at FROM receipts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((installment_id, amount, deleted)) = row else {
+        return Ok(());
+    };
+    if deleted.is_none() {
+        add_received(conn, installment_id, -amount).await?;
+    }
+    sqlx::query("DELETE FROM receipts WHERE id = ?")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    history::forget(conn, "receipt", id).await?;
+    Ok(())
+}
+
 impl Receipts<'_> {
     /// Records a payment against an installment; more than it still asks for is refused.
     pub async fn record(&self, installment_id: i64, input: &ReceiptInput) -> Result<Receipt> {
@@ -70,29 +123,8 @@ impl Receipts<'_> {
     }
 
     pub async fn record_valid(&self, installment_id: i64, r: &ValidReceipt) -> Result<Receipt> {
-        let now = now_ms();
         let mut tx = self.store.write().await?;
-        let open = open_installment(&mut tx, installment_id).await?;
-        if r.amount > open.outstanding {
-            return Err(CoreError::invalid("amount", "exceeds_due"));
-        }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO receipts (installment_id, contract_id, customer_id, received_on, amount, method, note, \
-             created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(installment_id)
-        .bind(open.contract_id)
-        .bind(open.customer_id)
-        .bind(&r.received_on)
-        .bind(r.amount)
-        .bind(r.method)
-        .bind(&r.note)
-        .bind(now)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        add_received(&mut tx, installment_id, r.amount).await?;
-        history::record(&mut tx, "receipt", id, &[Change::created()], now).await?;
+        let id = insert_one(&mut tx, installment_id, r, now_ms()).await?;
         tx.commit().await?;
         self.get(id).await
     }

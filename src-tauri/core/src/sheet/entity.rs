@@ -43,9 +43,9 @@ impl Entity {
         }
     }
 
-    /// Whether files of this record type can be imported (the others are exported only, so far).
+    /// Whether files of this record type can be imported (every one can).
     pub fn importable(self) -> bool {
-        matches!(self, Entity::Customers | Entity::Contacts | Entity::Products)
+        true
     }
 
     /// The columns exports write.

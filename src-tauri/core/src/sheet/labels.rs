@@ -55,6 +55,11 @@ const PAYMENT_METHOD: &[Label] = &[
     l("alipay", ["支付宝", "支付寶", "Alipay"]),
     l("cheque", ["支票", "支票", "Cheque"]),
     l("other", ["其他", "其他", "Other"]),
+    // Other words a sheet uses for the same ways of paying (read by imports; exports write the first).
+    l("bank", ["转账", "轉帳", "transfer"]),
+    l("bank", ["对公转账", "對公轉帳", "bank"]),
+    l("wechat", ["微信支付", "微信支付", "wechat"]),
+    l("alipay", ["支付宝转账", "支付寶轉帳", "alipay"]),
 ];
 
 /// The fixed values of each choice column, by the column's key.

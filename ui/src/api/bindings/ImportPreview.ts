@@ -30,4 +30,9 @@ totalRows: number,
 /**
  * Every field a column may be mapped to.
  */
-fields: Array<ImportField>, };
+fields: Array<ImportField>, 
+/**
+ * The columns this record type cannot do without: in each entry, at least one of the fields needs a
+ * column (customers: none, their needs follow the mode).
+ */
+needed: Array<Array<string>>, };

@@ -14,7 +14,17 @@ export type ExportChoice = "view-xlsx" | "view-csv" | "all-xlsx" | "book";
 export type ListEntity = "customers" | "contacts" | "products" | "contracts" | "installments" | "receipts";
 
 /** Default names of the files the app writes (without extension). */
-export type FileKind = ListEntity | "book" | "template" | "contactTemplate" | "productTemplate" | "rejects";
+export type FileKind =
+  | ListEntity
+  | "book"
+  | "template"
+  | "contactTemplate"
+  | "productTemplate"
+  | "contractTemplate"
+  | "installmentTemplate"
+  | "receiptTemplate"
+  | "followUpTemplate"
+  | "rejects";
 
 /** A local calendar day as YYYY-MM-DD. */
 export function isoDay(date: Date): string {

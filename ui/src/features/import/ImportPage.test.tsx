@@ -29,6 +29,25 @@ const preview: ImportPreview = {
     { key: "uscc", label: "统一社会信用代码" },
     { key: "mobile", label: "手机" },
   ],
+  needed: [],
+};
+
+/** A file of receipts whose date column was not recognised. */
+const receipts: ImportPreview = {
+  ...preview,
+  path: "/home/me/回款.xlsx",
+  fileName: "回款.xlsx",
+  entity: "receipts",
+  headers: ["合同编号", "日期", "金额"],
+  mapping: ["contractNumber", null, "amount"],
+  rows: [["HT-2026-0001", "2026-11-30", "¥1,000.00"]],
+  totalRows: 1,
+  fields: [
+    { key: "contractNumber", label: "合同编号" },
+    { key: "receivedOn", label: "回款日期" },
+    { key: "amount", label: "金额" },
+  ],
+  needed: [["contractNumber"], ["receivedOn"], ["amount"]],
 };
 
 const report = (over: Partial<ImportReport>): ImportReport => ({
@@ -143,6 +162,27 @@ describe("the import page", () => {
     await selectField(2, "手机");
     await waitFor(() => expect(screen.getByTestId("import-run")).toBeEnabled());
     expect(screen.queryByTestId("import-warning-unmappedMatchKey")).toBeNull();
+  });
+
+  it("offers every record type, and for receipts names the needed column still without one", async () => {
+    const calls = mockCommands({ pick_import_file: () => receipts.path, inspect_import: () => receipts });
+    await renderInChinese(<ImportPage />);
+    for (const e of ["customers", "contacts", "products", "contracts", "installments", "receipts", "followUps"]) {
+      expect(screen.getByTestId(`import-entity-${e}`), `${e} can be imported`).toBeInTheDocument();
+    }
+    fireEvent.click(screen.getByTestId("import-entity-receipts"));
+    await pickFile();
+    expect(args(calls, "inspect_import")[0].entity).toBe("receipts");
+
+    expect(screen.getByTestId("import-match-note")).toHaveTextContent("尚未收清的各期");
+    expect(screen.queryByTestId("match-uscc"), "match keys are the customers' own").toBeNull();
+    expect(screen.getByTestId("import-warning-noNeededColumns")).toHaveTextContent("回款日期");
+    expect(screen.getByTestId("import-warning-noNeededColumns")).not.toHaveTextContent("合同编号");
+    expect(screen.getByTestId("import-run"), "an import without the date would reject every row").toBeDisabled();
+
+    await selectField(1, "回款日期");
+    await waitFor(() => expect(screen.getByTestId("import-run")).toBeEnabled());
+    expect(screen.queryByTestId("import-warning-noNeededColumns")).toBeNull();
   });
 
   it("dry-runs with the chosen mode and match keys and says that nothing was written", async () => {

@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
+import type { Entity } from "../../api/bindings/Entity";
 import type { ExportProgress } from "../../api/bindings/ExportProgress";
 import type { ImportMode } from "../../api/bindings/ImportMode";
 import type { ImportPreview } from "../../api/bindings/ImportPreview";
@@ -14,25 +15,42 @@ import type { MatchKey } from "../../api/bindings/MatchKey";
 import { PageTitle } from "../../components/PageTitle";
 import { errorText } from "../../i18n/errorText";
 import { asLanguage } from "../../i18n/language";
-import { defaultFileName } from "../export/exportPlan";
+import { defaultFileName, type FileKind } from "../export/exportPlan";
 import { ImportHistory } from "./ImportHistory";
 import { ImportMapping } from "./ImportMapping";
 import { ImportResult } from "./ImportResult";
-import { mappingWarnings } from "./mappingState";
+import { mappingWarnings, missingNeeded } from "./mappingState";
 import { useRunImport } from "./useImport";
 
 const MODES: ImportMode[] = ["create", "update", "upsert"];
 const MATCH_KEYS: MatchKey[] = ["uscc", "name", "mobile"];
 const DEFAULT_MATCH_KEYS: MatchKey[] = ["uscc", "name"];
-type ImportEntity = "customers" | "contacts" | "products";
-const ENTITIES: ImportEntity[] = ["customers", "contacts", "products"];
-const TEMPLATE_FILE = { customers: "template", contacts: "contactTemplate", products: "productTemplate" } as const;
+/** Every record type, in the order a book is usually built up: who, what is sold, what was agreed, paid. */
+const ENTITIES: Entity[] = ["customers", "contacts", "products", "contracts", "installments", "receipts", "followUps"];
+const TEMPLATE_FILE = {
+  customers: "template",
+  contacts: "contactTemplate",
+  products: "productTemplate",
+  contracts: "contractTemplate",
+  installments: "installmentTemplate",
+  receipts: "receiptTemplate",
+  followUps: "followUpTemplate",
+} as const satisfies Record<Entity, FileKind>;
+/** How rows find the records they update, for every type but customers (whose match keys are chosen). */
+const MATCH_NOTE = {
+  contacts: "contactMatch",
+  products: "productMatch",
+  contracts: "contractMatch",
+  installments: "installmentMatch",
+  receipts: "receiptMatch",
+  followUps: "followUpMatch",
+} as const satisfies Record<Exclude<Entity, "customers">, string>;
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const language = asLanguage(i18n.language);
-  const [entity, setEntity] = useState<ImportEntity>("customers");
+  const [entity, setEntity] = useState<Entity>("customers");
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMappingState] = useState<Array<string | null>>([]);
   const [mode, setModeState] = useState<ImportMode>("create");
@@ -98,10 +116,15 @@ export function ImportPage() {
 
   const run = useRunImport(setProgress);
   const running = run.isPending;
-  const forContacts = preview?.entity === "contacts";
-  const forProducts = preview?.entity === "products";
-  const previewEntity = forContacts ? "contacts" : forProducts ? "products" : "customers";
-  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys, previewEntity) : [];
+  const forCustomers = preview?.entity === "customers";
+  const warnings = preview ? mappingWarnings(mapping, mode, matchKeys, preview.needed) : [];
+  // The needed columns still without one, by their headers: "合同编号、应收日期", a set as "产品名称 / 编码".
+  const labelOf = (key: string) => preview?.fields.find((f) => f.key === key)?.label ?? key;
+  const missing = preview
+    ? missingNeeded(mapping, preview.needed)
+        .map((anyOf) => anyOf.map(labelOf).join(" / "))
+        .join(t("import.listSeparator"))
+    : "";
   const blocked = running || warnings.length > 0;
   const start = (dryRun: boolean) => {
     if (!preview || blocked) return;
@@ -133,7 +156,7 @@ export function ImportPage() {
               disabled={running}
               optionType="button"
               onChange={(e) => {
-                setEntity(e.target.value as ImportEntity);
+                setEntity(e.target.value as Entity);
                 setPreview(null);
                 setReport(null);
               }}
@@ -183,7 +206,7 @@ export function ImportPage() {
                   ))}
                 </Radio.Group>
               </div>
-              {!forContacts && !forProducts && <div className="import-option">
+              {forCustomers && <div className="import-option">
                 <Typography.Text strong>{t("import.matchBy")}</Typography.Text>
                 <Checkbox.Group value={matchKeys} disabled={running} onChange={(keys) => setMatchKeys(MATCH_KEYS.filter((k) => keys.includes(k)))}>
                   {MATCH_KEYS.map((k) => (
@@ -193,11 +216,12 @@ export function ImportPage() {
                   ))}
                 </Checkbox.Group>
               </div>}
-              {forContacts && <Typography.Text type="secondary">{t("import.contactMatch")}</Typography.Text>}
-              {forProducts && <Typography.Text type="secondary">{t("import.productMatch")}</Typography.Text>}
+              {preview.entity !== "customers" && (
+                <Typography.Text type="secondary" data-testid="import-match-note">{t(`import.${MATCH_NOTE[preview.entity]}`)}</Typography.Text>
+              )}
             </div>
             {warnings.map((w) => (
-              <Alert key={w} type="warning" showIcon className="import-warning" message={t(`import.${w}`)} data-testid={`import-warning-${w}`} />
+              <Alert key={w} type="warning" showIcon className="import-warning" message={t(`import.${w}`, { fields: missing })} data-testid={`import-warning-${w}`} />
             ))}
             <Space wrap>
               <Button icon={<ExperimentOutlined />} disabled={blocked} loading={running && run.variables?.dryRun} onClick={() => start(true)} data-testid="import-dry-run">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMapping, mappingWarnings } from "./mappingState";
+import { applyMapping, mappingWarnings, missingNeeded } from "./mappingState";
 
 describe("changing the column mapping", () => {
   it("sets the chosen field on the column and leaves the others alone", () => {
@@ -39,8 +39,22 @@ describe("what keeps an import from running", () => {
     expect(mappingWarnings(["name"], "create", ["uscc", "name"])).toEqual([]);
   });
 
-  it("asks for the customer's name and the contact's name when contacts are imported, in every mode", () => {
-    expect(mappingWarnings(["name"], "create", [], "contacts")).toEqual(["noContactNames"]);
-    expect(mappingWarnings(["customerName", "name"], "update", [], "contacts")).toEqual([]);
+  it("asks for every column the record type needs, in every mode, whatever the match keys", () => {
+    const contacts = [["customerName"], ["name"]];
+    expect(mappingWarnings(["name"], "create", [], contacts)).toEqual(["noNeededColumns"]);
+    expect(mappingWarnings(["customerName", "name"], "update", [], contacts)).toEqual([]);
+    expect(mappingWarnings(["customerName", null, "name"], "upsert", ["uscc"], contacts)).toEqual([]);
+  });
+
+  it("is content with one field of a set that needs any of them", () => {
+    const products = [["name", "code"]];
+    expect(mappingWarnings(["code"], "create", [], products)).toEqual([]);
+    expect(mappingWarnings(["unit"], "create", [], products)).toEqual(["noNeededColumns"]);
+  });
+
+  it("names the needed sets left without a column", () => {
+    const receipts = [["contractNumber"], ["receivedOn"], ["amount"]];
+    expect(missingNeeded(["amount", null], receipts)).toEqual([["contractNumber"], ["receivedOn"]]);
+    expect(missingNeeded(["amount", "receivedOn", "contractNumber"], receipts)).toEqual([]);
   });
 });

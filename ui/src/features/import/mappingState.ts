@@ -16,29 +16,27 @@ export function applyMapping(mapping: Mapping, index: number, field: string | nu
   });
 }
 
-export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey" | "noContactNames" | "noProductKey";
+export type MappingWarning = "noName" | "noMatchKey" | "unmappedMatchKey" | "noNeededColumns";
+
+/** The needed fields (the preview's `needed`: in each entry, one of the fields needs a column) the mapping
+ * leaves without a column. */
+export function missingNeeded(mapping: Mapping, needed: ReadonlyArray<ReadonlyArray<string>>): string[][] {
+  return needed.filter((anyOf) => !anyOf.some((key) => mapping.includes(key))).map((anyOf) => [...anyOf]);
+}
 
 /**
- * What the import would refuse the settings for: new customers need a column for their name; updates need
- * match keys, each with a column. While any is left, the import cannot run.
+ * What the import would refuse the settings for. Record types other than customers need the columns the
+ * core names in the preview (`needed`), in every mode. New customers need a column for their name; updates
+ * need match keys, each with a column. While any is left, the import cannot run.
  */
 export function mappingWarnings(
   mapping: Mapping,
   mode: ImportMode,
   matchKeys: ReadonlyArray<MatchKey>,
-  entity: "customers" | "contacts" | "products" = "customers",
+  needed: ReadonlyArray<ReadonlyArray<string>> = [],
 ): MappingWarning[] {
+  if (needed.length > 0) return missingNeeded(mapping, needed).length > 0 ? ["noNeededColumns"] : [];
   const warnings: MappingWarning[] = [];
-  // A product is found by its code, or its name when it has none.
-  if (entity === "products") {
-    if (!mapping.includes("name") && !mapping.includes("code")) warnings.push("noProductKey");
-    return warnings;
-  }
-  // A contact is found by its customer's name and its own; both columns are needed in every mode.
-  if (entity === "contacts") {
-    if (!mapping.includes("customerName") || !mapping.includes("name")) warnings.push("noContactNames");
-    return warnings;
-  }
   if (mode !== "update" && !mapping.includes("name")) warnings.push("noName");
   if (mode !== "create" && matchKeys.length === 0) warnings.push("noMatchKey");
   if (mode !== "create" && matchKeys.some((key) => !mapping.includes(key))) warnings.push("unmappedMatchKey");

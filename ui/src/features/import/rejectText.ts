@@ -5,7 +5,7 @@ import type { RejectedRow } from "../../api/bindings/RejectedRow";
 import { errorText, fieldLabel } from "../../i18n/errorText";
 
 /** Reasons the import itself gives (a row's field values may all be fine). */
-export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous", "customer_not_found"] as const;
+export const IMPORT_REASONS = ["duplicate_in_file", "exists", "not_found", "ambiguous", "customer_not_found", "contract_not_found", "contact_not_found"] as const;
 
 /** The field's name as the import's column list calls it (the record type's own words), else as the form
  * does. */

@@ -1,0 +1,187 @@
+//! Importing payment plans: each row is an installment of the live contract its number names; an
+//! installment of that contract due the same day is the same one. The plan never asks more than the
+//! contract is worth, counting the rows before it in the file.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::SqliteConnection;
+
+use super::lookup;
+use super::model::{ImportMode, ImportReport, ImportRequest};
+use super::plan::{carry_out, parse_before, updated, Plan, Record, CREATED};
+use super::row::SheetRow;
+use crate::error::{CoreError, Result};
+use crate::receivable::{Installment, InstallmentInput, ValidInstallment};
+use crate::store::Store;
+use crate::time::now_ms;
+
+struct Installments;
+
+impl Record for Installments {
+    type Stored = Installment;
+    type Valid = (i64, ValidInstallment);
+    type Context = ();
+    const ENTITY: &'static str = "installments";
+
+    async fn insert(
+        conn: &mut SqliteConnection,
+        _: &(),
+        (contract_id, valid): &(i64, ValidInstallment),
+        now: i64,
+    ) -> Result<Vec<i64>> {
+        Ok(vec![
+            crate::receivable::insert_installment(conn, *contract_id, valid, now).await?,
+        ])
+    }
+
+    async fn overwrite(
+        conn: &mut SqliteConnection,
+        before: &Installment,
+        (_, valid): &(i64, ValidInstallment),
+        now: i64,
+    ) -> Result<()> {
+        crate::receivable::overwrite_installment(conn, before, valid, now).await
+    }
+
+    fn before(stored: &Installment) -> (i64, String) {
+        (stored.id, serde_json::to_string(&input_of(stored)).expect("serializes"))
+    }
+}
+
+fn input_of(i: &Installment) -> InstallmentInput {
+    InstallmentInput {
+        due_on: i.due_on.clone(),
+        amount: i.amount,
+        note: i.note.clone(),
+    }
+}
+
+/// Each contract's amount and its live installments, for the contracts the rows name.
+async fn plans_of(
+    store: &Store,
+    contracts: &HashMap<String, (i64, i64)>,
+) -> Result<HashMap<i64, (i64, Vec<Installment>)>> {
+    let mut out = HashMap::new();
+    for (id, _) in contracts.values() {
+        let amount = store.contracts().get(*id).await?.amount;
+        let plan = store.plans().of_contract(*id).await?;
+        out.insert(*id, (amount, plan.installments));
+    }
+    Ok(out)
+}
+
+pub(super) async fn run(
+    store: &Store,
+    request: &ImportRequest,
+    file_name: String,
+    headers: &[String],
+    rows: &[SheetRow],
+    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
+) -> Result<ImportReport> {
+    let contracts = lookup::contracts(store, &lookup::texts_of(rows, "contractNumber")).await?;
+    let plans_now = plans_of(store, &contracts).await?;
+    // What each contract's plan asks for as the rows are taken in turn.
+    let mut planned: HashMap<i64, i64> = plans_now
+        .iter()
+        .map(|(id, (_, list))| (*id, list.iter().map(|i| i.amount).sum()))
+        .collect();
+    let mut seen: HashSet<(i64, String)> = HashSet::new();
+    let plans: Vec<Plan<Installment, (i64, ValidInstallment)>> = rows
+        .iter()
+        .map(|row| {
+            if let Err((field, reason)) = &row.fields {
+                return Plan::reject(field, reason);
+            }
+            let Some(number) = row.get("contractNumber").map(|n| crate::field::half_width(n.trim())) else {
+                return Plan::reject("contractNumber", "required");
+            };
+            let Some((contract_id, _)) = contracts.get(&number) else {
+                return Plan::reject("contractNumber", "contract_not_found");
+            };
+            let input = InstallmentInput {
+                due_on: row.get("dueOn").unwrap_or_default().to_string(),
+                amount: match row.get("amount").map(str::parse::<i64>) {
+                    Some(Ok(fen)) => fen,
+                    Some(Err(_)) => return Plan::reject("amount", "format"),
+                    None => return Plan::reject("amount", "required"),
+                },
+                note: row.get("note").map(str::to_string),
+            };
+            let valid = match input.validate() {
+                Ok(v) => v,
+                Err(e) => return Plan::refused(&e),
+            };
+            if !seen.insert((*contract_id, valid.due_on.clone())) {
+                return Plan::reject("", "duplicate_in_file");
+            }
+            let (amount, list) = &plans_now[contract_id];
+            let existing = list.iter().find(|i| i.due_on == valid.due_on);
+            match (existing, request.mode) {
+                (Some(_), ImportMode::Create) => return Plan::reject("dueOn", "exists"),
+                (None, ImportMode::Update) => return Plan::reject("dueOn", "not_found"),
+                _ => {}
+            }
+            let change = valid.amount - existing.map_or(0, |i| i.amount);
+            let total = planned.entry(*contract_id).or_default();
+            if *total + change > *amount {
+                return Plan::reject("amount", "exceeds_contract");
+            }
+            match existing {
+                Some(i) if i.amount == valid.amount && i.note == valid.note => Plan::Unchanged,
+                Some(i) if valid.amount < i.received => Plan::reject("amount", "below_received"),
+                Some(i) => {
+                    *total += change;
+                    Plan::Update {
+                        before: Box::new(i.clone()),
+                        valid: (*contract_id, valid),
+                    }
+                }
+                None => {
+                    *total += change;
+                    Plan::Create((*contract_id, valid))
+                }
+            }
+        })
+        .collect();
+    carry_out::<Installments>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+}
+
+/// Reverts a plan import inside the caller's transaction: created installments go, refused when money
+/// came in against one since; updated ones get their date, amount and note back.
+pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let paid: bool = sqlx::query_scalar(&format!(
+        "SELECT EXISTS (SELECT 1 FROM receipts WHERE installment_id IN ({CREATED}))"
+    ))
+    .bind(id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if paid {
+        return Err(CoreError::conflict(
+            "has_receipts",
+            format!("an installment of import {id} has receipts now"),
+        ));
+    }
+    for sql in [
+        format!("DELETE FROM history WHERE entity = 'installment' AND entity_id IN ({CREATED})"),
+        format!("DELETE FROM installments WHERE id IN ({CREATED})"),
+    ] {
+        sqlx::query(&sql).bind(id).execute(&mut *conn).await?;
+    }
+    let now = now_ms();
+    for (installment_id, before) in updated(conn, id).await? {
+        let input: InstallmentInput = parse_before(id, installment_id, &before)?;
+        let valid = input.validate()?;
+        let current: Option<Installment> = sqlx::query_as(
+            "SELECT i.id, i.contract_id, c.number AS contract_number, i.customer_id, i.due_on, i.amount, \
+             i.received, i.note, i.created_at, i.updated_at, i.deleted_at FROM installments i \
+             JOIN contracts c ON c.id = i.contract_id WHERE i.id = ?",
+        )
+        .bind(installment_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        if let Some(current) = current.filter(|i| i.deleted_at.is_none()) {
+            crate::receivable::overwrite_installment(conn, &current, &valid, now).await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,171 @@
+//! Importing receipts (回款): each row is a payment on the live contract its number names, put against
+//! that contract's open installments oldest first (a payment larger than one installment is split over
+//! the next ones). A payment larger than everything still due is refused. A receipt already recorded for
+//! the same contract, day and amount is the same one.
+
+use std::collections::{HashMap, HashSet};
+
+use sqlx::SqliteConnection;
+
+use super::lookup;
+use super::model::{ImportMode, ImportReport, ImportRequest};
+use super::plan::{carry_out, Plan, Record, CREATED};
+use super::row::SheetRow;
+use crate::error::Result;
+use crate::receivable::{Installment, PaymentMethod, Receipt, ReceiptInput, ValidReceipt};
+use crate::store::Store;
+
+struct Receipts;
+
+impl Record for Receipts {
+    type Stored = Receipt;
+    /// The installments the payment goes to, each with its share.
+    type Valid = Vec<(i64, ValidReceipt)>;
+    type Context = ();
+    const ENTITY: &'static str = "receipts";
+
+    async fn insert(
+        conn: &mut SqliteConnection,
+        _: &(),
+        shares: &Vec<(i64, ValidReceipt)>,
+        now: i64,
+    ) -> Result<Vec<i64>> {
+        let mut ids = Vec::with_capacity(shares.len());
+        for (installment_id, receipt) in shares {
+            ids.push(crate::receivable::insert_receipt(conn, *installment_id, receipt, now).await?);
+        }
+        Ok(ids)
+    }
+
+    async fn overwrite(
+        _: &mut SqliteConnection,
+        _: &Receipt,
+        _: &Vec<(i64, ValidReceipt)>,
+        _: i64,
+    ) -> Result<()> {
+        // A receipt is recorded or not; an import never changes one.
+        Ok(())
+    }
+
+    fn before(stored: &Receipt) -> (i64, String) {
+        (stored.id, String::new())
+    }
+}
+
+pub(super) async fn run(
+    store: &Store,
+    request: &ImportRequest,
+    file_name: String,
+    headers: &[String],
+    rows: &[SheetRow],
+    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
+) -> Result<ImportReport> {
+    let contracts = lookup::contracts(store, &lookup::texts_of(rows, "contractNumber")).await?;
+    // Each contract's open installments, oldest due first, with what each still asks for; and the
+    // receipts it has, to recognise a payment recorded already.
+    let mut open: HashMap<i64, Vec<(Installment, i64)>> = HashMap::new();
+    let mut recorded: HashSet<(i64, String, i64)> = HashSet::new();
+    for (id, _) in contracts.values() {
+        let plan = store.plans().of_contract(*id).await?;
+        open.insert(
+            *id,
+            plan.installments
+                .into_iter()
+                .filter(|i| i.received < i.amount)
+                .map(|i| {
+                    let left = i.amount - i.received;
+                    (i, left)
+                })
+                .collect(),
+        );
+        for r in plan.receipts {
+            recorded.insert((*id, r.received_on, r.amount));
+        }
+    }
+    let mut seen: HashSet<(i64, String, i64)> = HashSet::new();
+    let plans: Vec<Plan<Receipt, Vec<(i64, ValidReceipt)>>> = rows
+        .iter()
+        .map(|row| {
+            if let Err((field, reason)) = &row.fields {
+                return Plan::reject(field, reason);
+            }
+            if request.mode == ImportMode::Update {
+                // Receipts are recorded, not edited, by an import.
+                return Plan::reject("", "not_found");
+            }
+            let Some(number) = row.get("contractNumber").map(|n| crate::field::half_width(n.trim())) else {
+                return Plan::reject("contractNumber", "required");
+            };
+            let Some((contract_id, _)) = contracts.get(&number) else {
+                return Plan::reject("contractNumber", "contract_not_found");
+            };
+            let method = match row.get("paymentMethod") {
+                Some(m) => match serde_json::from_value::<PaymentMethod>(serde_json::Value::String(m.to_string())) {
+                    Ok(m) => m,
+                    Err(_) => return Plan::reject("paymentMethod", "unknown_choice"),
+                },
+                None => PaymentMethod::default(),
+            };
+            let input = ReceiptInput {
+                received_on: row.get("receivedOn").unwrap_or_default().to_string(),
+                amount: match row.get("amount").map(str::parse::<i64>) {
+                    Some(Ok(fen)) => fen,
+                    Some(Err(_)) => return Plan::reject("amount", "format"),
+                    None => return Plan::reject("amount", "required"),
+                },
+                method,
+                note: row.get("note").map(str::to_string),
+            };
+            let valid = match input.validate() {
+                Ok(v) => v,
+                Err(e) => return Plan::refused(&e),
+            };
+            let key = (*contract_id, valid.received_on.clone(), valid.amount);
+            if !seen.insert(key.clone()) {
+                return Plan::reject("", "duplicate_in_file");
+            }
+            if recorded.contains(&key) {
+                return match request.mode {
+                    ImportMode::Create => Plan::reject("", "exists"),
+                    _ => Plan::Unchanged,
+                };
+            }
+            let installments = open.get_mut(contract_id).expect("looked up with the contract");
+            let due: i64 = installments.iter().map(|(_, left)| left).sum();
+            if valid.amount > due {
+                return Plan::reject("amount", "exceeds_due");
+            }
+            let mut rest = valid.amount;
+            let mut shares = Vec::new();
+            for (i, left) in installments.iter_mut() {
+                if rest == 0 {
+                    break;
+                }
+                let share = rest.min(*left);
+                if share > 0 {
+                    *left -= share;
+                    rest -= share;
+                    shares.push((
+                        i.id,
+                        ValidReceipt {
+                            amount: share,
+                            ..valid.clone()
+                        },
+                    ));
+                }
+            }
+            Plan::Create(shares)
+        })
+        .collect();
+    carry_out::<Receipts>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+}
+
+/// Reverts a receipt import inside the caller's transaction: the receipts it recorded go, and their
+/// installments ask for that money again.
+pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let ids: Vec<i64> = sqlx::query_scalar(CREATED).bind(id).fetch_all(&mut *conn).await?;
+    for receipt in ids {
+        crate::receivable::remove_receipt(conn, receipt).await?;
+    }
+    Ok(())
+}
