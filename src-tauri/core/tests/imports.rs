@@ -885,6 +885,9 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
     // The same receipts file again: recognised, nothing paid twice.
     let again = carry_over(&a, &b, Entity::Receipts, dir.path(), ImportMode::Upsert).await;
     assert_eq!((again.created, again.unchanged), (0, 2));
+    // The same follow-ups again: the form kept seconds, the sheet has minutes; still the same follow-ups.
+    let again = carry_over(&a, &b, Entity::FollowUps, dir.path(), ImportMode::Upsert).await;
+    assert_eq!((again.created, again.rejected), (0, 0), "{:?}", again.rejects);
 }
 
 #[tokio::test]
@@ -935,6 +938,14 @@ async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_
     let received: Vec<i64> = plan.installments.iter().map(|i| i.received).collect();
     assert_eq!(received, [100_000, 200_000], "¥1,500 paid the first installment and half the second");
     assert_eq!(plan.receipts.len(), 3, "the first payment was split over two installments");
+    // The same sheet again: ¥1,500 was stored as two pieces and is still recognised as that payment.
+    let again = import::run(&store, &ImportRequest { mode: ImportMode::Upsert, ..request.clone() }, |_| {}).await.unwrap();
+    assert_eq!((again.created, again.unchanged), (0, 2), "nothing is paid twice: {:?}", again.rejects);
+    // Nothing in a row says which receipt it would change: update is refused before anything is read.
+    let update = ImportRequest { mode: ImportMode::Update, ..request.clone() };
+    let e = import::run(&store, &update, |_| {}).await.unwrap_err();
+    assert!(matches!(e, CoreError::Validation { field: "mode", reason: "append_only" }), "{e}");
+    assert_eq!(store.plans().of_contract(contract.id).await.unwrap().receipts.len(), 3, "the refused run wrote nothing");
     import::revert(&store, report.import_id.unwrap()).await.unwrap();
     let plan = store.plans().of_contract(contract.id).await.unwrap();
     assert!(plan.receipts.is_empty());
@@ -992,4 +1003,51 @@ async fn a_contract_updated_by_an_import_keeps_its_lines_and_the_revert_puts_it_
     let back = store.contracts().get(original.id).await.unwrap();
     assert_eq!((back.title.as_str(), back.status, back.lines.len()), ("茶叶采购", crm_core::contract::ContractStatus::Draft, 1));
     assert_eq!(store.contracts().list(&Default::default()).await.unwrap().rows.len(), 1);
+}
+
+#[tokio::test]
+async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_imports() {
+    use crm_core::contract::{ContractInput, ContractLineInput};
+    let (dir, store) = fresh().await;
+    let mut ids = Vec::new();
+    for name in ["杭州西湖茶业", "宁波港口物流"] {
+        let c = store.customers().create_from(&CustomerInput { name: name.into(), ..Default::default() }).await.unwrap();
+        ids.push(c.id);
+    }
+    store
+        .contracts()
+        .create_from(&ContractInput {
+            number: Some("HT-2026-0042".into()),
+            title: "茶叶采购".into(),
+            customer_id: ids[0],
+            lines: vec![ContractLineInput { description: Some("龙井".into()), quantity: 10.0, unit_price: 58_800, ..Default::default() }],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    store
+        .contracts()
+        .create_from(&ContractInput { number: Some("HT-2026-0050".into()), title: "仓储".into(), customer_id: ids[1], amount: Some(100), ..Default::default() })
+        .await
+        .unwrap();
+    // The second customer goes to the trash: its contract leaves the lists but keeps its number.
+    store.customers().trash(ids[1]).await.unwrap();
+    let csv = "合同编号,合同名称,客户名称,合同金额
+               HT-2026-0050,抢号,杭州西湖茶业,100
+               HT-2026-0042,茶叶采购,杭州西湖茶业,9999
+               HT-2026-0042,茶叶采购,杭州西湖茶业,5880
+               HT-2026-0051,新合同,杭州西湖茶业,100
+";
+    let path = write(dir.path(), "合同.csv", csv.as_bytes());
+    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn).await.unwrap();
+    let request = ImportRequest { entity: Entity::Contracts, ..request(&path, preview.mapping, ImportMode::Upsert, &[]) };
+    let report = import::run(&store, &request, |_| {}).await.unwrap();
+    let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons, ["exists", "from_lines"], "a trashed customer's number is taken; an amount other than the lines' is not dropped silently");
+    assert_eq!(
+        (report.created, report.unchanged),
+        (1, 1),
+        "the corrected copy of a refused row is not a duplicate, and the new contract goes in: {:?}",
+        report.rejects
+    );
 }

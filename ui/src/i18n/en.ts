@@ -560,7 +560,7 @@ export const en: Messages = {
     reasons: {
       duplicate_in_file: "Duplicate within the file",
       exists: "Already exists",
-      not_found: "No customer found to update",
+      not_found: "No existing record to update",
       ambiguous: "Matches more than one customer",
       customer_not_found: "No customer has this name",
       contract_not_found: "No contract has this number",
@@ -648,6 +648,7 @@ export const en: Messages = {
         below_received: "{{field}} cannot be less than what has already been received for this installment",
         exceeds_due: "{{field}} exceeds what this installment still asks for",
         no_sequence: "{{field}} needs a sequence, such as {0000}",
+        from_lines: "{{field}} is the sum of the contract's lines and cannot be set by itself",
       },
       productFields: {
         name: { required: "Product name is required" },
@@ -667,6 +668,7 @@ export const en: Messages = {
         birthday: { format: "Birthday looks wrong, e.g. 1990-05-12 or 05-12" },
       },
       fields: {
+        mode: { append_only: "Receipts and follow-ups can only be added by an import, not updated" },
         contractNumberRule: {
           required: "The numbering rule is required",
           too_long: "The numbering rule can be at most 40 characters",

@@ -555,7 +555,7 @@ export const zhCN = {
     values: "内容",
     saveRejects: "保存错误行…",
     rejectsSaved: "错误行已保存到 {{path}}",
-    reasons: { duplicate_in_file: "文件中重复", exists: "已存在", not_found: "找不到要更新的客户", ambiguous: "匹配到多个客户", customer_not_found: "找不到这个客户", contract_not_found: "找不到这份合同", contact_not_found: "不是这个客户的联系人" },
+    reasons: { duplicate_in_file: "文件中重复", exists: "已存在", not_found: "找不到要更新的记录", ambiguous: "匹配到多个客户", customer_not_found: "找不到这个客户", contract_not_found: "找不到这份合同", contact_not_found: "不是这个客户的联系人" },
     history: "导入记录",
     historyEmpty: "还没有导入记录",
     file: "文件",
@@ -638,6 +638,7 @@ export const zhCN = {
         below_received: "{{field}}不能低于这一期已收到的金额",
         exceeds_due: "{{field}}超过了这一期尚未收到的金额",
         no_sequence: "{{field}}需要一个序号，例如 {0000}",
+        from_lines: "{{field}}由合同明细合计得出，不能单独修改",
       },
       productFields: {
         name: { required: "请填写产品名称" },
@@ -657,6 +658,7 @@ export const zhCN = {
         birthday: { format: "生日格式不正确，例如 1990-05-12 或 05-12" },
       },
       fields: {
+        mode: { append_only: "回款和跟进记录只能新增导入，不能按文件更新" },
         contractNumberRule: {
           required: "请填写编号规则",
           too_long: "编号规则最多 40 个字符",

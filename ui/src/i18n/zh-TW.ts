@@ -557,7 +557,7 @@ export const zhTW: Messages = {
     values: "內容",
     saveRejects: "儲存錯誤列…",
     rejectsSaved: "錯誤列已儲存到 {{path}}",
-    reasons: { duplicate_in_file: "檔案中重複", exists: "已存在", not_found: "找不到要更新的客戶", ambiguous: "符合多位客戶", customer_not_found: "找不到這個客戶", contract_not_found: "找不到這份合約", contact_not_found: "不是這個客戶的聯絡人" },
+    reasons: { duplicate_in_file: "檔案中重複", exists: "已存在", not_found: "找不到要更新的資料", ambiguous: "符合多位客戶", customer_not_found: "找不到這個客戶", contract_not_found: "找不到這份合約", contact_not_found: "不是這個客戶的聯絡人" },
     history: "匯入紀錄",
     historyEmpty: "還沒有匯入紀錄",
     file: "檔案",
@@ -640,6 +640,7 @@ export const zhTW: Messages = {
         below_received: "{{field}}不能低於這一期已收到的金額",
         exceeds_due: "{{field}}超過了這一期尚未收到的金額",
         no_sequence: "{{field}}需要一個序號，例如 {0000}",
+        from_lines: "{{field}}由合約明細合計得出，不能單獨修改",
       },
       productFields: {
         name: { required: "請填寫產品名稱" },
@@ -659,6 +660,7 @@ export const zhTW: Messages = {
         birthday: { format: "生日格式不正確，例如 1990-05-12 或 05-12" },
       },
       fields: {
+        mode: { append_only: "回款和跟進記錄只能新增匯入，不能依檔案更新" },
         contractNumberRule: {
           required: "請填寫編號規則",
           too_long: "編號規則最多 40 個字元",

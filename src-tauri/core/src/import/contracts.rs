@@ -91,6 +91,7 @@ pub(super) async fn run(
     let (customers, contacts) = lookup::customers(store, &names).await?;
     let numbers = lookup::texts_of(rows, "number");
     let known = lookup::contracts(store, &numbers).await?;
+    let taken = lookup::taken_numbers(store, &numbers).await?;
     let mut stored = std::collections::HashMap::new();
     for (number, (id, _)) in &known {
         stored.insert(number.clone(), store.contracts().get(*id).await?);
@@ -111,12 +112,15 @@ pub(super) async fn run(
                 .get("number")
                 .map(|n| crate::field::half_width(n.trim()))
                 .filter(|n| !n.is_empty());
-            if let Some(n) = &number {
-                if !seen.insert(n.clone()) {
-                    return Plan::reject("", "duplicate_in_file");
-                }
+            // A row refused for its content leaves its number free for a corrected copy further down.
+            if number.as_ref().is_some_and(|n| seen.contains(n)) {
+                return Plan::reject("", "duplicate_in_file");
             }
             let existing = number.as_ref().and_then(|n| stored.get(n));
+            if existing.is_none() && number.as_ref().is_some_and(|n| taken.contains(n)) {
+                // A trashed customer's contract holds it.
+                return Plan::reject("number", "exists");
+            }
             let base = match (existing, request.mode) {
                 (Some(_), ImportMode::Create) => return Plan::reject("number", "exists"),
                 (None, ImportMode::Update) => return Plan::reject("number", "contract_not_found"),
@@ -141,10 +145,18 @@ pub(super) async fn run(
                     None => return Plan::reject("contactName", "contact_not_found"),
                 }
             }
+            let asked = input.amount;
             let valid = match input.validate() {
                 Ok(v) => v,
                 Err(e) => return Plan::refused(&e),
             };
+            // With lines, the amount is their sum: a different one in the file is refused, not dropped.
+            if !input.lines.is_empty() && asked.is_some_and(|a| a != valid.amount) {
+                return Plan::reject("amount", "from_lines");
+            }
+            if let Some(n) = &number {
+                seen.insert(n.clone());
+            }
             match existing {
                 None => Plan::Create(valid),
                 Some(c) if valid.amount < c.money.planned => Plan::reject("amount", "below_plan"),

@@ -197,9 +197,14 @@ pub fn reason_words(entity: Entity, field: Option<&str>, reason: &str, language:
         "exists" => ["已存在", "已存在", "exists already"][i],
         "customer_not_found" => ["找不到这个客户", "找不到這個客戶", "names no customer"][i],
         "not_found" => [
-            "找不到要更新的客户",
-            "找不到要更新的客戶",
-            "no customer to update",
+            "找不到要更新的记录",
+            "找不到要更新的資料",
+            "finds no record to update",
+        ][i],
+        "from_lines" => [
+            "由合同明细合计得出，不能单独修改",
+            "由合約明細合計得出，不能單獨修改",
+            "is the sum of the lines, not set by itself",
         ][i],
         "ambiguous" => [
             "匹配到多个客户",

@@ -79,11 +79,13 @@ pub(super) async fn run(
         .map(|n| n.trim().to_string())
         .collect();
     let (customers, contacts) = lookup::customers(store, &names).await?;
-    // The follow-ups those customers have, to recognise one logged already.
+    // The follow-ups those customers have, to recognise one logged already: to the minute, as sheets
+    // write times (the form keeps seconds).
+    let minute = |ms: i64| ms.div_euclid(60_000);
     let mut logged: HashSet<(i64, i64, String)> = HashSet::new();
     for id in customers.values().flatten() {
         for f in store.follow_ups().of_customer(*id).await? {
-            logged.insert((*id, f.happened_at, f.content));
+            logged.insert((*id, minute(f.happened_at), f.content));
         }
     }
     let mut seen: HashSet<(i64, i64, String)> = HashSet::new();
@@ -93,17 +95,15 @@ pub(super) async fn run(
             if let Err((field, reason)) = &row.fields {
                 return Plan::reject(field, reason);
             }
-            if request.mode == ImportMode::Update {
-                return Plan::reject("", "not_found");
-            }
             let customer_id = match lookup::one_customer(&customers, row.get("customerName")) {
                 Ok(id) => id,
                 Err((f, r)) => return Plan::reject(f, r),
             };
+            // Without its time a follow-up would be logged "now", and again on every import of the file.
             let at = match row.get("happenedAt").map(happened_at) {
                 Some(Ok(at)) => Some(at),
                 Some(Err(e)) => return Plan::refused(&e),
-                None => None,
+                None => return Plan::reject("happenedAt", "required"),
             };
             let contact_id = match row.get("contactName").map(str::trim).filter(|n| !n.is_empty()) {
                 Some(name) => match contacts.get(&(customer_id, name.to_string())) {
@@ -132,7 +132,7 @@ pub(super) async fn run(
                 Err(e) => return Plan::refused(&e),
             };
             if let Some(at) = valid.happened_at {
-                let key = (customer_id, at, valid.content.clone());
+                let key = (customer_id, minute(at), valid.content.clone());
                 if !seen.insert(key.clone()) {
                     return Plan::reject("", "duplicate_in_file");
                 }

@@ -98,23 +98,32 @@ pub(super) async fn run(
             let Some((contract_id, _)) = contracts.get(&number) else {
                 return Plan::reject("contractNumber", "contract_not_found");
             };
+            let due_on = row.get("dueOn").unwrap_or_default().to_string();
+            let (amount, list) = &plans_now[contract_id];
+            // The note stays as it is when the file has none for the row (no column, or a blank cell).
+            let stored_note = || {
+                crate::field::Day::parse("dueOn", &due_on)
+                    .ok()
+                    .and_then(|day| list.iter().find(|i| i.due_on == day.to_text()))
+                    .and_then(|i| i.note.clone())
+            };
             let input = InstallmentInput {
-                due_on: row.get("dueOn").unwrap_or_default().to_string(),
+                due_on: due_on.clone(),
                 amount: match row.get("amount").map(str::parse::<i64>) {
                     Some(Ok(fen)) => fen,
                     Some(Err(_)) => return Plan::reject("amount", "format"),
                     None => return Plan::reject("amount", "required"),
                 },
-                note: row.get("note").map(str::to_string),
+                note: row.get("note").map(str::to_string).or_else(stored_note),
             };
             let valid = match input.validate() {
                 Ok(v) => v,
                 Err(e) => return Plan::refused(&e),
             };
-            if !seen.insert((*contract_id, valid.due_on.clone())) {
+            let key = (*contract_id, valid.due_on.clone());
+            if seen.contains(&key) {
                 return Plan::reject("", "duplicate_in_file");
             }
-            let (amount, list) = &plans_now[contract_id];
             let existing = list.iter().find(|i| i.due_on == valid.due_on);
             match (existing, request.mode) {
                 (Some(_), ImportMode::Create) => return Plan::reject("dueOn", "exists"),
@@ -127,10 +136,14 @@ pub(super) async fn run(
                 return Plan::reject("amount", "exceeds_contract");
             }
             match existing {
-                Some(i) if i.amount == valid.amount && i.note == valid.note => Plan::Unchanged,
+                Some(i) if i.amount == valid.amount && i.note == valid.note => {
+                    seen.insert(key);
+                    Plan::Unchanged
+                }
                 Some(i) if valid.amount < i.received => Plan::reject("amount", "below_received"),
                 Some(i) => {
                     *total += change;
+                    seen.insert(key);
                     Plan::Update {
                         before: Box::new(i.clone()),
                         valid: (*contract_id, valid),
@@ -138,6 +151,7 @@ pub(super) async fn run(
                 }
                 None => {
                     *total += change;
+                    seen.insert(key);
                     Plan::Create((*contract_id, valid))
                 }
             }

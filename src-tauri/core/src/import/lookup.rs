@@ -89,6 +89,24 @@ pub(super) async fn contracts(
     Ok(out)
 }
 
+/// Which of these numbers a contract that is not in the trash holds, whatever its customer (a trashed
+/// customer's contracts keep their numbers: the unique index covers them).
+pub(super) async fn taken_numbers(store: &Store, numbers: &HashSet<String>) -> Result<HashSet<String>> {
+    let mut out = HashSet::new();
+    let numbers: Vec<&String> = numbers.iter().collect();
+    for chunk in numbers.chunks(500) {
+        let mut b = QueryBuilder::new("SELECT number FROM contracts WHERE deleted_at IS NULL AND number IN (");
+        let mut list = b.separated(", ");
+        for n in chunk {
+            list.push_bind(n.as_str());
+        }
+        b.push(")");
+        let rows: Vec<String> = b.build_query_scalar().fetch_all(store.read()).await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 /// The trimmed, half-width texts of one field over all rows (the keys to look up).
 pub(super) fn texts_of(rows: &[super::row::SheetRow], key: &str) -> HashSet<String> {
     rows.iter()

@@ -71,6 +71,8 @@ pub struct ImportPreview {
     /// The columns this record type cannot do without: in each entry, at least one of the fields needs a
     /// column (customers: none, their needs follow the mode).
     pub needed: Vec<Vec<String>>,
+    /// The modes this record type can be imported in.
+    pub modes: Vec<ImportMode>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

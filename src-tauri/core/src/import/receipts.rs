@@ -78,8 +78,15 @@ pub(super) async fn run(
                 })
                 .collect(),
         );
+        // A payment split over installments is stored in pieces: the file may hold the pieces (an export)
+        // or the payment (the sheet it was first imported from), so both are recognised.
+        let mut of_day: HashMap<String, i64> = HashMap::new();
         for r in plan.receipts {
+            *of_day.entry(r.received_on.clone()).or_default() += r.amount;
             recorded.insert((*id, r.received_on, r.amount));
+        }
+        for (day, total) in of_day {
+            recorded.insert((*id, day, total));
         }
     }
     let mut seen: HashSet<(i64, String, i64)> = HashSet::new();
@@ -88,10 +95,6 @@ pub(super) async fn run(
         .map(|row| {
             if let Err((field, reason)) = &row.fields {
                 return Plan::reject(field, reason);
-            }
-            if request.mode == ImportMode::Update {
-                // Receipts are recorded, not edited, by an import.
-                return Plan::reject("", "not_found");
             }
             let Some(number) = row.get("contractNumber").map(|n| crate::field::half_width(n.trim())) else {
                 return Plan::reject("contractNumber", "required");
@@ -121,7 +124,7 @@ pub(super) async fn run(
                 Err(e) => return Plan::refused(&e),
             };
             let key = (*contract_id, valid.received_on.clone(), valid.amount);
-            if !seen.insert(key.clone()) {
+            if seen.contains(&key) {
                 return Plan::reject("", "duplicate_in_file");
             }
             if recorded.contains(&key) {
@@ -135,6 +138,7 @@ pub(super) async fn run(
             if valid.amount > due {
                 return Plan::reject("amount", "exceeds_due");
             }
+            seen.insert(key);
             let mut rest = valid.amount;
             let mut shares = Vec::new();
             for (i, left) in installments.iter_mut() {

@@ -108,11 +108,21 @@ pub async fn inspect(path: &Path, entity: Entity, language: Language) -> Result<
                 label: c.label(language).to_string(),
             })
             .collect(),
+        modes: modes(entity).to_vec(),
         needed: needed_columns(entity)
             .iter()
             .map(|any_of| any_of.iter().map(|k| k.to_string()).collect())
             .collect(),
     })
+}
+
+/// The modes a record type can be imported in. Receipts and follow-ups are events: a file adds them (and
+/// upsert leaves the ones already there alone); nothing in a file says which one it would change.
+pub fn modes(entity: Entity) -> &'static [ImportMode] {
+    match entity {
+        Entity::Receipts | Entity::FollowUps => &[ImportMode::Create, ImportMode::Upsert],
+        _ => &[ImportMode::Create, ImportMode::Update, ImportMode::Upsert],
+    }
 }
 
 /// The columns a record type cannot do without (what finds it, or what it is made of): each entry is a
@@ -125,7 +135,7 @@ pub fn needed_columns(entity: Entity) -> &'static [&'static [&'static str]] {
         Entity::Contracts => &[&["customerName"]],
         Entity::Installments => &[&["contractNumber"], &["dueOn"], &["amount"]],
         Entity::Receipts => &[&["contractNumber"], &["receivedOn"], &["amount"]],
-        Entity::FollowUps => &[&["customerName"], &["content"]],
+        Entity::FollowUps => &[&["customerName"], &["happenedAt"], &["content"]],
         Entity::Customers => &[],
     }
 }
@@ -252,6 +262,9 @@ pub async fn run(
     mut progress: impl FnMut(Progress) + Send,
 ) -> Result<ImportReport> {
     importable(request.entity)?;
+    if !modes(request.entity).contains(&request.mode) {
+        return Err(CoreError::invalid("mode", "append_only"));
+    }
     let path = PathBuf::from(&request.path);
     let grid = read_grid(&path).await?;
     let (_, headers, data) = split(request.entity, &grid)?;

@@ -30,6 +30,7 @@ const preview: ImportPreview = {
     { key: "mobile", label: "手机" },
   ],
   needed: [],
+  modes: ["create", "update", "upsert"],
 };
 
 /** A file of receipts whose date column was not recognised. */
@@ -48,6 +49,7 @@ const receipts: ImportPreview = {
     { key: "amount", label: "金额" },
   ],
   needed: [["contractNumber"], ["receivedOn"], ["amount"]],
+  modes: ["create", "upsert"],
 };
 
 const report = (over: Partial<ImportReport>): ImportReport => ({
@@ -176,6 +178,8 @@ describe("the import page", () => {
 
     expect(screen.getByTestId("import-match-note")).toHaveTextContent("尚未收清的各期");
     expect(screen.queryByTestId("match-uscc"), "match keys are the customers' own").toBeNull();
+    expect(screen.queryByTestId("mode-update"), "a file adds receipts, it does not say which one to change").toBeNull();
+    expect(screen.getByTestId("mode-upsert")).toBeInTheDocument();
     expect(screen.getByTestId("import-warning-noNeededColumns")).toHaveTextContent("回款日期");
     expect(screen.getByTestId("import-warning-noNeededColumns")).not.toHaveTextContent("合同编号");
     expect(screen.getByTestId("import-run"), "an import without the date would reject every row").toBeDisabled();

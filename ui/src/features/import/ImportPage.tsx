@@ -82,6 +82,8 @@ export function ImportPage() {
       if (!next) return;
       setPreview(next);
       setMappingState(next.mapping);
+      // Receipts and follow-ups are only added: a mode the record type has not falls back to create.
+      setModeState((m) => (next.modes.includes(m) ? m : "create"));
       setReport(null);
     },
     onError: () => {
@@ -199,7 +201,7 @@ export function ImportPage() {
               <div className="import-option">
                 <Typography.Text strong>{t("import.mode")}</Typography.Text>
                 <Radio.Group value={mode} disabled={running} onChange={(e) => setMode(e.target.value as ImportMode)}>
-                  {MODES.map((m) => (
+                  {MODES.filter((m) => preview.modes.includes(m)).map((m) => (
                     <Radio key={m} value={m}>
                       <span data-testid={`mode-${m}`}>{t(`import.modes.${m}`)}</span>
                     </Radio>

@@ -14,7 +14,7 @@ describe("the reason a row was not imported", () => {
   it("names the import's own reasons", () => {
     expect(rejectText(zhCN, reject(null, "duplicate_in_file"), fields)).toBe("文件中重复");
     expect(rejectText(zhCN, reject("uscc", "exists"), fields)).toBe("已存在");
-    expect(rejectText(zhCN, reject(null, "not_found"), fields)).toBe("找不到要更新的客户");
+    expect(rejectText(zhCN, reject(null, "not_found"), fields)).toBe("找不到要更新的记录");
     expect(rejectText(en, reject(null, "ambiguous"), fields)).toBe("Matches more than one customer");
   });
 
