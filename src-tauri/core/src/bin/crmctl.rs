@@ -66,7 +66,7 @@ enum Command {
     },
     /// Run the integrity check and print the schema version and row counts.
     Check,
-    /// Export a record type (customers, contacts, followUps) or the whole book (book) to .xlsx or .csv.
+    /// Export a record type (customers, contacts, followUps, products, contracts, installments, receipts) or the whole book (book) to .xlsx or .csv.
     Export {
         entity: String,
         #[arg(long)]
@@ -78,7 +78,7 @@ enum Command {
         #[arg(long, default_value = "zh-CN")]
         language: String,
     },
-    /// Import customers from .xlsx/.xls/.ods/.csv; columns are mapped from their headers.
+    /// Import a record type (customers, contacts, followUps, products, contracts, installments, receipts) from .xlsx/.xls/.ods/.csv; columns are mapped from their headers.
     Import {
         entity: String,
         file: PathBuf,
