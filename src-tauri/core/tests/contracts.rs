@@ -107,9 +107,21 @@ async fn a_contract_with_two_product_lines_is_worth_their_sum_and_keeps_their_na
         })
         .await
         .unwrap();
-    assert_eq!(contract.amount, 270_000 + 75_000, "2×1500 at 10% off + 1.5×500");
-    let names: Vec<&str> = contract.lines.iter().map(|l| l.description.as_str()).collect();
-    assert_eq!(names, ["云服务器", "安装调试"], "a line without text says its product");
+    assert_eq!(
+        contract.amount,
+        270_000 + 75_000,
+        "2×1500 at 10% off + 1.5×500"
+    );
+    let names: Vec<&str> = contract
+        .lines
+        .iter()
+        .map(|l| l.description.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        ["云服务器", "安装调试"],
+        "a line without text says its product"
+    );
     assert_eq!(contract.lines[1].quantity, 1.5);
     assert_eq!(contract.lines[0].unit.as_deref(), Some("台"));
     assert_eq!(contract.customer_name, "北京华远科技有限公司");
@@ -126,8 +138,16 @@ async fn a_contract_with_two_product_lines_is_worth_their_sum_and_keeps_their_na
 async fn contracts_are_numbered_by_the_rule_and_a_taken_number_is_refused() {
     let (dir, store) = fresh().await;
     let c = customer(&store, "上海申通小吃店").await;
-    let first = store.contracts().create_from(&signed(c, 100)).await.unwrap();
-    let second = store.contracts().create_from(&signed(c, 100)).await.unwrap();
+    let first = store
+        .contracts()
+        .create_from(&signed(c, 100))
+        .await
+        .unwrap();
+    let second = store
+        .contracts()
+        .create_from(&signed(c, 100))
+        .await
+        .unwrap();
     assert_eq!(
         (first.number.as_str(), second.number.as_str()),
         ("HT-2026-0001", "HT-2026-0002"),
@@ -143,7 +163,11 @@ async fn contracts_are_numbered_by_the_rule_and_a_taken_number_is_refused() {
         .await
         .unwrap();
     assert_eq!(by_hand.number, "HT-2026-0003");
-    let next = store.contracts().create_from(&signed(c, 100)).await.unwrap();
+    let next = store
+        .contracts()
+        .create_from(&signed(c, 100))
+        .await
+        .unwrap();
     assert_eq!(next.number, "HT-2026-0004");
 
     let e = store
@@ -191,7 +215,11 @@ async fn contracts_are_numbered_by_the_rule_and_a_taken_number_is_refused() {
 async fn a_two_installment_plan_and_a_partial_receipt_leave_the_rest_outstanding() {
     let (_d, store) = fresh().await;
     let c = customer(&store, "杭州西湖茶业").await;
-    let contract = store.contracts().create_from(&signed(c, 1_000_000)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(c, 1_000_000))
+        .await
+        .unwrap();
     let first = store
         .plans()
         .add(contract.id, &installment(&day(-40), 600_000))
@@ -202,20 +230,32 @@ async fn a_two_installment_plan_and_a_partial_receipt_leave_the_rest_outstanding
         .add(contract.id, &installment(&day(20), 400_000))
         .await
         .unwrap();
-    store.receipts().record(first.id, &receipt(250_000)).await.unwrap();
+    store
+        .receipts()
+        .record(first.id, &receipt(250_000))
+        .await
+        .unwrap();
 
     let plan = store.plans().of_contract(contract.id).await.unwrap();
     assert_eq!(plan.money.planned, 1_000_000);
     assert_eq!(plan.money.received, 250_000);
     assert_eq!(plan.money.outstanding, 750_000);
-    assert_eq!(plan.money.overdue, 350_000, "the first installment's rest is late");
+    assert_eq!(
+        plan.money.overdue, 350_000,
+        "the first installment's rest is late"
+    );
     assert_eq!(plan.installments[0].received, 250_000);
     assert_eq!(plan.receipts.len(), 1);
 
     let today = crm_core::time::today();
     let mine = of_customer(&store, c, today).await.unwrap();
     assert_eq!(
-        (mine.contracted, mine.received, mine.outstanding, mine.overdue),
+        (
+            mine.contracted,
+            mine.received,
+            mine.outstanding,
+            mine.overdue
+        ),
         (1_000_000, 250_000, 750_000, 350_000)
     );
     assert_eq!(mine.aging.days_31_to_90, 350_000, "40 days late");
@@ -229,11 +269,21 @@ async fn a_two_installment_plan_and_a_partial_receipt_leave_the_rest_outstanding
         .unwrap_err();
     assert_eq!(e.to_string(), "amount: exceeds_due");
     assert_eq!(
-        store.plans().of_contract(contract.id).await.unwrap().money.received,
+        store
+            .plans()
+            .of_contract(contract.id)
+            .await
+            .unwrap()
+            .money
+            .received,
         250_000
     );
     // Paying the rest closes it.
-    store.receipts().record(first.id, &receipt(350_000)).await.unwrap();
+    store
+        .receipts()
+        .record(first.id, &receipt(350_000))
+        .await
+        .unwrap();
     let mine = of_customer(&store, c, today).await.unwrap();
     assert_eq!((mine.overdue, mine.outstanding), (0, 400_000));
 }
@@ -242,7 +292,11 @@ async fn a_two_installment_plan_and_a_partial_receipt_leave_the_rest_outstanding
 async fn a_plan_may_not_ask_for_more_than_the_contract_nor_less_than_came_in() {
     let (_d, store) = fresh().await;
     let c = customer(&store, "深圳南山五金").await;
-    let contract = store.contracts().create_from(&signed(c, 100_000)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(c, 100_000))
+        .await
+        .unwrap();
     let i = store
         .plans()
         .add(contract.id, &installment(&day(5), 80_000))
@@ -254,7 +308,11 @@ async fn a_plan_may_not_ask_for_more_than_the_contract_nor_less_than_came_in() {
         .await
         .unwrap_err();
     assert_eq!(e.to_string(), "amount: exceeds_contract");
-    store.receipts().record(i.id, &receipt(50_000)).await.unwrap();
+    store
+        .receipts()
+        .record(i.id, &receipt(50_000))
+        .await
+        .unwrap();
     let e = store
         .plans()
         .update(i.id, &installment(&day(5), 40_000))
@@ -262,11 +320,19 @@ async fn a_plan_may_not_ask_for_more_than_the_contract_nor_less_than_came_in() {
         .unwrap_err();
     assert_eq!(e.to_string(), "amount: below_received");
     let e = store.plans().trash(i.id).await.unwrap_err();
-    assert_eq!(e.reason(), Some("has_receipts"), "payments against it would be lost");
+    assert_eq!(
+        e.reason(),
+        Some("has_receipts"),
+        "payments against it would be lost"
+    );
     // Lowering the contract below its plan is refused too.
     let mut lower = ContractInput::from(&store.contracts().get(contract.id).await.unwrap());
     lower.amount = Some(70_000);
-    let e = store.contracts().update_from(contract.id, &lower).await.unwrap_err();
+    let e = store
+        .contracts()
+        .update_from(contract.id, &lower)
+        .await
+        .unwrap_err();
     assert_eq!(e.reason(), Some("below_plan"));
 }
 
@@ -274,19 +340,31 @@ async fn a_plan_may_not_ask_for_more_than_the_contract_nor_less_than_came_in() {
 async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
     let (_d, store) = fresh().await;
     let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    let d = |offset: i64| (today + Duration::days(offset)).format("%Y-%m-%d").to_string();
+    let d = |offset: i64| {
+        (today + Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
     let a = customer(&store, "甲公司").await;
     let b = customer(&store, "乙公司").await;
-    let ca = store.contracts().create_from(&signed(a, 10_000_000)).await.unwrap();
-    let cb = store.contracts().create_from(&signed(b, 10_000_000)).await.unwrap();
+    let ca = store
+        .contracts()
+        .create_from(&signed(a, 10_000_000))
+        .await
+        .unwrap();
+    let cb = store
+        .contracts()
+        .create_from(&signed(b, 10_000_000))
+        .await
+        .unwrap();
     for (contract, offset, amount) in [
-        (ca.id, 0, 100),     // due today: not yet late
-        (ca.id, -1, 200),    // 1 day
-        (ca.id, -30, 300),   // 30 days
-        (cb.id, -31, 400),   // 31 days
-        (cb.id, -90, 500),   // 90 days
-        (cb.id, -91, 600),   // 91 days
-        (cb.id, 400, 700),   // next year
+        (ca.id, 0, 100),   // due today: not yet late
+        (ca.id, -1, 200),  // 1 day
+        (ca.id, -30, 300), // 30 days
+        (cb.id, -31, 400), // 31 days
+        (cb.id, -90, 500), // 90 days
+        (cb.id, -91, 600), // 91 days
+        (cb.id, 400, 700), // next year
     ] {
         store
             .plans()
@@ -303,7 +381,11 @@ async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
         })
         .await
         .unwrap();
-    store.plans().add(draft.id, &installment(&d(-100), 5_000)).await.unwrap();
+    store
+        .plans()
+        .add(draft.id, &installment(&d(-100), 5_000))
+        .await
+        .unwrap();
 
     let book = of_book(&store, today).await.unwrap();
     assert_eq!(book.aging.not_due, 100 + 700);
@@ -354,7 +436,11 @@ async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
     // its customer.
     let mut sign = ContractInput::from(&draft);
     sign.status = ContractStatus::Signed;
-    store.contracts().update_from(draft.id, &sign).await.unwrap();
+    store
+        .contracts()
+        .update_from(draft.id, &sign)
+        .await
+        .unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().aging.over_90, 5_600);
     store.contracts().trash(draft.id).await.unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().aging.over_90, 600);
@@ -369,14 +455,34 @@ async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
 async fn a_trashed_receipt_is_owed_again_and_a_restore_that_no_longer_fits_is_refused() {
     let (_d, store) = fresh().await;
     let c = customer(&store, "成都锦江餐饮").await;
-    let contract = store.contracts().create_from(&signed(c, 10_000)).await.unwrap();
-    let i = store.plans().add(contract.id, &installment(&day(3), 10_000)).await.unwrap();
-    let r = store.receipts().record(i.id, &receipt(6_000)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(c, 10_000))
+        .await
+        .unwrap();
+    let i = store
+        .plans()
+        .add(contract.id, &installment(&day(3), 10_000))
+        .await
+        .unwrap();
+    let r = store
+        .receipts()
+        .record(i.id, &receipt(6_000))
+        .await
+        .unwrap();
     store.receipts().trash(r.id).await.unwrap();
     assert_eq!(store.plans().get(i.id).await.unwrap().received, 0);
-    store.receipts().record(i.id, &receipt(5_000)).await.unwrap();
+    store
+        .receipts()
+        .record(i.id, &receipt(5_000))
+        .await
+        .unwrap();
     let e = store.receipts().restore(r.id).await.unwrap_err();
-    assert_eq!(e.reason(), Some("exceeds_due"), "6,000 more would pay 11,000 of 10,000");
+    assert_eq!(
+        e.reason(),
+        Some("exceeds_due"),
+        "6,000 more would pay 11,000 of 10,000"
+    );
     assert_eq!(store.receipts().trashed().await.unwrap().len(), 1);
     store.receipts().delete_permanently(r.id).await.unwrap();
     assert!(store.receipts().trashed().await.unwrap().is_empty());
@@ -401,7 +507,11 @@ async fn a_product_on_a_contract_can_be_trashed_but_not_deleted_for_good() {
         .await
         .unwrap();
     store.products().trash(p).await.unwrap();
-    let live = store.products().list(&ProductQuery::default()).await.unwrap();
+    let live = store
+        .products()
+        .list(&ProductQuery::default())
+        .await
+        .unwrap();
     assert!(live.rows.is_empty());
     let e = store.products().delete_permanently(p).await.unwrap_err();
     assert_eq!(e.reason(), Some("in_use"));
@@ -479,8 +589,16 @@ async fn merging_customers_moves_contracts_with_their_money_and_undo_moves_them_
     let (_d, store) = fresh().await;
     let s = customer(&store, "华远科技").await;
     let m = customer(&store, "北京华远科技有限公司").await;
-    let contract = store.contracts().create_from(&signed(m, 9_000)).await.unwrap();
-    store.plans().add(contract.id, &installment(&day(-5), 9_000)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(m, 9_000))
+        .await
+        .unwrap();
+    store
+        .plans()
+        .add(contract.id, &installment(&day(-5), 9_000))
+        .await
+        .unwrap();
     let today = crm_core::time::today();
     let fields = CustomerInput::from(&crm_core::customer::ValidCustomer::from(
         &store.customers().get(s).await.unwrap(),
@@ -495,11 +613,33 @@ async fn merging_customers_moves_contracts_with_their_money_and_undo_moves_them_
     )
     .await
     .unwrap();
-    assert_eq!(store.contracts().get(contract.id).await.unwrap().customer_id, s);
+    assert_eq!(
+        store
+            .contracts()
+            .get(contract.id)
+            .await
+            .unwrap()
+            .customer_id,
+        s
+    );
     assert_eq!(of_customer(&store, s, today).await.unwrap().overdue, 9_000);
-    assert_eq!(of_book(&store, today).await.unwrap().overdue, 9_000, "counted once");
-    crm_core::merge::undo(&store, outcome.merge.id).await.unwrap();
-    assert_eq!(store.contracts().get(contract.id).await.unwrap().customer_id, m);
+    assert_eq!(
+        of_book(&store, today).await.unwrap().overdue,
+        9_000,
+        "counted once"
+    );
+    crm_core::merge::undo(&store, outcome.merge.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .contracts()
+            .get(contract.id)
+            .await
+            .unwrap()
+            .customer_id,
+        m
+    );
     assert_eq!(of_customer(&store, m, today).await.unwrap().overdue, 9_000);
     assert_eq!(of_customer(&store, s, today).await.unwrap().overdue, 0);
 }
@@ -508,19 +648,42 @@ async fn merging_customers_moves_contracts_with_their_money_and_undo_moves_them_
 async fn deleting_a_customer_for_good_takes_its_contracts_and_their_money_along() {
     let (_d, store) = fresh().await;
     let c = customer(&store, "临时客户").await;
-    let contract = store.contracts().create_from(&signed(c, 500)).await.unwrap();
-    let i = store.plans().add(contract.id, &installment(&day(1), 500)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(c, 500))
+        .await
+        .unwrap();
+    let i = store
+        .plans()
+        .add(contract.id, &installment(&day(1), 500))
+        .await
+        .unwrap();
     store.receipts().record(i.id, &receipt(100)).await.unwrap();
     let today = crm_core::time::today();
     assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
     store.customers().trash(c).await.unwrap();
-    assert_eq!(of_book(&store, today).await.unwrap().outstanding, 0, "a trashed customer owes nothing");
+    assert_eq!(
+        of_book(&store, today).await.unwrap().outstanding,
+        0,
+        "a trashed customer owes nothing"
+    );
     store.customers().restore(c).await.unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
     store.customers().trash(c).await.unwrap();
     store.customers().delete_permanently(c).await.unwrap();
-    for table in ["contracts", "contract_lines", "installments", "receipts", "receivable_days", "customer_open_dues"] {
-        let n = crm_core::store::query_scalar_for_tests(&store, &format!("SELECT count(*) FROM {table}")).await;
+    for table in [
+        "contracts",
+        "contract_lines",
+        "installments",
+        "receipts",
+        "receivable_days",
+        "customer_open_dues",
+    ] {
+        let n = crm_core::store::query_scalar_for_tests(
+            &store,
+            &format!("SELECT count(*) FROM {table}"),
+        )
+        .await;
         assert_eq!(n, 0, "{table} keeps nothing of a deleted customer");
     }
     let n = crm_core::store::query_scalar_for_tests(
@@ -544,16 +707,39 @@ async fn today_shows_payments_overdue_and_coming_due_and_contracts_ending() {
         })
         .await
         .unwrap();
-    let late = store.plans().add(contract.id, &installment(&day(-3), 30_000)).await.unwrap();
-    store.receipts().record(late.id, &receipt(10_000)).await.unwrap();
-    store.plans().add(contract.id, &installment(&day(7), 30_000)).await.unwrap();
-    store.plans().add(contract.id, &installment(&day(8), 40_000)).await.unwrap();
+    let late = store
+        .plans()
+        .add(contract.id, &installment(&day(-3), 30_000))
+        .await
+        .unwrap();
+    store
+        .receipts()
+        .record(late.id, &receipt(10_000))
+        .await
+        .unwrap();
+    store
+        .plans()
+        .add(contract.id, &installment(&day(7), 30_000))
+        .await
+        .unwrap();
+    store
+        .plans()
+        .add(contract.id, &installment(&day(8), 40_000))
+        .await
+        .unwrap();
 
     let q = crm_core::reminder::TodayQuery::on(day(0), 480);
     let view = crm_core::reminder::today(&store, &q).await.unwrap();
     assert_eq!(view.payments_overdue.len(), 1);
-    assert_eq!(view.payments_overdue[0].amount, Some(20_000), "what is still owed");
-    assert_eq!(view.payments_overdue[0].detail.as_deref(), Some(contract.number.as_str()));
+    assert_eq!(
+        view.payments_overdue[0].amount,
+        Some(20_000),
+        "what is still owed"
+    );
+    assert_eq!(
+        view.payments_overdue[0].detail.as_deref(),
+        Some(contract.number.as_str())
+    );
     assert_eq!(view.payments_overdue_total, 1);
     let due: Vec<&str> = view.payments_due.iter().map(|r| r.due.as_str()).collect();
     assert_eq!(due, [day(7)], "7 days ahead by default, not 8");
@@ -576,7 +762,10 @@ async fn today_shows_payments_overdue_and_coming_due_and_contracts_ending() {
         ..q
     };
     let view = crm_core::reminder::today(&store, &shorter).await.unwrap();
-    assert!(view.contracts_ending.is_empty(), "10 days away is past a 5-day notice");
+    assert!(
+        view.contracts_ending.is_empty(),
+        "10 days away is past a 5-day notice"
+    );
 }
 
 #[tokio::test]
@@ -584,8 +773,16 @@ async fn the_timeline_shows_contracts_signed_and_payments_received() {
     use crm_core::timeline::TimelineEntry;
     let (_d, store) = fresh().await;
     let c = customer(&store, "南京鼓楼书店").await;
-    let contract = store.contracts().create_from(&signed(c, 5_000)).await.unwrap();
-    let i = store.plans().add(contract.id, &installment("2026-02-01", 5_000)).await.unwrap();
+    let contract = store
+        .contracts()
+        .create_from(&signed(c, 5_000))
+        .await
+        .unwrap();
+    let i = store
+        .plans()
+        .add(contract.id, &installment("2026-02-01", 5_000))
+        .await
+        .unwrap();
     store
         .receipts()
         .record(
@@ -654,7 +851,17 @@ async fn demo_data_brings_contracts_whose_plans_and_receipts_add_up() {
     assert_eq!(book.outstanding, naive);
     assert!(book.overdue > 0, "some demo customers are late");
     // A new contract continues the year's numbering after the demo's numbers.
-    let c = store.contracts().create_from(&signed(1, 100)).await.unwrap();
-    let same = format!("SELECT count(*) FROM contracts WHERE number = '{}'", c.number);
-    assert_eq!(crm_core::store::query_scalar_for_tests(&store, &same).await, 1);
+    let c = store
+        .contracts()
+        .create_from(&signed(1, 100))
+        .await
+        .unwrap();
+    let same = format!(
+        "SELECT count(*) FROM contracts WHERE number = '{}'",
+        c.number
+    );
+    assert_eq!(
+        crm_core::store::query_scalar_for_tests(&store, &same).await,
+        1
+    );
 }

@@ -44,7 +44,11 @@ async fn a_document_comes_back_byte_for_byte_and_its_copy_has_the_same_hash() {
     let files = tempfile::tempdir().unwrap();
     let c = customer(&store, "北京华远科技有限公司").await;
     let (path, bytes) = pdf(files.path(), "合同扫描件.pdf", 1, 700_000);
-    let doc = store.documents().attach(&path, c, None, None).await.unwrap();
+    let doc = store
+        .documents()
+        .attach(&path, c, None, None)
+        .await
+        .unwrap();
     assert_eq!(doc.name, "合同扫描件.pdf");
     assert_eq!(doc.kind, DocumentKind::Pdf);
     assert_eq!(doc.size, bytes.len() as i64);
@@ -52,7 +56,10 @@ async fn a_document_comes_back_byte_for_byte_and_its_copy_has_the_same_hash() {
 
     assert_eq!(store.documents().contents(doc.id).await.unwrap(), bytes);
     let copy = store.documents().open_copy(doc.id).await.unwrap();
-    assert!(copy.starts_with(d.path().join(OPENED_DIR)), "copies stay in the app's own directory");
+    assert!(
+        copy.starts_with(d.path().join(OPENED_DIR)),
+        "copies stay in the app's own directory"
+    );
     assert_eq!(sha(&std::fs::read(&copy).unwrap()), doc.sha256);
     let saved = files.path().join("另存为.pdf");
     store.documents().save_to(doc.id, &saved).await.unwrap();
@@ -67,7 +74,11 @@ async fn a_document_comes_back_byte_for_byte_and_its_copy_has_the_same_hash() {
         std::fs::write(&p, &b).unwrap();
         (p, b)
     };
-    store.documents().attach(&secret, c, None, None).await.unwrap();
+    store
+        .documents()
+        .attach(&secret, c, None, None)
+        .await
+        .unwrap();
     store.close().await;
     let mut on_disk = support::file_bytes(d.path());
     if let Ok(wal) = std::fs::read(d.path().join("crm.db-wal")) {
@@ -89,24 +100,45 @@ async fn the_same_file_attached_twice_is_stored_once_and_kept_until_its_last_doc
     let files = tempfile::tempdir().unwrap();
     let c = customer(&store, "上海申通小吃店").await;
     let (path, bytes) = pdf(files.path(), "a.pdf", 2, 300_000);
-    let first = store.documents().attach(&path, c, None, None).await.unwrap();
+    let first = store
+        .documents()
+        .attach(&path, c, None, None)
+        .await
+        .unwrap();
     let second = store
         .documents()
         .attach(&path, c, None, Some("同一份.pdf"))
         .await
         .unwrap();
     assert_eq!(second.name, "同一份.pdf");
-    assert_eq!(query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await, 1);
+    assert_eq!(
+        query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await,
+        1
+    );
     let chunks = query_scalar_for_tests(&store, "SELECT count(*) FROM blob_chunks").await;
     assert_eq!(chunks, 2, "300 KB in 256 KiB chunks, once");
 
     store.documents().trash(first.id).await.unwrap();
-    store.documents().delete_permanently(first.id).await.unwrap();
+    store
+        .documents()
+        .delete_permanently(first.id)
+        .await
+        .unwrap();
     assert_eq!(store.documents().contents(second.id).await.unwrap(), bytes);
     store.documents().trash(second.id).await.unwrap();
-    store.documents().delete_permanently(second.id).await.unwrap();
-    assert_eq!(query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await, 0);
-    assert_eq!(query_scalar_for_tests(&store, "SELECT count(*) FROM blob_chunks").await, 0);
+    store
+        .documents()
+        .delete_permanently(second.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await,
+        0
+    );
+    assert_eq!(
+        query_scalar_for_tests(&store, "SELECT count(*) FROM blob_chunks").await,
+        0
+    );
 }
 
 #[tokio::test]
@@ -156,11 +188,19 @@ async fn bad_files_are_refused_and_nothing_is_stored() {
     let files = tempfile::tempdir().unwrap();
     let c = customer(&store, "成都锦江餐饮").await;
     let gone = files.path().join("已删除.pdf");
-    let e = store.documents().attach(&gone, c, None, None).await.unwrap_err();
+    let e = store
+        .documents()
+        .attach(&gone, c, None, None)
+        .await
+        .unwrap_err();
     assert_eq!(e.reason(), Some("file_gone"));
     let exe = files.path().join("setup.exe");
     std::fs::write(&exe, b"MZ\x90\x00").unwrap();
-    let e = store.documents().attach(&exe, c, None, None).await.unwrap_err();
+    let e = store
+        .documents()
+        .attach(&exe, c, None, None)
+        .await
+        .unwrap_err();
     assert_eq!(e.to_string(), "file: type_not_allowed");
     let e = store
         .documents()
@@ -172,7 +212,11 @@ async fn bad_files_are_refused_and_nothing_is_stored() {
     let big = files.path().join("big.pdf");
     let f = std::fs::File::create(&big).unwrap();
     f.set_len(crm_core::document::MAX_BYTES + 1).unwrap();
-    let e = store.documents().attach(&big, c, None, None).await.unwrap_err();
+    let e = store
+        .documents()
+        .attach(&big, c, None, None)
+        .await
+        .unwrap_err();
     assert_eq!(e.to_string(), "file: too_large");
     for table in ["documents", "blobs", "blob_chunks"] {
         let n = query_scalar_for_tests(&store, &format!("SELECT count(*) FROM {table}")).await;
@@ -209,14 +253,32 @@ async fn a_contract_document_belongs_to_the_contracts_customer_and_leaves_with_t
         .attach(&path, a, Some(contract.id), None)
         .await
         .unwrap();
-    assert_eq!(doc.contract_number.as_deref(), Some(contract.number.as_str()));
-    assert_eq!(store.documents().of_contract(contract.id).await.unwrap().len(), 1);
+    assert_eq!(
+        doc.contract_number.as_deref(),
+        Some(contract.number.as_str())
+    );
+    assert_eq!(
+        store
+            .documents()
+            .of_contract(contract.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(store.documents().of_customer(a).await.unwrap().len(), 1);
     store.contracts().trash(contract.id).await.unwrap();
     assert!(
         store.documents().of_customer(a).await.unwrap().is_empty(),
         "a trashed contract's documents go with it"
     );
-    store.contracts().delete_permanently(contract.id).await.unwrap();
-    assert_eq!(query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await, 0);
+    store
+        .contracts()
+        .delete_permanently(contract.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        query_scalar_for_tests(&store, "SELECT count(*) FROM blobs").await,
+        0
+    );
 }

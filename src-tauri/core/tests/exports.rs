@@ -419,12 +419,26 @@ async fn contracts_export_with_money_as_money_and_dates_as_dates_and_keep_the_li
         .unwrap();
     let i = store
         .plans()
-        .add(signed.id, &InstallmentInput { due_on: "2026-04-01".into(), amount: 1_000_000, note: None })
+        .add(
+            signed.id,
+            &InstallmentInput {
+                due_on: "2026-04-01".into(),
+                amount: 1_000_000,
+                note: None,
+            },
+        )
         .await
         .unwrap();
     store
         .receipts()
-        .record(i.id, &ReceiptInput { received_on: "2026-04-02".into(), amount: 250_000, ..Default::default() })
+        .record(
+            i.id,
+            &ReceiptInput {
+                received_on: "2026-04-02".into(),
+                amount: 250_000,
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     let path = dir.path().join("合同.xlsx");
@@ -436,7 +450,9 @@ async fn contracts_export_with_money_as_money_and_dates_as_dates_and_keep_the_li
         }),
         ..request(&path, ExportFormat::Xlsx)
     };
-    let s = export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    let s = export::export(&store, &req, Default::default(), |_| {})
+        .await
+        .unwrap();
     assert_eq!(s.rows, 1, "only the signed contract the list shows");
     let out = openpyxl(
         &path,
@@ -460,19 +476,44 @@ for name in ["合同名称", "状态", "合同金额", "已回款", "未回款",
         lines[1]
     );
     assert!(lines[2].starts_with("状态 str 已签订"), "{}", lines[2]);
-    assert!(lines[3].starts_with("合同金额 number 10000.0 ¥"), "money is a number in yuan: {}", lines[3]);
-    assert!(lines[4].starts_with("已回款 number 2500.0 ¥"), "{}", lines[4]);
-    assert!(lines[5].starts_with("未回款 number 7500.0 ¥"), "{}", lines[5]);
-    assert!(lines[6].starts_with("回款率 number 0.25 0.00%"), "a share is a percentage: {}", lines[6]);
-    assert!(lines[7].starts_with("签订日期 datetime 2026-03-05"), "a day is an Excel date: {}", lines[7]);
+    assert!(
+        lines[3].starts_with("合同金额 number 10000.0 ¥"),
+        "money is a number in yuan: {}",
+        lines[3]
+    );
+    assert!(
+        lines[4].starts_with("已回款 number 2500.0 ¥"),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].starts_with("未回款 number 7500.0 ¥"),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[6].starts_with("回款率 number 0.25 0.00%"),
+        "a share is a percentage: {}",
+        lines[6]
+    );
+    assert!(
+        lines[7].starts_with("签订日期 datetime 2026-03-05"),
+        "a day is an Excel date: {}",
+        lines[7]
+    );
 
     let receipts = dir.path().join("回款.csv");
     let req = ExportRequest {
         entity: Some(Entity::Receipts),
         ..request(&receipts, ExportFormat::Csv)
     };
-    export::export(&store, &req, Default::default(), |_| {}).await.unwrap();
+    export::export(&store, &req, Default::default(), |_| {})
+        .await
+        .unwrap();
     let text = std::fs::read_to_string(&receipts).unwrap();
     assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM for Excel");
-    assert!(text.contains("2026-04-02") && text.contains("2500.00") && text.contains("银行转账"), "{text}");
+    assert!(
+        text.contains("2026-04-02") && text.contains("2500.00") && text.contains("银行转账"),
+        "{text}"
+    );
 }

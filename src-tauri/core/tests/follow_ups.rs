@@ -34,12 +34,7 @@ fn note(next: Option<&str>) -> FollowUpInput {
 }
 
 async fn view(store: &Store, day: &str) -> TodayView {
-    today(
-        store,
-        &TodayQuery::on(day, 480),
-    )
-    .await
-    .unwrap()
+    today(store, &TodayQuery::on(day, 480)).await.unwrap()
 }
 
 fn names(list: &[crm_core::reminder::Reminder]) -> Vec<&str> {

@@ -636,7 +636,9 @@ fn product_sheet(path: &Path, rows: &[(&str, &str, &str, &str)]) {
 }
 
 async fn import_products(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
-    let preview = import::inspect(path, Entity::Products, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(path, Entity::Products, Language::ZhCn)
+        .await
+        .unwrap();
     assert_eq!(
         preview.mapping,
         ["name", "code", "listPrice", "cost"].map(|k| Some(k.to_string())),
@@ -684,18 +686,44 @@ async fn products_import_with_exact_prices_match_on_their_code_and_revert() {
     );
     let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(reasons, ["duplicate_in_file", "negative"]);
-    let products = store.products().list(&ProductQuery::default()).await.unwrap().rows;
-    let by_code = |c: &str| products.iter().find(|p| p.code.as_deref() == Some(c)).unwrap().clone();
+    let products = store
+        .products()
+        .list(&ProductQuery::default())
+        .await
+        .unwrap()
+        .rows;
+    let by_code = |c: &str| {
+        products
+            .iter()
+            .find(|p| p.code.as_deref() == Some(c))
+            .unwrap()
+            .clone()
+    };
     assert_eq!(by_code("DY-101").list_price, 189_900);
-    assert_eq!(by_code("DY-101").cost, Some(120_050), "1200.50 yuan is exactly 120050 分");
-    assert_eq!(by_code("FY-201").list_price, 1_299_000, "¥12,990.00 as text");
-    assert_eq!(by_code("ZH-A4").name, "A4 复印纸 (箱)", "matched on its code, renamed");
+    assert_eq!(
+        by_code("DY-101").cost,
+        Some(120_050),
+        "1200.50 yuan is exactly 120050 分"
+    );
+    assert_eq!(
+        by_code("FY-201").list_price,
+        1_299_000,
+        "¥12,990.00 as text"
+    );
+    assert_eq!(
+        by_code("ZH-A4").name,
+        "A4 复印纸 (箱)",
+        "matched on its code, renamed"
+    );
     assert_eq!(by_code("ZH-A4").id, kept.id);
 
     // A product the import created and a contract sold since survives the revert in the trash.
     let customer = store
         .customers()
-        .create_from(&CustomerInput { name: "广州天河电子".into(), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "广州天河电子".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     store
@@ -713,17 +741,35 @@ async fn products_import_with_exact_prices_match_on_their_code_and_revert() {
         })
         .await
         .unwrap();
-    import::revert(&store, report.import_id.unwrap()).await.unwrap();
-    let live = store.products().list(&ProductQuery::default()).await.unwrap().rows;
-    let names: Vec<&str> = live.iter().map(|p| p.name.as_str()).collect();
-    assert_eq!(names, ["打印纸"], "created products gone, the updated one as it was");
-    let trashed = store
+    import::revert(&store, report.import_id.unwrap())
+        .await
+        .unwrap();
+    let live = store
         .products()
-        .list(&ProductQuery { trashed: true, ..Default::default() })
+        .list(&ProductQuery::default())
         .await
         .unwrap()
         .rows;
-    assert_eq!(trashed.len(), 1, "the sold one is kept in the trash: {trashed:?}");
+    let names: Vec<&str> = live.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["打印纸"],
+        "created products gone, the updated one as it was"
+    );
+    let trashed = store
+        .products()
+        .list(&ProductQuery {
+            trashed: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .rows;
+    assert_eq!(
+        trashed.len(),
+        1,
+        "the sold one is kept in the trash: {trashed:?}"
+    );
     assert_eq!(trashed[0].code.as_deref(), Some("FY-201"));
 }
 
@@ -731,21 +777,48 @@ async fn products_import_with_exact_prices_match_on_their_code_and_revert() {
 async fn reverting_a_customer_import_is_refused_once_its_customers_have_contracts() {
     use crm_core::contract::ContractInput;
     let (dir, store) = fresh().await;
-    let path = write(dir.path(), "客户.csv", "客户名称,手机\n北京华远科技有限公司,13800138000\n".as_bytes());
+    let path = write(
+        dir.path(),
+        "客户.csv",
+        "客户名称,手机\n北京华远科技有限公司,13800138000\n".as_bytes(),
+    );
     let report = import_file(&store, &path, ImportMode::Create, &[]).await;
-    let id = store.customers().list(&CustomerQuery::default()).await.unwrap().rows[0].id;
+    let id = store
+        .customers()
+        .list(&CustomerQuery::default())
+        .await
+        .unwrap()
+        .rows[0]
+        .id;
     store
         .contracts()
-        .create_from(&ContractInput { title: "服务".into(), customer_id: id, amount: Some(100), ..Default::default() })
+        .create_from(&ContractInput {
+            title: "服务".into(),
+            customer_id: id,
+            amount: Some(100),
+            ..Default::default()
+        })
         .await
         .unwrap();
-    let e = import::revert(&store, report.import_id.unwrap()).await.unwrap_err();
-    assert_eq!(e.reason(), Some("has_contracts"), "the contract would have been lost with the customer");
+    let e = import::revert(&store, report.import_id.unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.reason(),
+        Some("has_contracts"),
+        "the contract would have been lost with the customer"
+    );
     assert_eq!(names(&store).await, ["北京华远科技有限公司"]);
 }
 
 /// Exports `entity` from one store as the user would (xlsx, zh-CN) and imports that file into another.
-async fn carry_over(from: &Store, to: &Store, entity: Entity, dir: &Path, mode: ImportMode) -> ImportReport {
+async fn carry_over(
+    from: &Store,
+    to: &Store,
+    entity: Entity,
+    dir: &Path,
+    mode: ImportMode,
+) -> ImportReport {
     use crm_core::export::{self, ExportFormat, ExportRequest};
     let path = dir.join(format!("{entity:?}.xlsx"));
     export::export(
@@ -763,7 +836,9 @@ async fn carry_over(from: &Store, to: &Store, entity: Entity, dir: &Path, mode: 
     )
     .await
     .unwrap();
-    let preview = import::inspect(&path, entity, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(&path, entity, Language::ZhCn)
+        .await
+        .unwrap();
     let request = ImportRequest {
         entity,
         ..request(&path, preview.mapping, mode, &[])
@@ -774,7 +849,8 @@ async fn carry_over(from: &Store, to: &Store, entity: Entity, dir: &Path, mode: 
 }
 
 #[tokio::test]
-async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_into_another_store_as_it_was() {
+async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_into_another_store_as_it_was(
+) {
     use crm_core::contact::ContactInput;
     use crm_core::contract::{ContractInput, ContractStatus};
     use crm_core::follow_up::{FollowUpInput, FollowUpKind};
@@ -783,12 +859,21 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
     let (_d2, b) = fresh().await;
     let c = a
         .customers()
-        .create_from(&CustomerInput { name: "北京华远科技有限公司".into(), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "北京华远科技有限公司".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let zhang = a
         .contacts()
-        .create_from(c.id, &ContactInput { name: "张三".into(), ..Default::default() })
+        .create_from(
+            c.id,
+            &ContactInput {
+                name: "张三".into(),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     let contract = a
@@ -809,17 +894,42 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
         .unwrap();
     let first = a
         .plans()
-        .add(contract.id, &InstallmentInput { due_on: "2026-01-31".into(), amount: 500_000, note: Some("首付".into()) })
+        .add(
+            contract.id,
+            &InstallmentInput {
+                due_on: "2026-01-31".into(),
+                amount: 500_000,
+                note: Some("首付".into()),
+            },
+        )
         .await
         .unwrap();
     let second = a
         .plans()
-        .add(contract.id, &InstallmentInput { due_on: "2026-06-30".into(), amount: 500_000, note: None })
+        .add(
+            contract.id,
+            &InstallmentInput {
+                due_on: "2026-06-30".into(),
+                amount: 500_000,
+                note: None,
+            },
+        )
         .await
         .unwrap();
-    for (i, amount, method) in [(first.id, 500_000, PaymentMethod::Bank), (second.id, 100_000, PaymentMethod::Wechat)] {
+    for (i, amount, method) in [
+        (first.id, 500_000, PaymentMethod::Bank),
+        (second.id, 100_000, PaymentMethod::Wechat),
+    ] {
         a.receipts()
-            .record(i, &ReceiptInput { received_on: "2026-02-01".into(), amount, method, note: None })
+            .record(
+                i,
+                &ReceiptInput {
+                    received_on: "2026-02-01".into(),
+                    amount,
+                    method,
+                    note: None,
+                },
+            )
             .await
             .unwrap();
     }
@@ -861,43 +971,95 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
     let copied = b.contracts().get(copied[0].id).await.unwrap();
     let original = a.contracts().get(contract.id).await.unwrap();
     assert_eq!(
-        (&copied.number, &copied.title, copied.amount, copied.status, &copied.signed_on, &copied.ends_on),
-        (&original.number, &original.title, original.amount, original.status, &original.signed_on, &original.ends_on)
+        (
+            &copied.number,
+            &copied.title,
+            copied.amount,
+            copied.status,
+            &copied.signed_on,
+            &copied.ends_on
+        ),
+        (
+            &original.number,
+            &original.title,
+            original.amount,
+            original.status,
+            &original.signed_on,
+            &original.ends_on
+        )
     );
     assert_eq!(copied.contact_name.as_deref(), Some("张三"));
     assert_eq!(copied.payment_terms, original.payment_terms);
-    assert_eq!(copied.money, original.money, "planned, received, outstanding and overdue all carried over");
+    assert_eq!(
+        copied.money, original.money,
+        "planned, received, outstanding and overdue all carried over"
+    );
     let plan = b.plans().of_contract(copied.id).await.unwrap();
-    let dues: Vec<(&str, i64, i64)> = plan.installments.iter().map(|i| (i.due_on.as_str(), i.amount, i.received)).collect();
-    assert_eq!(dues, [("2026-01-31", 500_000, 500_000), ("2026-06-30", 500_000, 100_000)]);
+    let dues: Vec<(&str, i64, i64)> = plan
+        .installments
+        .iter()
+        .map(|i| (i.due_on.as_str(), i.amount, i.received))
+        .collect();
+    assert_eq!(
+        dues,
+        [
+            ("2026-01-31", 500_000, 500_000),
+            ("2026-06-30", 500_000, 100_000)
+        ]
+    );
     assert_eq!(plan.installments[0].note.as_deref(), Some("首付"));
-    let methods: std::collections::HashSet<PaymentMethod> = plan.receipts.iter().map(|r| r.method).collect();
+    let methods: std::collections::HashSet<PaymentMethod> =
+        plan.receipts.iter().map(|r| r.method).collect();
     assert_eq!(methods, [PaymentMethod::Bank, PaymentMethod::Wechat].into());
-    let customer = b.customers().list(&CustomerQuery::default()).await.unwrap().rows[0].clone();
+    let customer = b
+        .customers()
+        .list(&CustomerQuery::default())
+        .await
+        .unwrap()
+        .rows[0]
+        .clone();
     let follow_ups = b.follow_ups().of_customer(customer.id).await.unwrap();
     assert_eq!(follow_ups.len(), 1);
     assert_eq!(
-        (follow_ups[0].happened_at, follow_ups[0].kind, follow_ups[0].content.as_str(), follow_ups[0].contact_name.as_deref()),
+        (
+            follow_ups[0].happened_at,
+            follow_ups[0].kind,
+            follow_ups[0].content.as_str(),
+            follow_ups[0].contact_name.as_deref()
+        ),
         (at, FollowUpKind::Visit, "上门谈续约", Some("张三"))
     );
-    assert_eq!(customer.next_follow_up.as_deref(), Some("2026-03-12"), "the follow-up set 下次跟进时间");
+    assert_eq!(
+        customer.next_follow_up.as_deref(),
+        Some("2026-03-12"),
+        "the follow-up set 下次跟进时间"
+    );
 
     // The same receipts file again: recognised, nothing paid twice.
     let again = carry_over(&a, &b, Entity::Receipts, dir.path(), ImportMode::Upsert).await;
     assert_eq!((again.created, again.unchanged), (0, 2));
     // The same follow-ups again: the form kept seconds, the sheet has minutes; still the same follow-ups.
     let again = carry_over(&a, &b, Entity::FollowUps, dir.path(), ImportMode::Upsert).await;
-    assert_eq!((again.created, again.rejected), (0, 0), "{:?}", again.rejects);
+    assert_eq!(
+        (again.created, again.rejected),
+        (0, 0),
+        "{:?}",
+        again.rejects
+    );
 }
 
 #[tokio::test]
-async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_revert_takes_the_rest_back() {
+async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_revert_takes_the_rest_back(
+) {
     use crm_core::contract::{ContractInput, ContractStatus};
     use crm_core::receivable::InstallmentInput;
     let (dir, store) = fresh().await;
     let c = store
         .customers()
-        .create_from(&CustomerInput { name: "深圳南山五金".into(), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "深圳南山五金".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let contract = store
@@ -915,7 +1077,14 @@ async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_
     for (due, amount) in [("2026-01-10", 100_000), ("2026-02-10", 200_000)] {
         store
             .plans()
-            .add(contract.id, &InstallmentInput { due_on: due.into(), amount, note: None })
+            .add(
+                contract.id,
+                &InstallmentInput {
+                    due_on: due.into(),
+                    amount,
+                    note: None,
+                },
+            )
             .await
             .unwrap();
     }
@@ -925,33 +1094,96 @@ async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_
                HT-2026-0100,2026-02-20,1,现金\n\
                HT-2026-9999,2026-02-20,1,现金\n";
     let path = write(dir.path(), "回款.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Receipts, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(&path, Entity::Receipts, Language::ZhCn)
+        .await
+        .unwrap();
     let request = ImportRequest {
         entity: Entity::Receipts,
         ..request(&path, preview.mapping, ImportMode::Create, &[])
     };
     let report = import::run(&store, &request, |_| {}).await.unwrap();
-    assert_eq!((report.created, report.rejected), (2, 2), "{:?}", report.rejects);
+    assert_eq!(
+        (report.created, report.rejected),
+        (2, 2),
+        "{:?}",
+        report.rejects
+    );
     let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
-    assert_eq!(reasons, ["exceeds_due", "contract_not_found"], "3,000 of 3,000 was paid by the first two rows");
+    assert_eq!(
+        reasons,
+        ["exceeds_due", "contract_not_found"],
+        "3,000 of 3,000 was paid by the first two rows"
+    );
     let plan = store.plans().of_contract(contract.id).await.unwrap();
     let received: Vec<i64> = plan.installments.iter().map(|i| i.received).collect();
-    assert_eq!(received, [100_000, 200_000], "¥1,500 paid the first installment and half the second");
-    assert_eq!(plan.receipts.len(), 3, "the first payment was split over two installments");
+    assert_eq!(
+        received,
+        [100_000, 200_000],
+        "¥1,500 paid the first installment and half the second"
+    );
+    assert_eq!(
+        plan.receipts.len(),
+        3,
+        "the first payment was split over two installments"
+    );
     // The same sheet again: ¥1,500 was stored as two pieces and is still recognised as that payment.
-    let again = import::run(&store, &ImportRequest { mode: ImportMode::Upsert, ..request.clone() }, |_| {}).await.unwrap();
-    assert_eq!((again.created, again.unchanged), (0, 2), "nothing is paid twice: {:?}", again.rejects);
+    let again = import::run(
+        &store,
+        &ImportRequest {
+            mode: ImportMode::Upsert,
+            ..request.clone()
+        },
+        |_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (again.created, again.unchanged),
+        (0, 2),
+        "nothing is paid twice: {:?}",
+        again.rejects
+    );
     // Nothing in a row says which receipt it would change: update is refused before anything is read.
-    let update = ImportRequest { mode: ImportMode::Update, ..request.clone() };
+    let update = ImportRequest {
+        mode: ImportMode::Update,
+        ..request.clone()
+    };
     let e = import::run(&store, &update, |_| {}).await.unwrap_err();
-    assert!(matches!(e, CoreError::Validation { field: "mode", reason: "append_only" }), "{e}");
-    assert_eq!(store.plans().of_contract(contract.id).await.unwrap().receipts.len(), 3, "the refused run wrote nothing");
-    import::revert(&store, report.import_id.unwrap()).await.unwrap();
+    assert!(
+        matches!(
+            e,
+            CoreError::Validation {
+                field: "mode",
+                reason: "append_only"
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(
+        store
+            .plans()
+            .of_contract(contract.id)
+            .await
+            .unwrap()
+            .receipts
+            .len(),
+        3,
+        "the refused run wrote nothing"
+    );
+    import::revert(&store, report.import_id.unwrap())
+        .await
+        .unwrap();
     let plan = store.plans().of_contract(contract.id).await.unwrap();
     assert!(plan.receipts.is_empty());
     assert_eq!(plan.money.received, 0);
-    let book = crm_core::receivable::of_book(&store, chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).await.unwrap();
-    assert_eq!(book.outstanding, 300_000, "owed again, in the day totals too");
+    let book =
+        crm_core::receivable::of_book(&store, chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
+            .await
+            .unwrap();
+    assert_eq!(
+        book.outstanding, 300_000,
+        "owed again, in the day totals too"
+    );
 }
 
 #[tokio::test]
@@ -960,7 +1192,10 @@ async fn a_contract_updated_by_an_import_keeps_its_lines_and_the_revert_puts_it_
     let (dir, store) = fresh().await;
     let c = store
         .customers()
-        .create_from(&CustomerInput { name: "杭州西湖茶业".into(), ..Default::default() })
+        .create_from(&CustomerInput {
+            name: "杭州西湖茶业".into(),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let original = store
@@ -984,25 +1219,59 @@ async fn a_contract_updated_by_an_import_keeps_its_lines_and_the_revert_puts_it_
                ,新合同,杭州西湖茶业,草稿,\n\
                HT-2026-0043,别人的合同,没有这个客户,草稿,\n";
     let path = write(dir.path(), "合同.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn).await.unwrap();
+    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn)
+        .await
+        .unwrap();
     let request = ImportRequest {
         entity: Entity::Contracts,
         ..request(&path, preview.mapping, ImportMode::Upsert, &[])
     };
     let report = import::run(&store, &request, |_| {}).await.unwrap();
-    assert_eq!((report.created, report.updated, report.rejected), (1, 1, 1), "{:?}", report.rejects);
+    assert_eq!(
+        (report.created, report.updated, report.rejected),
+        (1, 1, 1),
+        "{:?}",
+        report.rejects
+    );
     assert_eq!(report.rejects[0].reason, "customer_not_found");
     let updated = store.contracts().get(original.id).await.unwrap();
     assert_eq!(updated.title, "茶叶年度采购");
     assert_eq!(updated.status, crm_core::contract::ContractStatus::Active);
-    assert_eq!(updated.lines.len(), 1, "the sheet has no lines: the contract keeps its own");
+    assert_eq!(
+        updated.lines.len(),
+        1,
+        "the sheet has no lines: the contract keeps its own"
+    );
     assert_eq!(updated.amount, 588_000);
-    let all = store.contracts().list(&Default::default()).await.unwrap().rows;
-    assert!(all.iter().any(|r| r.title == "新合同" && r.number.starts_with("HT-")), "numbered by the rule");
-    import::revert(&store, report.import_id.unwrap()).await.unwrap();
+    let all = store
+        .contracts()
+        .list(&Default::default())
+        .await
+        .unwrap()
+        .rows;
+    assert!(
+        all.iter()
+            .any(|r| r.title == "新合同" && r.number.starts_with("HT-")),
+        "numbered by the rule"
+    );
+    import::revert(&store, report.import_id.unwrap())
+        .await
+        .unwrap();
     let back = store.contracts().get(original.id).await.unwrap();
-    assert_eq!((back.title.as_str(), back.status, back.lines.len()), ("茶叶采购", crm_core::contract::ContractStatus::Draft, 1));
-    assert_eq!(store.contracts().list(&Default::default()).await.unwrap().rows.len(), 1);
+    assert_eq!(
+        (back.title.as_str(), back.status, back.lines.len()),
+        ("茶叶采购", crm_core::contract::ContractStatus::Draft, 1)
+    );
+    assert_eq!(
+        store
+            .contracts()
+            .list(&Default::default())
+            .await
+            .unwrap()
+            .rows
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -1011,7 +1280,14 @@ async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_impo
     let (dir, store) = fresh().await;
     let mut ids = Vec::new();
     for name in ["杭州西湖茶业", "宁波港口物流"] {
-        let c = store.customers().create_from(&CustomerInput { name: name.into(), ..Default::default() }).await.unwrap();
+        let c = store
+            .customers()
+            .create_from(&CustomerInput {
+                name: name.into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
         ids.push(c.id);
     }
     store
@@ -1020,14 +1296,25 @@ async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_impo
             number: Some("HT-2026-0042".into()),
             title: "茶叶采购".into(),
             customer_id: ids[0],
-            lines: vec![ContractLineInput { description: Some("龙井".into()), quantity: 10.0, unit_price: 58_800, ..Default::default() }],
+            lines: vec![ContractLineInput {
+                description: Some("龙井".into()),
+                quantity: 10.0,
+                unit_price: 58_800,
+                ..Default::default()
+            }],
             ..Default::default()
         })
         .await
         .unwrap();
     store
         .contracts()
-        .create_from(&ContractInput { number: Some("HT-2026-0050".into()), title: "仓储".into(), customer_id: ids[1], amount: Some(100), ..Default::default() })
+        .create_from(&ContractInput {
+            number: Some("HT-2026-0050".into()),
+            title: "仓储".into(),
+            customer_id: ids[1],
+            amount: Some(100),
+            ..Default::default()
+        })
         .await
         .unwrap();
     // The second customer goes to the trash: its contract leaves the lists but keeps its number.
@@ -1039,8 +1326,13 @@ async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_impo
                HT-2026-0051,新合同,杭州西湖茶业,100
 ";
     let path = write(dir.path(), "合同.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn).await.unwrap();
-    let request = ImportRequest { entity: Entity::Contracts, ..request(&path, preview.mapping, ImportMode::Upsert, &[]) };
+    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn)
+        .await
+        .unwrap();
+    let request = ImportRequest {
+        entity: Entity::Contracts,
+        ..request(&path, preview.mapping, ImportMode::Upsert, &[])
+    };
     let report = import::run(&store, &request, |_| {}).await.unwrap();
     let reasons: Vec<&str> = report.rejects.iter().map(|r| r.reason.as_str()).collect();
     assert_eq!(reasons, ["exists", "from_lines"], "a trashed customer's number is taken; an amount other than the lines' is not dropped silently");

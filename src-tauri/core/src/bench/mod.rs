@@ -239,12 +239,13 @@ pub async fn open_figure(dir: &Path, key: &StoreKey) -> Result<Figure> {
 
 /// The query plan of a read-only `sql` and the time of three runs of it.
 pub async fn explain(store: &Store, sql: &str) -> Result<Vec<String>> {
-    let mut out: Vec<String> = sqlx::query_as::<_, (i64, i64, i64, String)>(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .fetch_all(store.read())
-        .await?
-        .into_iter()
-        .map(|(id, parent, _, detail)| format!("{id:>4} {parent:>4}  {detail}"))
-        .collect();
+    let mut out: Vec<String> =
+        sqlx::query_as::<_, (i64, i64, i64, String)>(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .fetch_all(store.read())
+            .await?
+            .into_iter()
+            .map(|(id, parent, _, detail)| format!("{id:>4} {parent:>4}  {detail}"))
+            .collect();
     for _ in 0..3 {
         let t = Instant::now();
         let rows = sqlx::query(sql).fetch_all(store.read()).await?.len();

@@ -12,7 +12,11 @@ use crate::error::Result;
 use crate::receivable::{self, AgingBucket, OpenInstallmentQuery};
 use crate::store::Store;
 
-async fn time_contract_pages(store: &Store, base: &ContractQuery, cursors: &[Option<String>]) -> Result<f64> {
+async fn time_contract_pages(
+    store: &Store,
+    base: &ContractQuery,
+    cursors: &[Option<String>],
+) -> Result<f64> {
     let mut samples = Vec::with_capacity(cursors.len());
     for c in cursors {
         let q = ContractQuery {
@@ -27,7 +31,11 @@ async fn time_contract_pages(store: &Store, base: &ContractQuery, cursors: &[Opt
 }
 
 /// Up to `n` cursors spread evenly through the whole list, found by walking it in pages of 500.
-async fn contract_cursors(store: &Store, base: &ContractQuery, n: usize) -> Result<Vec<Option<String>>> {
+async fn contract_cursors(
+    store: &Store,
+    base: &ContractQuery,
+    n: usize,
+) -> Result<Vec<Option<String>>> {
     let mut all = Vec::new();
     let mut after = None;
     loop {
@@ -53,14 +61,25 @@ async fn contract_cursors(store: &Store, base: &ContractQuery, n: usize) -> Resu
 
 pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     let mut out = Vec::new();
-    let contracts: i64 = sqlx::query_scalar("SELECT count(*) FROM contracts WHERE deleted_at IS NULL")
-        .fetch_one(store.read())
-        .await?;
-    let plan_rows: i64 = sqlx::query_scalar("SELECT (SELECT count(*) FROM installments) + (SELECT count(*) FROM receipts)")
-        .fetch_one(store.read())
-        .await?;
-    out.push(Figure::new("money.contracts", contracts as f64, "contracts"));
-    out.push(Figure::new("money.plan_and_receipt_rows", plan_rows as f64, "rows"));
+    let contracts: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM contracts WHERE deleted_at IS NULL")
+            .fetch_one(store.read())
+            .await?;
+    let plan_rows: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM installments) + (SELECT count(*) FROM receipts)",
+    )
+    .fetch_one(store.read())
+    .await?;
+    out.push(Figure::new(
+        "money.contracts",
+        contracts as f64,
+        "contracts",
+    ));
+    out.push(Figure::new(
+        "money.plan_and_receipt_rows",
+        plan_rows as f64,
+        "rows",
+    ));
 
     for (suffix, filter) in [
         ("", ContractQuery::default()),
@@ -72,7 +91,10 @@ pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
             },
         ),
     ] {
-        let base = ContractQuery { limit: 100, ..filter };
+        let base = ContractQuery {
+            limit: 100,
+            ..filter
+        };
         out.push(Figure::new(
             &format!("contracts.list_first_page{suffix}_p95_ms"),
             time_contract_pages(store, &base, &vec![None; 200]).await?,
@@ -90,7 +112,11 @@ pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
             store.contracts().count(&base).await?;
             counts.push(ms(t.elapsed()));
         }
-        out.push(Figure::new(&format!("contracts.count{suffix}_p95_ms"), p95(counts), "ms"));
+        out.push(Figure::new(
+            &format!("contracts.count{suffix}_p95_ms"),
+            p95(counts),
+            "ms",
+        ));
     }
 
     let today = crate::time::today();
@@ -103,9 +129,11 @@ pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     out.push(Figure::new("receivables.summary_p95_ms", p95(book), "ms"));
 
     // Customers with contracts, picked at random.
-    let ids: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT customer_id FROM contracts WHERE deleted_at IS NULL LIMIT 100000")
-        .fetch_all(store.read())
-        .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT customer_id FROM contracts WHERE deleted_at IS NULL LIMIT 100000",
+    )
+    .fetch_all(store.read())
+    .await?;
     if !ids.is_empty() {
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
         let mut one = Vec::new();
@@ -115,7 +143,11 @@ pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
             receivable::of_customer(store, id, today).await?;
             one.push(ms(t.elapsed()));
         }
-        out.push(Figure::new("receivables.customer_summary_p95_ms", p95(one), "ms"));
+        out.push(Figure::new(
+            "receivables.customer_summary_p95_ms",
+            p95(one),
+            "ms",
+        ));
     }
     let mut pages = Vec::new();
     for _ in 0..50 {
@@ -131,7 +163,11 @@ pub async fn money_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
         .await?;
         pages.push(ms(t.elapsed()));
     }
-    out.push(Figure::new("receivables.open_first_page_p95_ms", p95(pages), "ms"));
+    out.push(Figure::new(
+        "receivables.open_first_page_p95_ms",
+        p95(pages),
+        "ms",
+    ));
 
     out.extend(attach_figures(store, seed).await?);
     Ok(out)
@@ -165,7 +201,10 @@ async fn attach_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     reset_peak_rss();
     let before = rss_kb("VmRSS");
     let t = Instant::now();
-    let doc = store.documents().attach(&path, customer, None, None).await?;
+    let doc = store
+        .documents()
+        .attach(&path, customer, None, None)
+        .await?;
     let attach_s = t.elapsed().as_secs_f64();
     let growth = rss_kb("VmHWM").saturating_sub(before);
     let copy = dir.join("copy.pdf");
@@ -177,7 +216,11 @@ async fn attach_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     let _ = std::fs::remove_dir_all(&dir);
     Ok(vec![
         Figure::new("documents.attach_50mb_s", attach_s, "s"),
-        Figure::new("documents.attach_rss_growth_mb", growth as f64 / 1024.0, "MB"),
+        Figure::new(
+            "documents.attach_rss_growth_mb",
+            growth as f64 / 1024.0,
+            "MB",
+        ),
         Figure::new("documents.save_50mb_s", save_s, "s"),
     ])
 }

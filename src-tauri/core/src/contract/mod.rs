@@ -11,5 +11,5 @@ pub use model::{
 };
 pub use number::NumberRule;
 pub use query::{ContractPage, ContractQuery, ContractSort};
-pub(crate) use store::{forget_children, insert_one, load, move_to_customer, overwrite};
 pub use store::Contracts;
+pub(crate) use store::{forget_children, insert_one, load, move_to_customer, overwrite};

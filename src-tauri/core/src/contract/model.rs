@@ -7,7 +7,9 @@ use crate::error::{CoreError, Result};
 use crate::field::{self, line, line_amount, Day, Discount, Quantity, Text};
 
 /// 草稿 / 已签订 / 执行中 / 已完成 / 已终止.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type,
+)]
 #[serde(rename_all = "camelCase")]
 #[sqlx(rename_all = "lowercase")]
 #[ts(export)]
@@ -365,13 +367,22 @@ mod tests {
     fn bad_lines_are_refused_with_the_field_that_is_wrong() {
         let mut c = two_lines();
         c.lines[1].quantity = 0.0;
-        assert_eq!(c.validate().unwrap_err().to_string(), "lineQuantity: not_positive");
+        assert_eq!(
+            c.validate().unwrap_err().to_string(),
+            "lineQuantity: not_positive"
+        );
         let mut c = two_lines();
         c.lines[1].unit_price = -1;
-        assert_eq!(c.validate().unwrap_err().to_string(), "lineUnitPrice: negative");
+        assert_eq!(
+            c.validate().unwrap_err().to_string(),
+            "lineUnitPrice: negative"
+        );
         let mut c = two_lines();
         c.lines[0].discount_percent = 120.0;
-        assert_eq!(c.validate().unwrap_err().to_string(), "lineDiscount: over_100");
+        assert_eq!(
+            c.validate().unwrap_err().to_string(),
+            "lineDiscount: over_100"
+        );
         let mut c = two_lines();
         c.lines[0].description = None;
         assert_eq!(

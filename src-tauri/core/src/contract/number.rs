@@ -41,9 +41,7 @@ impl NumberRule {
         let mut rest = rule;
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix('{') {
-                let end = after
-                    .find('}')
-                    .ok_or(CoreError::invalid(FIELD, "format"))?;
+                let end = after.find('}').ok_or(CoreError::invalid(FIELD, "format"))?;
                 let token = &after[..end];
                 parts.push(match token {
                     "YYYY" => Part::Year4,
@@ -65,7 +63,11 @@ impl NumberRule {
                 rest = &rest[end..];
             }
         }
-        match parts.iter().filter(|p| matches!(p, Part::Sequence(_))).count() {
+        match parts
+            .iter()
+            .filter(|p| matches!(p, Part::Sequence(_)))
+            .count()
+        {
             0 => Err(CoreError::invalid(FIELD, "no_sequence")),
             1 => Ok(NumberRule(parts)),
             _ => Err(CoreError::invalid(FIELD, "format")),

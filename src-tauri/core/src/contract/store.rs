@@ -462,7 +462,10 @@ pub(crate) async fn overwrite(
     if c.amount < planned {
         return Err(CoreError::conflict(
             "below_plan",
-            format!("contract {id}: amount {} below the plan's {planned}", c.amount),
+            format!(
+                "contract {id}: amount {} below the plan's {planned}",
+                c.amount
+            ),
         ));
     }
     let number = c.number.clone().unwrap_or_else(|| before.number.clone());
@@ -580,7 +583,11 @@ pub(crate) async fn move_to_customer(
     .fetch_all(&mut *conn)
     .await?;
     for table in ["contracts", "installments", "receipts"] {
-        let key = if table == "contracts" { "id" } else { "contract_id" };
+        let key = if table == "contracts" {
+            "id"
+        } else {
+            "contract_id"
+        };
         sqlx::query(&format!(
             "UPDATE {table} SET customer_id = ? WHERE {key} IN (SELECT value FROM json_each(?))"
         ))
@@ -597,11 +604,13 @@ pub(crate) async fn move_to_customer(
     .bind(to)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE documents SET customer_id = ? WHERE id IN (SELECT value FROM json_each(?))")
-        .bind(to)
-        .bind(ids(documents))
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE documents SET customer_id = ? WHERE id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(to)
+    .bind(ids(documents))
+    .execute(&mut *conn)
+    .await?;
     for customer in from.into_iter().chain([to]) {
         receivable::recount_customer(conn, customer).await?;
     }
@@ -609,7 +618,10 @@ pub(crate) async fn move_to_customer(
 }
 
 /// Checks each line's product and fills an empty description with the product's name.
-async fn resolve_lines(conn: &mut SqliteConnection, lines: &[ValidLine]) -> Result<Vec<StoredLine>> {
+async fn resolve_lines(
+    conn: &mut SqliteConnection,
+    lines: &[ValidLine],
+) -> Result<Vec<StoredLine>> {
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
         let product_name = match l.product_id {
@@ -635,7 +647,11 @@ async fn resolve_lines(conn: &mut SqliteConnection, lines: &[ValidLine]) -> Resu
     Ok(out)
 }
 
-async fn write_lines(conn: &mut SqliteConnection, contract_id: i64, lines: &[StoredLine]) -> Result<()> {
+async fn write_lines(
+    conn: &mut SqliteConnection,
+    contract_id: i64,
+    lines: &[StoredLine],
+) -> Result<()> {
     for (i, l) in lines.iter().enumerate() {
         sqlx::query(
             "INSERT INTO contract_lines (contract_id, position, product_id, description, quantity_milli, unit_price, \
@@ -672,12 +688,11 @@ pub(crate) async fn next_number(
         .fetch_one(&mut *conn)
         .await?;
         let number = rule.render(on, seq as u64);
-        let taken: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM contracts WHERE number = ? AND deleted_at IS NULL",
-        )
-        .bind(&number)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let taken: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM contracts WHERE number = ? AND deleted_at IS NULL")
+                .bind(&number)
+                .fetch_optional(&mut *conn)
+                .await?;
         if taken.is_none() {
             return Ok(number);
         }

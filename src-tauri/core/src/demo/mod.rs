@@ -362,7 +362,12 @@ impl Generator {
     /// Adds `count` customers after the store's largest id with everything a book holds: contacts,
     /// follow-ups and search tokens (one transaction), then products, contracts, plans, receipts and a few
     /// documents (a second one). `progress(done)` is called after each batch of either.
-    pub async fn fill(&self, store: &Store, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
+    pub async fn fill(
+        &self,
+        store: &Store,
+        count: u64,
+        mut progress: impl FnMut(u64),
+    ) -> Result<()> {
         let first = store.customers().max_id().await? + 1;
         self.fill_customers(store, count, &mut progress).await?;
         self.fill_money(store, first, count, progress).await?;

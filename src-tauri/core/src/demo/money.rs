@@ -183,9 +183,7 @@ impl Generator {
                         continue;
                     }
                     let due = signed + Duration::days(term * p / parts + 15);
-                    let iid = first_installment
-                        + ((id - first_contract) * MAX_INSTALLMENTS)
-                        + p;
+                    let iid = first_installment + ((id - first_contract) * MAX_INSTALLMENTS) + p;
                     let received = if due < today && status.is_owed() {
                         match rng.gen_range(0..100) {
                             0..=84 => share,
@@ -227,8 +225,12 @@ impl Generator {
                 }
                 if id % 200 == 0 {
                     let pdf = small_pdf(&out.contracts.last().expect("just pushed").number);
-                    let name = format!("{}-签字版.pdf", out.contracts.last().expect("pushed").number);
-                    out.documents.push((id, customer_id, id, name, pdf, created_at));
+                    let name = format!(
+                        "{}-签字版.pdf",
+                        out.contracts.last().expect("pushed").number
+                    );
+                    out.documents
+                        .push((id, customer_id, id, name, pdf, created_at));
                 }
             }
         }
@@ -478,7 +480,9 @@ pub fn small_pdf(title: &str) -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -521,7 +525,11 @@ mod tests {
             assert_eq!(plan, c.amount, "the plan asks for the whole contract");
         }
         for r in &a.receipts {
-            let i = a.installments.iter().find(|i| i.id == r.installment_id).unwrap();
+            let i = a
+                .installments
+                .iter()
+                .find(|i| i.id == r.installment_id)
+                .unwrap();
             assert_eq!(i.received, r.amount);
             assert!(r.amount <= i.amount);
         }

@@ -58,9 +58,9 @@ impl Document {
 /// Extensions of the documents, spreadsheets, images and archives a business keeps with its contracts.
 /// Programs and scripts are refused: a document is opened with the system's app for its type.
 const ALLOWED: &[&str] = &[
-    "pdf", "ofd", "doc", "docx", "rtf", "odt", "wps", "txt", "md", "xls", "xlsx", "xlsm", "csv", "ods",
-    "et", "ppt", "pptx", "odp", "dps", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff",
-    "heic", "zip", "rar", "7z",
+    "pdf", "ofd", "doc", "docx", "rtf", "odt", "wps", "txt", "md", "xls", "xlsx", "xlsm", "csv",
+    "ods", "et", "ppt", "pptx", "odp", "dps", "png", "jpg", "jpeg", "gif", "webp", "bmp", "tif",
+    "tiff", "heic", "zip", "rar", "7z",
 ];
 
 /// The kind of a file, from its first bytes where they are telling, else from its extension. Refuses
@@ -95,7 +95,10 @@ mod tests {
 
     #[test]
     fn a_pdf_is_known_by_its_first_bytes() {
-        assert_eq!(kind_of(Some("pdf"), b"%PDF-1.7\n").unwrap(), DocumentKind::Pdf);
+        assert_eq!(
+            kind_of(Some("pdf"), b"%PDF-1.7\n").unwrap(),
+            DocumentKind::Pdf
+        );
     }
 
     #[test]

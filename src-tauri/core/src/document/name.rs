@@ -122,10 +122,20 @@ mod tests {
 
     #[test]
     fn separators_and_dot_dot_never_leave_the_directory() {
-        for raw in ["../../etc/passwd", "..\\..\\boot.ini", "a/../b.pdf", "..", "...", "./x"] {
+        for raw in [
+            "../../etc/passwd",
+            "..\\..\\boot.ini",
+            "a/../b.pdf",
+            "..",
+            "...",
+            "./x",
+        ] {
             let w = written(raw);
             assert!(!w.contains('/') && !w.contains('\\'), "{raw:?} → {w:?}");
-            assert!(!w.starts_with('.'), "{raw:?} → {w:?} would be hidden or a parent");
+            assert!(
+                !w.starts_with('.'),
+                "{raw:?} → {w:?} would be hidden or a parent"
+            );
             assert_ne!(w, "..");
         }
     }
@@ -135,7 +145,11 @@ mod tests {
         assert_eq!(written("CON.pdf"), "_CON.pdf");
         assert_eq!(written("nul"), "_nul");
         assert_eq!(written("com1.tar.gz"), "_com1.tar.gz");
-        assert_eq!(written("COM10.pdf"), "COM10.pdf", "only COM1–COM9 are reserved");
+        assert_eq!(
+            written("COM10.pdf"),
+            "COM10.pdf",
+            "only COM1–COM9 are reserved"
+        );
         assert_eq!(written("console.pdf"), "console.pdf");
     }
 

@@ -40,12 +40,11 @@ async fn require_contract_of(
     let Some(contract_id) = contract_id else {
         return Ok(());
     };
-    let of: Option<i64> = sqlx::query_scalar(
-        "SELECT customer_id FROM contracts WHERE id = ? AND deleted_at IS NULL",
-    )
-    .bind(contract_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let of: Option<i64> =
+        sqlx::query_scalar("SELECT customer_id FROM contracts WHERE id = ? AND deleted_at IS NULL")
+            .bind(contract_id)
+            .fetch_optional(&mut *conn)
+            .await?;
     if of != Some(customer_id) {
         return Err(CoreError::invalid("contractId", "not_of_customer"));
     }
@@ -123,7 +122,11 @@ impl Documents<'_> {
             &mut tx,
             "document",
             id,
-            &[Change::new("created", None, Some(format!("{shown} ({sha})")))],
+            &[Change::new(
+                "created",
+                None,
+                Some(format!("{shown} ({sha})")),
+            )],
             now,
         )
         .await?;
@@ -352,11 +355,12 @@ async fn write_blob(
     now: i64,
 ) -> Result<(i64, u64, String)> {
     sqlx::query("SAVEPOINT blob").execute(&mut *conn).await?;
-    let blob_id: i64 =
-        sqlx::query_scalar("INSERT INTO blobs (sha256, size, created_at) VALUES (NULL, 0, ?) RETURNING id")
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await?;
+    let blob_id: i64 = sqlx::query_scalar(
+        "INSERT INTO blobs (sha256, size, created_at) VALUES (NULL, 0, ?) RETURNING id",
+    )
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut seq = 0i64;

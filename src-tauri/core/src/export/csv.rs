@@ -85,4 +85,3 @@ fn csv_error(e: csv::Error) -> CoreError {
         other => CoreError::Internal(format!("{other:?}")),
     }
 }
-

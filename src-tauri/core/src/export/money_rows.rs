@@ -37,7 +37,11 @@ fn contract_filter(q: Option<&ContractQuery>) -> (String, String) {
     }
 }
 
-pub(super) async fn count(store: &Store, entity: Entity, contracts: Option<&ContractQuery>) -> Result<i64> {
+pub(super) async fn count(
+    store: &Store,
+    entity: Entity,
+    contracts: Option<&ContractQuery>,
+) -> Result<i64> {
     let from = match entity {
         Entity::Products => PRODUCT_FROM.to_string(),
         Entity::Contracts => format!("{CONTRACT_FROM}{}", contract_filter(contracts).0),

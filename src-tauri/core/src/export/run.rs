@@ -165,7 +165,14 @@ pub async fn export_with(
             break;
         }
         let (btx, mut brx) = tokio::sync::mpsc::channel::<Batch>(2);
-        let read = rows::send(store, *entity, &query, request.contracts.as_ref(), language, btx);
+        let read = rows::send(
+            store,
+            *entity,
+            &query,
+            request.contracts.as_ref(),
+            language,
+            btx,
+        );
         let forward = async {
             while let Some(b) = brx.recv().await {
                 if tx.send(Msg::Rows(b)).await.is_err() {

@@ -111,12 +111,19 @@ pub fn fen_from_text(field: &'static str, raw: &str) -> Result<i64> {
     };
     if (whole.is_empty() && cents.is_empty())
         || cents.len() > 2
-        || !whole.chars().chain(cents.chars()).all(|c| c.is_ascii_digit())
+        || !whole
+            .chars()
+            .chain(cents.chars())
+            .all(|c| c.is_ascii_digit())
         || whole.len() > 15
     {
         return Err(bad());
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
     let cents: i64 = format!("{cents:0<2}").parse().map_err(|_| bad())?;
     let fen = whole * 100 + cents;
     if negative {
@@ -166,7 +173,10 @@ mod tests {
     fn a_line_amount_is_exact_in_fen_and_rounds_half_up() {
         let q = Quantity::parse("quantity", 3.0).unwrap();
         // 3 × ¥0.10 with no discount is exactly ¥0.30, where 3 * 0.1 in floating point is not.
-        assert_eq!(line_amount("amount", q, 10, Discount::default()).unwrap(), 30);
+        assert_eq!(
+            line_amount("amount", q, 10, Discount::default()).unwrap(),
+            30
+        );
         // 1 × ¥0.05 at 10% off is 4.5 分, which rounds up to 5.
         let one = Quantity::parse("quantity", 1.0).unwrap();
         let ten = Discount::parse("discount", 10.0).unwrap();
@@ -200,7 +210,12 @@ mod tests {
         ] {
             assert_eq!(fen_from_text("listPrice", raw).unwrap(), fen, "{raw}");
         }
-        for (raw, reason) in [("1.234", "format"), ("abc", "format"), ("", "format"), ("-5", "negative")] {
+        for (raw, reason) in [
+            ("1.234", "format"),
+            ("abc", "format"),
+            ("", "format"),
+            ("-5", "negative"),
+        ] {
             assert_eq!(
                 fen_from_text("listPrice", raw).unwrap_err().reason(),
                 Some(reason),
@@ -235,23 +250,40 @@ mod tests {
 
     #[test]
     fn a_discount_over_100_percent_or_below_zero_is_refused() {
-        assert_eq!(Discount::parse("discount", 100.01).unwrap_err().reason(), Some("over_100"));
-        assert_eq!(Discount::parse("discount", -5.0).unwrap_err().reason(), Some("negative"));
+        assert_eq!(
+            Discount::parse("discount", 100.01).unwrap_err().reason(),
+            Some("over_100")
+        );
+        assert_eq!(
+            Discount::parse("discount", -5.0).unwrap_err().reason(),
+            Some("negative")
+        );
     }
 
     #[test]
     fn negative_money_is_refused_and_zero_only_where_allowed() {
-        assert_eq!(money("listPrice", -1).unwrap_err().reason(), Some("negative"));
+        assert_eq!(
+            money("listPrice", -1).unwrap_err().reason(),
+            Some("negative")
+        );
         assert_eq!(money("listPrice", 0).unwrap(), 0);
-        assert_eq!(positive_money("amount", 0).unwrap_err().reason(), Some("not_positive"));
-        assert_eq!(money("amount", MAX_FEN + 1).unwrap_err().reason(), Some("too_large"));
+        assert_eq!(
+            positive_money("amount", 0).unwrap_err().reason(),
+            Some("not_positive")
+        );
+        assert_eq!(
+            money("amount", MAX_FEN + 1).unwrap_err().reason(),
+            Some("too_large")
+        );
     }
 
     #[test]
     fn a_huge_line_is_refused_rather_than_overflowing() {
         let q = Quantity::parse("quantity", 1e9).unwrap();
         assert_eq!(
-            line_amount("amount", q, MAX_FEN, Discount::default()).unwrap_err().reason(),
+            line_amount("amount", q, MAX_FEN, Discount::default())
+                .unwrap_err()
+                .reason(),
             Some("too_large")
         );
     }

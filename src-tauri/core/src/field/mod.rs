@@ -7,7 +7,10 @@ mod day;
 mod text;
 mod uscc;
 
-pub use amount::{fen_from_text, line_amount, money, positive_money, yuan, yuan_plain, Discount, Quantity, MAX_FEN};
+pub use amount::{
+    fen_from_text, line_amount, money, positive_money, yuan, yuan_plain, Discount, Quantity,
+    MAX_FEN,
+};
 pub use birthday::Birthday;
 pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
 pub use day::Day;

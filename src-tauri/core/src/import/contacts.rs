@@ -49,12 +49,7 @@ fn apply(input: &mut ContactInput, key: &str, text: &str) -> Result<()> {
         "birthdayLunar" => input.birthday_lunar = text == "true",
         "isPrimary" => input.is_primary = text == "true",
         "notes" => input.notes = some(),
-        "gender" => {
-            input.gender = Some(
-                serde_json::from_value(serde_json::Value::String(text.to_string()))
-                    .map_err(|_| CoreError::invalid("gender", "unknown_choice"))?,
-            )
-        }
+        "gender" => input.gender = Some(super::row::choice("gender", text)?),
         _ => {}
     }
     Ok(())
@@ -69,12 +64,7 @@ pub(super) async fn run(
     rows: &[SheetRow],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<ImportReport> {
-    let customer_names: HashSet<String> = rows
-        .iter()
-        .filter_map(|r| r.get("customerName"))
-        .map(|n| n.trim().to_string())
-        .collect();
-    let (customers, existing) = super::lookup::customers(store, &customer_names).await?;
+    let (customers, existing) = super::lookup::customers_named(store, rows).await?;
     let mut seen: HashSet<(i64, String)> = HashSet::new();
     let plans: Vec<Plan> = rows
         .iter()
@@ -150,9 +140,10 @@ pub(super) async fn run(
 
     let now = now_ms();
     let mut tx = store.write().await?;
-    let import_id =
-        super::run::record_import(&mut tx, "contacts", &file_name, request, headers, &report, now)
-            .await?;
+    let import_id = super::run::record_import(
+        &mut tx, "contacts", &file_name, request, headers, &report, now,
+    )
+    .await?;
     for (row, plan) in rows.iter().zip(&plans) {
         let (record, action, before) = match plan {
             Plan::Create {

@@ -29,7 +29,9 @@ impl Record for Contracts {
         valid: &ValidContract,
         now: i64,
     ) -> Result<Vec<i64>> {
-        Ok(vec![crate::contract::insert_one(conn, rule, valid, now).await?])
+        Ok(vec![
+            crate::contract::insert_one(conn, rule, valid, now).await?,
+        ])
     }
 
     async fn overwrite(
@@ -38,7 +40,9 @@ impl Record for Contracts {
         valid: &ValidContract,
         now: i64,
     ) -> Result<()> {
-        crate::contract::overwrite(conn, before, valid, now).await.map(|_| ())
+        crate::contract::overwrite(conn, before, valid, now)
+            .await
+            .map(|_| ())
     }
 
     fn before(stored: &Contract) -> (i64, String) {
@@ -61,10 +65,7 @@ fn apply(input: &mut ContractInput, key: &str, text: &str) -> Result<()> {
                     .map_err(|_| CoreError::invalid("amount", "format"))?,
             )
         }
-        "contractStatus" => {
-            input.status = serde_json::from_value(serde_json::Value::String(text.to_string()))
-                .map_err(|_| CoreError::invalid("contractStatus", "unknown_choice"))?
-        }
+        "contractStatus" => input.status = super::row::choice("contractStatus", text)?,
         "signedOn" => input.signed_on = some(),
         "startsOn" => input.starts_on = some(),
         "endsOn" => input.ends_on = some(),
@@ -83,12 +84,7 @@ pub(super) async fn run(
     rows: &[SheetRow],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<ImportReport> {
-    let names: HashSet<String> = rows
-        .iter()
-        .filter_map(|r| r.get("customerName"))
-        .map(|n| n.trim().to_string())
-        .collect();
-    let (customers, contacts) = lookup::customers(store, &names).await?;
+    let (customers, contacts) = lookup::customers_named(store, rows).await?;
     let numbers = lookup::texts_of(rows, "number");
     let known = lookup::contracts(store, &numbers).await?;
     let taken = lookup::taken_numbers(store, &numbers).await?;
@@ -139,7 +135,11 @@ pub(super) async fn run(
                     return Plan::refused(&e);
                 }
             }
-            if let Some(name) = row.get("contactName").map(str::trim).filter(|n| !n.is_empty()) {
+            if let Some(name) = row
+                .get("contactName")
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
                 match contacts.get(&(customer_id, name.to_string())) {
                     Some(c) => input.contact_id = Some(c.id),
                     None => return Plan::reject("contactName", "contact_not_found"),
@@ -171,7 +171,10 @@ pub(super) async fn run(
         })
         .collect();
     let rule = store.contracts().number_rule();
-    carry_out::<Contracts>(store, &rule, request, &file_name, headers, rows, &plans, cells_of).await
+    carry_out::<Contracts>(
+        store, &rule, request, &file_name, headers, rows, &plans, cells_of,
+    )
+    .await
 }
 
 /// Reverts a contract import inside the caller's transaction: created contracts go, updated ones get their

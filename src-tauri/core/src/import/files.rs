@@ -25,9 +25,17 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
         ],
         Entity::Products => ["产品导入模板", "產品匯入範本", "Product import template"],
         Entity::Contracts => ["合同导入模板", "合約匯入範本", "Contract import template"],
-        Entity::Installments => ["回款计划导入模板", "回款計畫匯入範本", "Payment plan import template"],
+        Entity::Installments => [
+            "回款计划导入模板",
+            "回款計畫匯入範本",
+            "Payment plan import template",
+        ],
         Entity::Receipts => ["回款导入模板", "回款匯入範本", "Receipt import template"],
-        Entity::FollowUps => ["跟进记录导入模板", "跟進記錄匯入範本", "Follow-up import template"],
+        Entity::FollowUps => [
+            "跟进记录导入模板",
+            "跟進記錄匯入範本",
+            "Follow-up import template",
+        ],
         _ => ["客户导入模板", "客戶匯入範本", "Customer import template"],
     }[language_index(language)];
     let mut sink = Box::new(XlsxSink::new(path, language, title));
@@ -72,7 +80,11 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             (Entity::Contacts, "birthdayLunar") => t(["否", "否", "No"]),
             (Entity::Contacts, "mobile") => Cell::Text("13900139000".into()),
             (Entity::Contacts, _) => Cell::Empty,
-            (Entity::Products, "name") => t(["云服务器 标准版", "雲端伺服器 標準版", "Cloud server, standard"]),
+            (Entity::Products, "name") => t([
+                "云服务器 标准版",
+                "雲端伺服器 標準版",
+                "Cloud server, standard",
+            ]),
             (Entity::Products, "code") => Cell::Text("YF-S01".into()),
             (Entity::Products, "unit") => t(["台·年", "台·年", "server·year"]),
             (Entity::Products, "category") => t(["云服务", "雲端服務", "Cloud"]),
@@ -80,10 +92,13 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             (Entity::Products, "cost") => Cell::Money(238_800),
             (Entity::Products, "active") => t(["是", "是", "Yes"]),
             (Entity::Products, _) => Cell::Empty,
-            (Entity::Contracts | Entity::Installments | Entity::Receipts, "number" | "contractNumber") => {
-                Cell::Text("HT-2026-0001".into())
+            (
+                Entity::Contracts | Entity::Installments | Entity::Receipts,
+                "number" | "contractNumber",
+            ) => Cell::Text("HT-2026-0001".into()),
+            (Entity::Contracts, "title") => {
+                t(["年度云服务合同", "年度雲端服務合約", "Annual cloud service"])
             }
-            (Entity::Contracts, "title") => t(["年度云服务合同", "年度雲端服務合約", "Annual cloud service"]),
             (Entity::Contracts | Entity::FollowUps, "customerName") => t([
                 "北京华远科技有限公司",
                 "台北華遠科技有限公司",
@@ -100,9 +115,14 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
             (Entity::Receipts, "paymentMethod") => t(["银行转账", "銀行轉帳", "Bank transfer"]),
             (Entity::FollowUps, "followUpKind") => t(["电话", "電話", "Call"]),
             (Entity::FollowUps, "happenedAt") => Cell::Text("2026-03-05 14:30".into()),
-            (Entity::FollowUps, "content") => t(["电话沟通报价", "電話溝通報價", "Called about the quote"]),
+            (Entity::FollowUps, "content") => {
+                t(["电话沟通报价", "電話溝通報價", "Called about the quote"])
+            }
             (Entity::FollowUps, "nextDate") => Cell::day(Some("2026-03-12")),
-            (Entity::Contracts | Entity::Installments | Entity::Receipts | Entity::FollowUps, _) => Cell::Empty,
+            (
+                Entity::Contracts | Entity::Installments | Entity::Receipts | Entity::FollowUps,
+                _,
+            ) => Cell::Empty,
             (_, key) => customer_example(key),
         }
     };
@@ -175,7 +195,12 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
 }
 
 /// A refusal in the user's words: the column's header and what is wrong with it.
-pub fn reason_words(entity: Entity, field: Option<&str>, reason: &str, language: Language) -> String {
+pub fn reason_words(
+    entity: Entity,
+    field: Option<&str>,
+    reason: &str,
+    language: Language,
+) -> String {
     let i = language_index(language);
     let what: &str = match reason {
         "required" => ["不能为空", "不能為空", "is required"][i],
@@ -229,7 +254,11 @@ pub fn reason_words(entity: Entity, field: Option<&str>, reason: &str, language:
         ][i],
         "below_received" => ["低于已回款金额", "低於已回款金額", "is below what came in"][i],
         "below_plan" => ["低于回款计划", "低於回款計畫", "is below the payment plan"][i],
-        "fixed" => ["不能改成另一个客户", "不能改成另一個客戶", "cannot move to another customer"][i],
+        "fixed" => [
+            "不能改成另一个客户",
+            "不能改成另一個客戶",
+            "cannot move to another customer",
+        ][i],
         "negative" => ["不能为负数", "不能為負數", "cannot be negative"][i],
         "not_positive" => ["必须大于零", "必須大於零", "must be more than zero"][i],
         "before_start" => ["早于开始日期", "早於開始日期", "is before the start"][i],

@@ -30,10 +30,17 @@ impl Record for FollowUps {
         (customer_id, valid): &(i64, ValidFollowUp),
         now: i64,
     ) -> Result<Vec<i64>> {
-        Ok(vec![crate::follow_up::insert_one(conn, *customer_id, valid, now).await?])
+        Ok(vec![
+            crate::follow_up::insert_one(conn, *customer_id, valid, now).await?,
+        ])
     }
 
-    async fn overwrite(_: &mut SqliteConnection, _: &FollowUp, _: &(i64, ValidFollowUp), _: i64) -> Result<()> {
+    async fn overwrite(
+        _: &mut SqliteConnection,
+        _: &FollowUp,
+        _: &(i64, ValidFollowUp),
+        _: i64,
+    ) -> Result<()> {
         // A follow-up is logged or not; an import never changes one.
         Ok(())
     }
@@ -48,16 +55,21 @@ impl Record for FollowUps {
 fn happened_at(text: &str) -> Result<i64> {
     let bad = || CoreError::invalid("happenedAt", "format");
     let t = crate::field::half_width(text.trim());
-    let moment = ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(&t, f).ok())
-        .or_else(|| {
-            crate::field::Day::parse("happenedAt", &t)
-                .ok()
-                .map(|d| d.date())
-                .and_then(|d: NaiveDate| d.and_hms_opt(9, 0, 0))
-        })
-        .ok_or_else(bad)?;
+    let moment = [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y/%m/%d %H:%M",
+        "%Y/%m/%d %H:%M:%S",
+    ]
+    .iter()
+    .find_map(|f| NaiveDateTime::parse_from_str(&t, f).ok())
+    .or_else(|| {
+        crate::field::Day::parse("happenedAt", &t)
+            .ok()
+            .map(|d| d.date())
+            .and_then(|d: NaiveDate| d.and_hms_opt(9, 0, 0))
+    })
+    .ok_or_else(bad)?;
     Local
         .from_local_datetime(&moment)
         .earliest()
@@ -73,12 +85,7 @@ pub(super) async fn run(
     rows: &[SheetRow],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<ImportReport> {
-    let names: HashSet<String> = rows
-        .iter()
-        .filter_map(|r| r.get("customerName"))
-        .map(|n| n.trim().to_string())
-        .collect();
-    let (customers, contacts) = lookup::customers(store, &names).await?;
+    let (customers, contacts) = lookup::customers_named(store, rows).await?;
     // The follow-ups those customers have, to recognise one logged already: to the minute, as sheets
     // write times (the form keeps seconds).
     let minute = |ms: i64| ms.div_euclid(60_000);
@@ -105,19 +112,20 @@ pub(super) async fn run(
                 Some(Err(e)) => return Plan::refused(&e),
                 None => return Plan::reject("happenedAt", "required"),
             };
-            let contact_id = match row.get("contactName").map(str::trim).filter(|n| !n.is_empty()) {
+            let contact_id = match row
+                .get("contactName")
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            {
                 Some(name) => match contacts.get(&(customer_id, name.to_string())) {
                     Some(c) => Some(c.id),
                     None => return Plan::reject("contactName", "contact_not_found"),
                 },
                 None => None,
             };
-            let kind = match row.get("followUpKind") {
-                Some(k) => match serde_json::from_value(serde_json::Value::String(k.to_string())) {
-                    Ok(k) => k,
-                    Err(_) => return Plan::reject("followUpKind", "unknown_choice"),
-                },
-                None => Default::default(),
+            let kind = match row.choice("followUpKind") {
+                Ok(k) => k.unwrap_or_default(),
+                Err(e) => return Plan::refused(&e),
             };
             let input = FollowUpInput {
                 kind,
@@ -146,7 +154,17 @@ pub(super) async fn run(
             Plan::Create((customer_id, valid))
         })
         .collect();
-    carry_out::<FollowUps>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+    carry_out::<FollowUps>(
+        store,
+        &(),
+        request,
+        &file_name,
+        headers,
+        rows,
+        &plans,
+        cells_of,
+    )
+    .await
 }
 
 /// Reverts a follow-up import inside the caller's transaction: the follow-ups it logged go, and their
@@ -179,7 +197,14 @@ mod tests {
     fn a_follow_up_time_is_read_with_or_without_its_hour() {
         let with = happened_at("2026-03-05 14:30").unwrap();
         let day = happened_at("2026年3月5日").unwrap();
-        assert_eq!(with - day, (5 * 60 + 30) * 60_000, "a day alone counts from 09:00");
-        assert_eq!(happened_at("yesterday").unwrap_err().to_string(), "happenedAt: format");
+        assert_eq!(
+            with - day,
+            (5 * 60 + 30) * 60_000,
+            "a day alone counts from 09:00"
+        );
+        assert_eq!(
+            happened_at("yesterday").unwrap_err().to_string(),
+            "happenedAt: format"
+        );
     }
 }

@@ -44,7 +44,10 @@ impl Record for Installments {
     }
 
     fn before(stored: &Installment) -> (i64, String) {
-        (stored.id, serde_json::to_string(&input_of(stored)).expect("serializes"))
+        (
+            stored.id,
+            serde_json::to_string(&input_of(stored)).expect("serializes"),
+        )
     }
 }
 
@@ -92,11 +95,9 @@ pub(super) async fn run(
             if let Err((field, reason)) = &row.fields {
                 return Plan::reject(field, reason);
             }
-            let Some(number) = row.get("contractNumber").map(|n| crate::field::half_width(n.trim())) else {
-                return Plan::reject("contractNumber", "required");
-            };
-            let Some((contract_id, _)) = contracts.get(&number) else {
-                return Plan::reject("contractNumber", "contract_not_found");
+            let contract_id = &match lookup::one_contract(&contracts, row) {
+                Ok((id, _)) => id,
+                Err((f, r)) => return Plan::reject(f, r),
             };
             let due_on = row.get("dueOn").unwrap_or_default().to_string();
             let (amount, list) = &plans_now[contract_id];
@@ -109,10 +110,9 @@ pub(super) async fn run(
             };
             let input = InstallmentInput {
                 due_on: due_on.clone(),
-                amount: match row.get("amount").map(str::parse::<i64>) {
-                    Some(Ok(fen)) => fen,
-                    Some(Err(_)) => return Plan::reject("amount", "format"),
-                    None => return Plan::reject("amount", "required"),
+                amount: match row.fen("amount") {
+                    Ok(fen) => fen,
+                    Err(e) => return Plan::refused(&e),
                 },
                 note: row.get("note").map(str::to_string).or_else(stored_note),
             };
@@ -157,7 +157,17 @@ pub(super) async fn run(
             }
         })
         .collect();
-    carry_out::<Installments>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+    carry_out::<Installments>(
+        store,
+        &(),
+        request,
+        &file_name,
+        headers,
+        rows,
+        &plans,
+        cells_of,
+    )
+    .await
 }
 
 /// Reverts a plan import inside the caller's transaction: created installments go, refused when money
@@ -185,14 +195,7 @@ pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     for (installment_id, before) in updated(conn, id).await? {
         let input: InstallmentInput = parse_before(id, installment_id, &before)?;
         let valid = input.validate()?;
-        let current: Option<Installment> = sqlx::query_as(
-            "SELECT i.id, i.contract_id, c.number AS contract_number, i.customer_id, i.due_on, i.amount, \
-             i.received, i.note, i.created_at, i.updated_at, i.deleted_at FROM installments i \
-             JOIN contracts c ON c.id = i.contract_id WHERE i.id = ?",
-        )
-        .bind(installment_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+        let current = crate::receivable::load_installment(conn, installment_id).await?;
         if let Some(current) = current.filter(|i| i.deleted_at.is_none()) {
             crate::receivable::overwrite_installment(conn, &current, &valid, now).await?;
         }

@@ -17,8 +17,9 @@ pub(super) async fn customers(
     let mut by_name: HashMap<String, Vec<i64>> = HashMap::new();
     let names: Vec<&String> = names.iter().collect();
     for chunk in names.chunks(500) {
-        let mut b =
-            QueryBuilder::new("SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (");
+        let mut b = QueryBuilder::new(
+            "SELECT name, id FROM customers WHERE deleted_at IS NULL AND name IN (",
+        );
         let mut list = b.separated(", ");
         for n in chunk {
             list.push_bind(n.as_str());
@@ -48,6 +49,19 @@ pub(super) async fn customers(
         }
     }
     Ok((by_name, contacts))
+}
+
+/// The live customers the rows name in their customer-name column, with their live contacts.
+pub(super) async fn customers_named(
+    store: &Store,
+    rows: &[super::row::SheetRow],
+) -> Result<(HashMap<String, Vec<i64>>, HashMap<(i64, String), Contact>)> {
+    let names: HashSet<String> = rows
+        .iter()
+        .filter_map(|r| r.get("customerName"))
+        .map(|n| n.trim().to_string())
+        .collect();
+    customers(store, &names).await
 }
 
 /// The one live customer a row names, or why there is none.
@@ -89,13 +103,35 @@ pub(super) async fn contracts(
     Ok(out)
 }
 
+/// The live contract a row names by its contract number (id and customer), or why there is none.
+pub(super) fn one_contract(
+    by_number: &HashMap<String, (i64, i64)>,
+    row: &super::row::SheetRow,
+) -> std::result::Result<(i64, i64), (&'static str, &'static str)> {
+    let Some(number) = row
+        .get("contractNumber")
+        .map(|n| crate::field::half_width(n.trim()))
+    else {
+        return Err(("contractNumber", "required"));
+    };
+    by_number
+        .get(&number)
+        .copied()
+        .ok_or(("contractNumber", "contract_not_found"))
+}
+
 /// Which of these numbers a contract that is not in the trash holds, whatever its customer (a trashed
 /// customer's contracts keep their numbers: the unique index covers them).
-pub(super) async fn taken_numbers(store: &Store, numbers: &HashSet<String>) -> Result<HashSet<String>> {
+pub(super) async fn taken_numbers(
+    store: &Store,
+    numbers: &HashSet<String>,
+) -> Result<HashSet<String>> {
     let mut out = HashSet::new();
     let numbers: Vec<&String> = numbers.iter().collect();
     for chunk in numbers.chunks(500) {
-        let mut b = QueryBuilder::new("SELECT number FROM contracts WHERE deleted_at IS NULL AND number IN (");
+        let mut b = QueryBuilder::new(
+            "SELECT number FROM contracts WHERE deleted_at IS NULL AND number IN (",
+        );
         let mut list = b.separated(", ");
         for n in chunk {
             list.push_bind(n.as_str());

@@ -16,9 +16,15 @@ use crate::time::now_ms;
 /// What becomes of one row.
 pub(super) enum Plan<S, V> {
     Create(V),
-    Update { before: Box<S>, valid: V },
+    Update {
+        before: Box<S>,
+        valid: V,
+    },
     Unchanged,
-    Reject { field: Option<String>, reason: String },
+    Reject {
+        field: Option<String>,
+        reason: String,
+    },
 }
 
 impl<S, V> Plan<S, V> {
@@ -90,7 +96,9 @@ pub(super) async fn carry_out<R: Record>(
 ) -> Result<ImportReport> {
     let mut report = super::run::tally(
         request.dry_run,
-        rows.iter().zip(plans).map(|(row, plan)| (row, plan.outcome())),
+        rows.iter()
+            .zip(plans)
+            .map(|(row, plan)| (row, plan.outcome())),
         cells_of,
     );
     if request.dry_run {
@@ -98,9 +106,16 @@ pub(super) async fn carry_out<R: Record>(
     }
     let now = now_ms();
     let mut tx = store.write().await?;
-    let import_id =
-        super::run::record_import(&mut tx, R::ENTITY, file_name, request, headers, &report, now)
-            .await?;
+    let import_id = super::run::record_import(
+        &mut tx,
+        R::ENTITY,
+        file_name,
+        request,
+        headers,
+        &report,
+        now,
+    )
+    .await?;
     for (row, plan) in rows.iter().zip(plans) {
         match plan {
             Plan::Create(valid) => {
@@ -129,7 +144,10 @@ pub(super) const CREATED: &str =
     "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
 
 /// The records an import updated, with their fields before (JSON of the form's input).
-pub(super) async fn updated(conn: &mut SqliteConnection, import_id: i64) -> Result<Vec<(i64, String)>> {
+pub(super) async fn updated(
+    conn: &mut SqliteConnection,
+    import_id: i64,
+) -> Result<Vec<(i64, String)>> {
     Ok(sqlx::query_as(
         "SELECT record_id, before FROM import_rows WHERE import_id = ? AND action = 'updated' AND before IS NOT NULL",
     )
@@ -139,7 +157,11 @@ pub(super) async fn updated(conn: &mut SqliteConnection, import_id: i64) -> Resu
 }
 
 /// A revert's reading of a record's fields before the import.
-pub(super) fn parse_before<T: serde::de::DeserializeOwned>(import_id: i64, id: i64, json: &str) -> Result<T> {
+pub(super) fn parse_before<T: serde::de::DeserializeOwned>(
+    import_id: i64,
+    id: i64,
+    json: &str,
+) -> Result<T> {
     serde_json::from_str(json)
         .map_err(|e| CoreError::Internal(format!("import {import_id} record {id}: {e}")))
 }

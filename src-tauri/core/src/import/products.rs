@@ -21,12 +21,24 @@ impl Record for Products {
     type Context = ();
     const ENTITY: &'static str = "products";
 
-    async fn insert(conn: &mut SqliteConnection, _: &(), valid: &ValidProduct, now: i64) -> Result<Vec<i64>> {
+    async fn insert(
+        conn: &mut SqliteConnection,
+        _: &(),
+        valid: &ValidProduct,
+        now: i64,
+    ) -> Result<Vec<i64>> {
         Ok(vec![crate::product::insert_one(conn, valid, now).await?])
     }
 
-    async fn overwrite(conn: &mut SqliteConnection, before: &Product, valid: &ValidProduct, now: i64) -> Result<()> {
-        crate::product::overwrite(conn, before, valid, now).await.map(|_| ())
+    async fn overwrite(
+        conn: &mut SqliteConnection,
+        before: &Product,
+        valid: &ValidProduct,
+        now: i64,
+    ) -> Result<()> {
+        crate::product::overwrite(conn, before, valid, now)
+            .await
+            .map(|_| ())
     }
 
     fn before(stored: &Product) -> (i64, String) {
@@ -75,7 +87,9 @@ fn key_of(row: &SheetRow) -> Option<(bool, String)> {
 }
 
 /// Every live product by code and by name (a catalogue is small: one read of the table).
-async fn live_products(store: &Store) -> Result<(HashMap<String, Product>, HashMap<String, Vec<Product>>)> {
+async fn live_products(
+    store: &Store,
+) -> Result<(HashMap<String, Product>, HashMap<String, Vec<Product>>)> {
     let all = store
         .products()
         .list(&crate::product::ProductQuery {
@@ -164,7 +178,17 @@ pub(super) async fn run(
         })
         .collect();
 
-    carry_out::<Products>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+    carry_out::<Products>(
+        store,
+        &(),
+        request,
+        &file_name,
+        headers,
+        rows,
+        &plans,
+        cells_of,
+    )
+    .await
 }
 
 /// Reverts a product import inside the caller's transaction: created products go (or, when a contract has

@@ -96,25 +96,19 @@ pub(super) async fn run(
             if let Err((field, reason)) = &row.fields {
                 return Plan::reject(field, reason);
             }
-            let Some(number) = row.get("contractNumber").map(|n| crate::field::half_width(n.trim())) else {
-                return Plan::reject("contractNumber", "required");
+            let contract_id = &match lookup::one_contract(&contracts, row) {
+                Ok((id, _)) => id,
+                Err((f, r)) => return Plan::reject(f, r),
             };
-            let Some((contract_id, _)) = contracts.get(&number) else {
-                return Plan::reject("contractNumber", "contract_not_found");
-            };
-            let method = match row.get("paymentMethod") {
-                Some(m) => match serde_json::from_value::<PaymentMethod>(serde_json::Value::String(m.to_string())) {
-                    Ok(m) => m,
-                    Err(_) => return Plan::reject("paymentMethod", "unknown_choice"),
-                },
-                None => PaymentMethod::default(),
+            let method: PaymentMethod = match row.choice("paymentMethod") {
+                Ok(m) => m.unwrap_or_default(),
+                Err(e) => return Plan::refused(&e),
             };
             let input = ReceiptInput {
                 received_on: row.get("receivedOn").unwrap_or_default().to_string(),
-                amount: match row.get("amount").map(str::parse::<i64>) {
-                    Some(Ok(fen)) => fen,
-                    Some(Err(_)) => return Plan::reject("amount", "format"),
-                    None => return Plan::reject("amount", "required"),
+                amount: match row.fen("amount") {
+                    Ok(fen) => fen,
+                    Err(e) => return Plan::refused(&e),
                 },
                 method,
                 note: row.get("note").map(str::to_string),
@@ -133,7 +127,9 @@ pub(super) async fn run(
                     _ => Plan::Unchanged,
                 };
             }
-            let installments = open.get_mut(contract_id).expect("looked up with the contract");
+            let installments = open
+                .get_mut(contract_id)
+                .expect("looked up with the contract");
             let due: i64 = installments.iter().map(|(_, left)| left).sum();
             if valid.amount > due {
                 return Plan::reject("amount", "exceeds_due");
@@ -161,13 +157,26 @@ pub(super) async fn run(
             Plan::Create(shares)
         })
         .collect();
-    carry_out::<Receipts>(store, &(), request, &file_name, headers, rows, &plans, cells_of).await
+    carry_out::<Receipts>(
+        store,
+        &(),
+        request,
+        &file_name,
+        headers,
+        rows,
+        &plans,
+        cells_of,
+    )
+    .await
 }
 
 /// Reverts a receipt import inside the caller's transaction: the receipts it recorded go, and their
 /// installments ask for that money again.
 pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
-    let ids: Vec<i64> = sqlx::query_scalar(CREATED).bind(id).fetch_all(&mut *conn).await?;
+    let ids: Vec<i64> = sqlx::query_scalar(CREATED)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     for receipt in ids {
         crate::receivable::remove_receipt(conn, receipt).await?;
     }

@@ -61,6 +61,17 @@ impl SheetRow {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
     }
+
+    /// A required amount in 分 (the cell was read as money already).
+    pub fn fen(&self, key: &'static str) -> Result<i64> {
+        let text = self.get(key).ok_or(CoreError::invalid(key, "required"))?;
+        text.parse().map_err(|_| CoreError::invalid(key, "format"))
+    }
+
+    /// A fixed value (状态, 回款方式 …), or none when the cell is empty.
+    pub fn choice<T: serde::de::DeserializeOwned>(&self, key: &'static str) -> Result<Option<T>> {
+        self.get(key).map(|k| choice(key, k)).transpose()
+    }
 }
 
 /// An error as the report names it: the field and the reason key.
@@ -117,7 +128,7 @@ pub fn apply(input: &mut CustomerInput, key: &str, text: &str) -> Result<()> {
 }
 
 /// A fixed value from its stored key (the cell's word was turned into the key already).
-fn choice<T: serde::de::DeserializeOwned>(field: &'static str, key: &str) -> Result<T> {
+pub(super) fn choice<T: serde::de::DeserializeOwned>(field: &'static str, key: &str) -> Result<T> {
     serde_json::from_value(serde_json::Value::String(key.to_string()))
         .map_err(|_| CoreError::invalid(field, "unknown_choice"))
 }

@@ -310,8 +310,15 @@ pub async fn run(
                     .await?
             }
             Entity::Installments => {
-                super::installments::run(store, request, file_name(&path), &headers, &rows, &cells_of)
-                    .await?
+                super::installments::run(
+                    store,
+                    request,
+                    file_name(&path),
+                    &headers,
+                    &rows,
+                    &cells_of,
+                )
+                .await?
             }
             Entity::Receipts => {
                 super::receipts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
@@ -611,13 +618,15 @@ pub(super) async fn record_row(
     action: &str,
     before: Option<String>,
 ) -> Result<()> {
-    sqlx::query("INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)")
-        .bind(import_id)
-        .bind(record_id)
-        .bind(action)
-        .bind(before)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)",
+    )
+    .bind(import_id)
+    .bind(record_id)
+    .bind(action)
+    .bind(before)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -630,14 +639,16 @@ pub(super) async fn record_reject(
     reason: &str,
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<()> {
-    sqlx::query("INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)")
-        .bind(import_id)
-        .bind(row.number)
-        .bind(field)
-        .bind(reason)
-        .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(import_id)
+    .bind(row.number)
+    .bind(field)
+    .bind(reason)
+    .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

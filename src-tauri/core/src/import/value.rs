@@ -68,7 +68,9 @@ pub fn field_text(column: &Column, raw: &Raw) -> Result<Option<String>> {
         }
         // Money becomes its 分, as the form sends it.
         ColumnKind::Money => match raw {
-            Raw::Number(n) if n.is_finite() => money(field, (n * 100.0).round() as i64)?.to_string(),
+            Raw::Number(n) if n.is_finite() => {
+                money(field, (n * 100.0).round() as i64)?.to_string()
+            }
             other => fen_from_text(field, &plain_text(other))?.to_string(),
         },
         ColumnKind::Int => {

@@ -4,5 +4,5 @@ mod model;
 mod store;
 
 pub use model::{Product, ProductInput, ProductPage, ProductQuery, ValidProduct};
-pub(crate) use store::{insert_one, overwrite};
 pub use store::Products;
+pub(crate) use store::{insert_one, overwrite};

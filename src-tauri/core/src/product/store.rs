@@ -10,7 +10,8 @@ use crate::page::{page_size, Cursor, SortValue};
 use crate::store::Store;
 use crate::time::now_ms;
 
-const COLUMNS: &str = "id, name, code, unit, category, list_price, cost, active, notes, created_at, \
+const COLUMNS: &str =
+    "id, name, code, unit, category, list_price, cost, active, notes, created_at, \
      updated_at, deleted_at";
 
 /// The products of one open store.
@@ -193,7 +194,11 @@ impl Products<'_> {
 }
 
 /// Inserts a product with its history (the form and imports).
-pub(crate) async fn insert_one(conn: &mut SqliteConnection, p: &ValidProduct, now: i64) -> Result<i64> {
+pub(crate) async fn insert_one(
+    conn: &mut SqliteConnection,
+    p: &ValidProduct,
+    now: i64,
+) -> Result<i64> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO products (name, code, unit, category, list_price, cost, active, notes, created_at, \
          updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",

@@ -11,8 +11,10 @@ pub use model::{
     Receipt, ReceiptInput, ValidInstallment, ValidReceipt,
 };
 pub use plan::Plans;
-pub(crate) use plan::{insert_one as insert_installment, overwrite as overwrite_installment};
-pub(crate) use receipt::{insert_one as insert_receipt, remove as remove_receipt};
+pub(crate) use plan::{
+    insert_one as insert_installment, load as load_installment, overwrite as overwrite_installment,
+};
 pub use receipt::Receipts;
+pub(crate) use receipt::{insert_one as insert_receipt, remove as remove_receipt};
 pub(crate) use summary::{money_of_contracts, recount_contract, recount_customer};
 pub use summary::{of_book, of_customer, open_installments};

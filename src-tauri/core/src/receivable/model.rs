@@ -62,7 +62,9 @@ impl InstallmentInput {
 }
 
 /// How a payment came in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type,
+)]
 #[serde(rename_all = "camelCase")]
 #[sqlx(rename_all = "lowercase")]
 #[ts(export)]

@@ -10,9 +10,21 @@ use crate::history::{self, Change};
 use crate::store::Store;
 use crate::time::now_ms;
 
-pub(super) const SELECT: &str = "SELECT i.id, i.contract_id, c.number AS contract_number, i.customer_id, \
+pub(super) const SELECT: &str =
+    "SELECT i.id, i.contract_id, c.number AS contract_number, i.customer_id, \
      i.due_on, i.amount, i.received, i.note, i.created_at, i.updated_at, i.deleted_at \
      FROM installments i JOIN contracts c ON c.id = i.contract_id";
+
+/// One installment, live or trashed, inside the caller's transaction.
+pub(crate) async fn load(
+    conn: &mut sqlx::SqliteConnection,
+    id: i64,
+) -> Result<Option<Installment>> {
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE i.id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
+}
 
 /// The payment plans of one open store.
 pub struct Plans<'s> {
@@ -21,13 +33,12 @@ pub struct Plans<'s> {
 
 /// The live contract an installment may be added to: its customer and amount.
 async fn live_contract(conn: &mut SqliteConnection, contract_id: i64) -> Result<(i64, i64)> {
-    let (customer_id, amount, deleted): (i64, i64, Option<i64>) = sqlx::query_as(
-        "SELECT customer_id, amount, deleted_at FROM contracts WHERE id = ?",
-    )
-    .bind(contract_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(CoreError::NotFound)?;
+    let (customer_id, amount, deleted): (i64, i64, Option<i64>) =
+        sqlx::query_as("SELECT customer_id, amount, deleted_at FROM contracts WHERE id = ?")
+            .bind(contract_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(CoreError::NotFound)?;
     if deleted.is_some() {
         return Err(CoreError::conflict(
             "contract_trashed",
@@ -99,15 +110,24 @@ pub(crate) async fn overwrite(
         return Err(CoreError::invalid("amount", "below_received"));
     }
     let (_, contract_amount) = live_contract(conn, before.contract_id).await?;
-    require_within_contract(conn, before.contract_id, contract_amount, i.amount, Some(before.id)).await?;
-    sqlx::query("UPDATE installments SET due_on = ?, amount = ?, note = ?, updated_at = ? WHERE id = ?")
-        .bind(&i.due_on)
-        .bind(i.amount)
-        .bind(&i.note)
-        .bind(now)
-        .bind(before.id)
-        .execute(&mut *conn)
-        .await?;
+    require_within_contract(
+        conn,
+        before.contract_id,
+        contract_amount,
+        i.amount,
+        Some(before.id),
+    )
+    .await?;
+    sqlx::query(
+        "UPDATE installments SET due_on = ?, amount = ?, note = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(&i.due_on)
+    .bind(i.amount)
+    .bind(&i.note)
+    .bind(now)
+    .bind(before.id)
+    .execute(&mut *conn)
+    .await?;
     let changes = history::changes(
         &[
             ("dueOn", Some(before.due_on.clone())),

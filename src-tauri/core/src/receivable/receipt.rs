@@ -9,7 +9,8 @@ use crate::history::{self, Change};
 use crate::store::Store;
 use crate::time::now_ms;
 
-const SELECT: &str = "SELECT r.id, r.installment_id, r.contract_id, c.number AS contract_number, r.customer_id, \
+const SELECT: &str =
+    "SELECT r.id, r.installment_id, r.contract_id, c.number AS contract_number, r.customer_id, \
      r.received_on, r.amount, r.method, r.note, r.created_at, r.updated_at, r.deleted_at \
      FROM receipts r JOIN contracts c ON c.id = r.contract_id";
 
@@ -247,7 +248,10 @@ impl Receipts<'_> {
         if before.amount > open.outstanding {
             return Err(CoreError::conflict(
                 "exceeds_due",
-                format!("receipt {id} is more than installment {} asks for now", before.installment_id),
+                format!(
+                    "receipt {id} is more than installment {} asks for now",
+                    before.installment_id
+                ),
             ));
         }
         sqlx::query("UPDATE receipts SET deleted_at = NULL WHERE id = ?")

@@ -7,8 +7,8 @@ use chrono::{Duration, NaiveDate};
 use sqlx::{QueryBuilder, SqliteConnection};
 
 use super::model::{
-    Aging, AgingBucket, BookReceivables, CustomerReceivables, OpenInstallment,
-    OpenInstallmentPage, OpenInstallmentQuery,
+    Aging, AgingBucket, BookReceivables, CustomerReceivables, OpenInstallment, OpenInstallmentPage,
+    OpenInstallmentQuery,
 };
 use crate::contract::ContractMoney;
 use crate::error::Result;
@@ -100,8 +100,7 @@ pub(crate) async fn money_of_contracts(
         list.push_bind(*id);
     }
     b.push(") GROUP BY c.id");
-    let rows: Vec<(i64, i64, i64, i64, i64)> =
-        b.build_query_as().fetch_all(store.read()).await?;
+    let rows: Vec<(i64, i64, i64, i64, i64)> = b.build_query_as().fetch_all(store.read()).await?;
     Ok(rows
         .into_iter()
         .map(|(id, amount, planned, received, overdue)| {
@@ -230,7 +229,8 @@ pub async fn open_installments(
                 .push_bind(bounds.minus_90.clone());
         }
         Some(AgingBucket::Over90) => {
-            b.push(" AND i.due_on < ").push_bind(bounds.minus_90.clone());
+            b.push(" AND i.due_on < ")
+                .push_bind(bounds.minus_90.clone());
         }
     }
     if let Some(customer_id) = q.customer_id {
