@@ -110,21 +110,25 @@ impl From<sqlx::Error> for CoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::RowNotFound => CoreError::NotFound,
-            sqlx::Error::Database(db) => match db.code().as_deref() {
-                // SQLITE_FULL
-                Some("13") => CoreError::io("disk_full", e.to_string()),
-                // SQLITE_READONLY and its extended codes
-                Some(c) if c == "8" || c.parse::<i32>().map(|n| n & 0xff == 8).unwrap_or(false) => {
-                    CoreError::io("read_only", e.to_string())
-                }
-                // SQLITE_BUSY / SQLITE_LOCKED
-                Some("5") | Some("6") => CoreError::locked("busy", e.to_string()),
-                // SQLITE_NOTADB
-                Some("26") => CoreError::io("not_a_database", e.to_string()),
-                _ => CoreError::Internal(e.to_string()),
+            sqlx::Error::Database(db) => match db.code().and_then(|c| c.parse::<i32>().ok()) {
+                Some(code) => CoreError::sqlite(code, e.to_string()),
+                None => CoreError::Internal(e.to_string()),
             },
             sqlx::Error::Io(io) => CoreError::io("other", io.to_string()),
             _ => CoreError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl CoreError {
+    /// The error of an SQLite result code (extended or primary), through sqlx or the C API alike.
+    pub(crate) fn sqlite(code: i32, detail: String) -> Self {
+        match code & 0xff {
+            13 => CoreError::io("disk_full", detail),   // SQLITE_FULL
+            8 => CoreError::io("read_only", detail),    // SQLITE_READONLY
+            5 | 6 => CoreError::locked("busy", detail), // SQLITE_BUSY, SQLITE_LOCKED
+            26 => CoreError::io("not_a_database", detail), // SQLITE_NOTADB
+            _ => CoreError::Internal(detail),
         }
     }
 }

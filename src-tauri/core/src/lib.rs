@@ -15,6 +15,7 @@ pub mod history;
 pub mod import;
 pub mod merge;
 pub mod page;
+mod parallel;
 pub mod product;
 pub mod receivable;
 pub mod reminder;

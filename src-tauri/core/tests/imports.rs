@@ -316,6 +316,31 @@ async fn create_update_and_upsert_treat_matches_as_the_user_chose() {
 }
 
 #[tokio::test]
+async fn a_contact_an_update_adds_to_a_stored_customer_is_found_once() {
+    let (dir, store) = fresh().await;
+    store
+        .customers()
+        .create_from(&CustomerInput {
+            name: "华远科技".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let csv = "客户名称,联系人,联系人手机\n华远科技,王五,13700137000\n启明软件,李四,13900139000\n";
+    let path = write(dir.path(), "x.csv", csv.as_bytes());
+    let r = import_file(&store, &path, ImportMode::Upsert, &[MatchKey::Name]).await;
+    assert_eq!((r.created, r.updated), (1, 1));
+    for (mobile, name) in [("13700137000", "王五"), ("13900139000", "李四")] {
+        let hits = crm_core::search::search(&store, mobile, 10).await.unwrap();
+        assert_eq!(
+            hits.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(),
+            vec![name],
+            "the new contact is in the index exactly once"
+        );
+    }
+}
+
+#[tokio::test]
 async fn reverting_an_import_removes_what_it_created_and_restores_what_it_changed() {
     let (dir, store) = fresh().await;
     let kept = store

@@ -193,6 +193,46 @@ async fn a_store_opened_again_rebuilds_nothing_and_still_finds_everything() {
 }
 
 #[tokio::test]
+async fn an_index_built_under_older_token_rules_is_rebuilt_at_open_and_finds_everything() {
+    let (dir, store, huayuan) = book().await;
+    let trashed = customer(&store, "华远物流", None).await;
+    store.customers().trash(trashed).await.unwrap();
+    let key = store.key().clone();
+    store.close().await;
+    // Pretend the index was made by an older build: emptied, and marked with a version before this one.
+    {
+        use sqlx::ConnectOptions;
+        use std::str::FromStr;
+        let mut conn = sqlx::sqlite::SqliteConnectOptions::from_str("sqlite:")
+            .unwrap()
+            .filename(crm_core::store::db_path(dir.path()))
+            .pragma("key", format!("\"x'{}'\"", key.to_hex()))
+            .connect()
+            .await
+            .unwrap();
+        for sql in [
+            "INSERT INTO search_customer (search_customer) VALUES ('delete-all')",
+            "INSERT INTO search_contact (search_contact) VALUES ('delete-all')",
+            "UPDATE search_version SET version = 1",
+        ] {
+            sqlx::query(sql).execute(&mut conn).await.unwrap();
+        }
+    }
+    let store = Store::open(dir.path(), &key).await.unwrap();
+    assert_eq!(
+        names(&store, "华远").await.len(),
+        3,
+        "every live customer is indexed again, the trashed one is not"
+    );
+    let hits = search(&store, "zhangsan", 10).await.unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == HitKind::Contact && h.customer_id == huayuan),
+        "contacts are indexed again too: {hits:?}"
+    );
+}
+
+#[tokio::test]
 async fn demo_data_is_searchable_the_moment_it_is_loaded() {
     let (_d, store) = fresh().await;
     crm_core::demo::Generator::new(3, 1_700_000_000_000)

@@ -585,8 +585,9 @@ pub struct BulkLoad {
     tx: sqlx::Transaction<'static, Sqlite>,
     indexes: Vec<(String, String)>,
     store_writer: sqlx::SqlitePool,
-    /// Whether the load writes search tokens (their index is tuned for it meanwhile).
-    search: bool,
+    /// With a load of customers and contacts, the largest ids before it: `finish` indexes the records
+    /// above them for search.
+    search: Option<search::Before>,
 }
 
 impl BulkLoad {
@@ -631,6 +632,10 @@ impl BulkLoad {
                 search::bulk_settings(&mut tx, true).await?;
             }
         }
+        let search = match search {
+            true => Some(search::Before::now(&mut tx).await?),
+            false => None,
+        };
         Ok(BulkLoad {
             tx,
             indexes,
@@ -672,7 +677,7 @@ impl BulkLoad {
         &mut self.tx
     }
 
-    /// Adds contacts of customers added in this load (or already stored).
+    /// Adds contacts of customers added in this load (or already stored); `finish` indexes them for search.
     pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
         crate::contact::insert_many(&mut self.tx, rows).await
     }
@@ -682,16 +687,8 @@ impl BulkLoad {
         crate::follow_up::insert_many(&mut self.tx, rows).await
     }
 
-    /// Adds search tokens of records added in this load, in id order.
-    pub async fn add_search(
-        &mut self,
-        kind: search::DocKind,
-        tokens: &[(i64, search::Columns)],
-    ) -> Result<()> {
-        search::insert_columns(&mut self.tx, kind, tokens).await
-    }
-
-    /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load) and commits.
+    /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load),
+    /// indexes the customers and contacts the load added for search, and commits.
     pub async fn finish(mut self) -> Result<()> {
         for (_, sql) in &self.indexes {
             sqlx::query(sql)
@@ -699,7 +696,11 @@ impl BulkLoad {
                 .await
                 .map_err(unique_uscc)?;
         }
-        if self.search && !self.indexes.is_empty() {
+        if let Some(before) = self.search {
+            // Last of the load's writes: a multi-row write after it would make FTS5 write out its terms.
+            search::index_added(&mut self.tx, before).await?;
+        }
+        if self.search.is_some() && !self.indexes.is_empty() {
             search::bulk_settings(&mut self.tx, false).await?;
         }
         self.tx.commit().await?;

@@ -14,7 +14,6 @@ use crate::customer::{CustomerKind, CustomerLevel, LifecycleStatus, NewRow, Vali
 use crate::error::Result;
 use crate::field::Uscc;
 use crate::follow_up::{FollowUpKind, ValidFollowUp};
-use crate::search::{self, Columns, Doc, DocKind};
 use crate::store::Store;
 use vocabulary::*;
 
@@ -292,7 +291,8 @@ impl Generator {
             .collect()
     }
 
-    /// A batch of customers with their contacts and search tokens, made off the writer's thread.
+    /// A batch of customers with their contacts and follow-ups, made off the writer's thread (the load
+    /// indexes them for search at its end).
     fn batch(
         &self,
         ids: std::ops::Range<i64>,
@@ -303,18 +303,7 @@ impl Generator {
         let mut contacts = Vec::new();
         let mut follow_ups = Vec::new();
         let mut touch: Vec<(Option<String>, Option<i64>)> = Vec::new();
-        let mut customer_tokens: Vec<(i64, Columns)> = Vec::new();
-        let mut contact_tokens: Vec<(i64, Columns)> = Vec::new();
         for d in &customers {
-            let c = &d.customer;
-            let doc = Doc::of(
-                DocKind::Customer,
-                d.id,
-                &c.name,
-                [&c.phone, &c.mobile],
-                &c.email,
-            );
-            customer_tokens.push((d.id, search::columns(&doc)));
             let made = self.follow_ups(d);
             let latest = made
                 .last()
@@ -333,14 +322,6 @@ impl Generator {
             }
             for (k, contact) in self.contacts(d).into_iter().enumerate() {
                 let id = first_contact + (d.id - first_customer) * MAX_CONTACTS + k as i64;
-                let doc = Doc::of(
-                    DocKind::Contact,
-                    id,
-                    &contact.name,
-                    [&contact.mobile, &contact.phone],
-                    &contact.email,
-                );
-                contact_tokens.push((id, search::columns(&doc)));
                 contacts.push(crate::contact::NewContact {
                     id,
                     customer_id: d.id,
@@ -354,8 +335,6 @@ impl Generator {
             contacts,
             follow_ups,
             touch,
-            customer_tokens,
-            contact_tokens,
         }
     }
 
@@ -423,10 +402,6 @@ impl Generator {
             load.add(&rows).await?;
             load.add_contacts(&made.contacts).await?;
             load.add_follow_ups(&made.follow_ups).await?;
-            load.add_search(DocKind::Customer, &made.customer_tokens)
-                .await?;
-            load.add_search(DocKind::Contact, &made.contact_tokens)
-                .await?;
             progress(done);
         }
         load.finish().await
@@ -439,8 +414,6 @@ struct DemoBatch {
     follow_ups: Vec<crate::follow_up::NewFollowUp>,
     /// Each customer's next follow-up date and last follow-up time, from its follow-ups.
     touch: Vec<(Option<String>, Option<i64>)>,
-    customer_tokens: Vec<(i64, Columns)>,
-    contact_tokens: Vec<(i64, Columns)>,
 }
 
 /// A valid, unique 统一社会信用代码: 9 (工商) 1 (企业), the region code, an organization code made

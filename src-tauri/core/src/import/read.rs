@@ -85,8 +85,16 @@ fn read_workbook(path: &Path) -> Result<Grid> {
         refuse_huge_xlsx(x)?;
     }
     let names = book.sheet_names();
+    let xlsx = matches!(book, calamine::Sheets::Xlsx(_));
     for name in names {
-        let range = book.worksheet_range(&name).map_err(workbook_error)?;
+        // calamine finds an .xlsx sheet's merged regions by reading the sheet's XML once more (they
+        // follow the cells): a second reader does it on another thread while this one reads the cells.
+        let (range, regions) = std::thread::scope(|s| {
+            let regions = xlsx.then(|| s.spawn(|| xlsx_merged_regions(path, &name)));
+            let range = book.worksheet_range(&name);
+            (range, regions.map(|r| r.join().unwrap_or_default()))
+        });
+        let range = range.map_err(workbook_error)?;
         if range.is_empty() {
             continue;
         }
@@ -103,7 +111,8 @@ fn read_workbook(path: &Path) -> Result<Grid> {
                 *r = padded;
             }
         }
-        fill_merged(&mut book, &name, row0, &mut rows);
+        let regions = regions.unwrap_or_else(|| merged_regions(&mut book, &name));
+        fill_merged(&regions, row0, &mut rows);
         return Ok(Grid {
             sheet: Some(name),
             encoding: None,
@@ -112,6 +121,27 @@ fn read_workbook(path: &Path) -> Result<Grid> {
         });
     }
     Err(bad("empty"))
+}
+
+/// The merged regions of an .xlsx sheet, through a reader of its own (none when it cannot be read: the
+/// cells' reader reports that).
+fn xlsx_merged_regions(path: &Path, name: &str) -> Vec<calamine::Dimensions> {
+    calamine::open_workbook::<calamine::Xlsx<_>, _>(path)
+        .ok()
+        .and_then(|mut x| x.merge_cells_by_sheet_name(name).ok())
+        .unwrap_or_default()
+}
+
+/// The merged regions of a sheet of another kind of workbook (.xls keeps them with the cells).
+fn merged_regions<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Sheets<RS>,
+    name: &str,
+) -> Vec<calamine::Dimensions> {
+    match book {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// Refuses an xlsx sheet past the row limit from its stated dimensions, before loading a million rows.
@@ -129,17 +159,7 @@ fn refuse_huge_xlsx<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS
 }
 
 /// A merged region's value sits in its first cell; every cell of the region gets it.
-fn fill_merged<RS: std::io::Read + std::io::Seek>(
-    book: &mut calamine::Sheets<RS>,
-    name: &str,
-    row0: u32,
-    rows: &mut [Vec<Raw>],
-) {
-    let regions = match book {
-        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        calamine::Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
-    };
+fn fill_merged(regions: &[calamine::Dimensions], row0: u32, rows: &mut [Vec<Raw>]) {
     for d in regions {
         let at = |r: u32| r.checked_sub(row0).map(|r| r as usize);
         let (Some(top), Some(bottom)) = (at(d.start.0), at(d.end.0)) else {

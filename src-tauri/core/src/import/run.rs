@@ -16,7 +16,6 @@ use crate::contact::NewContact;
 use crate::customer::{Customer, CustomerInput, NewRow, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
-use crate::search::{self, Doc, DocKind};
 use crate::settings::Language;
 use crate::sheet::{Column, Entity};
 use crate::store::Store;
@@ -279,10 +278,9 @@ pub async fn run(
         done: 0,
         total: total * 2,
     });
-    let rows: Vec<SheetRow> = data
-        .iter()
-        .map(|(number, i)| SheetRow::read(*number, *i, &grid.rows[*i], &columns))
-        .collect();
+    let rows: Vec<SheetRow> = crate::parallel::map(data, |(number, i)| {
+        SheetRow::read(number, i, &grid.rows[i], &columns)
+    });
     // Every cell of a refused row as text, for the report and the error workbook.
     let cells_of = |row: &SheetRow| -> Vec<String> {
         (0..width)
@@ -437,53 +435,49 @@ pub async fn run(
         crate::customer::load_many(&mut conn, &ids).await?
     };
 
-    let plans: Vec<Plan> = rows
-        .iter()
-        .zip(matches)
-        .map(|(row, m)| {
-            let found = match m {
-                Ok(f) => f,
-                Err(plan) => return plan,
-            };
-            let fields = row
-                .fields
-                .as_ref()
-                .expect("rows with bad cells were refused");
-            let contact = match contact_of(fields) {
-                Ok(c) => c,
-                Err(e) => return rejected(&e),
-            };
-            match (found, request.mode) {
-                (Some(_), ImportMode::Create) => reject("", "exists"),
-                (None, ImportMode::Update) => reject("", "not_found"),
-                (None, _) => match customer_input(CustomerInput::default(), fields)
-                    .and_then(|i| i.validate())
-                {
+    let plans: Vec<Plan> = crate::parallel::map(rows.iter().zip(matches).collect(), |(row, m)| {
+        let found = match m {
+            Ok(f) => f,
+            Err(plan) => return plan,
+        };
+        let fields = row
+            .fields
+            .as_ref()
+            .expect("rows with bad cells were refused");
+        let contact = match contact_of(fields) {
+            Ok(c) => c,
+            Err(e) => return rejected(&e),
+        };
+        match (found, request.mode) {
+            (Some(_), ImportMode::Create) => reject("", "exists"),
+            (None, ImportMode::Update) => reject("", "not_found"),
+            (None, _) => {
+                match customer_input(CustomerInput::default(), fields).and_then(|i| i.validate()) {
                     Ok(customer) => Plan::Create { customer, contact },
                     Err(e) => rejected(&e),
-                },
-                (Some(id), _) => {
-                    let Some(before) = stored.get(&id) else {
-                        return reject("", "not_found");
-                    };
-                    let base = CustomerInput::from(&ValidCustomer::from(before));
-                    match customer_input(base, fields).and_then(|i| i.validate()) {
-                        Ok(customer)
-                            if customer == ValidCustomer::from(before) && contact.is_none() =>
-                        {
-                            Plan::Unchanged
-                        }
-                        Ok(customer) => Plan::Update {
-                            id,
-                            customer,
-                            contact,
-                        },
-                        Err(e) => rejected(&e),
-                    }
                 }
             }
-        })
-        .collect();
+            (Some(id), _) => {
+                let Some(before) = stored.get(&id) else {
+                    return reject("", "not_found");
+                };
+                let base = CustomerInput::from(&ValidCustomer::from(before));
+                match customer_input(base, fields).and_then(|i| i.validate()) {
+                    Ok(customer)
+                        if customer == ValidCustomer::from(before) && contact.is_none() =>
+                    {
+                        Plan::Unchanged
+                    }
+                    Ok(customer) => Plan::Update {
+                        id,
+                        customer,
+                        contact,
+                    },
+                    Err(e) => rejected(&e),
+                }
+            }
+        }
+    });
     progress(Progress {
         done: total,
         total: total * 2,
@@ -691,67 +685,17 @@ async fn write(
         .await?;
 
     const CHUNK: usize = 2_000;
-    // Ids of the customers and contacts rows create, in order, so their search tokens can be made on
-    // another thread while the rows are written.
-    let mut ids = Vec::with_capacity(plans.len());
-    let mut docs: Vec<Vec<OwnedDoc>> = Vec::new();
-    for plan_chunk in plans.chunks(CHUNK) {
-        let mut chunk_docs = Vec::new();
-        for plan in plan_chunk {
-            let Plan::Create {
-                customer: c,
-                contact,
-            } = plan
-            else {
-                ids.push((0, 0));
-                continue;
-            };
-            let contact_id = contact.as_ref().map(|_| {
-                next_contact += 1;
-                next_contact - 1
-            });
-            ids.push((next_id, contact_id.unwrap_or(0)));
-            chunk_docs.push(OwnedDoc::new(
-                DocKind::Customer,
-                next_id,
-                &c.name,
-                [&c.phone, &c.mobile],
-                &c.email,
-            ));
-            if let (Some(cid), Some(ct)) = (contact_id, contact) {
-                chunk_docs.push(OwnedDoc::new(
-                    DocKind::Contact,
-                    cid,
-                    &ct.name,
-                    [&ct.mobile, &ct.phone],
-                    &ct.email,
-                ));
-            }
-            next_id += 1;
-        }
-        docs.push(chunk_docs);
-    }
-    let (token_tx, mut token_rx) =
-        tokio::sync::mpsc::channel::<Vec<(DocKind, i64, search::Columns)>>(2);
-    let tokens = tokio::task::spawn_blocking(move || {
-        for chunk in docs {
-            let made = chunk.iter().map(|d| (d.kind, d.id, d.columns())).collect();
-            if token_tx.blocking_send(made).is_err() {
-                return;
-            }
-        }
-    });
     let mut done = 0u64;
-    for (n, (row_chunk, plan_chunk)) in rows.chunks(CHUNK).zip(plans.chunks(CHUNK)).enumerate() {
-        let chunk_ids = &ids[n * CHUNK..n * CHUNK + plan_chunk.len()];
+    for (row_chunk, plan_chunk) in rows.chunks(CHUNK).zip(plans.chunks(CHUNK)) {
         let mut new_rows = Vec::new();
         let mut contacts = Vec::new();
         let mut record: Vec<(i64, &'static str, Option<String>)> = Vec::new();
         let mut rejects: Vec<(&SheetRow, &Option<String>, &String)> = Vec::new();
-        for ((row, plan), (id, contact_id)) in row_chunk.iter().zip(plan_chunk).zip(chunk_ids) {
-            let (id, contact_id) = (*id, *contact_id);
+        for (row, plan) in row_chunk.iter().zip(plan_chunk) {
             match plan {
                 Plan::Create { customer, contact } => {
+                    let id = next_id;
+                    next_id += 1;
                     new_rows.push(NewRow {
                         id: Some(id),
                         customer,
@@ -761,8 +705,9 @@ async fn write(
                         last_follow_up_at: None,
                     });
                     if let Some(c) = contact {
+                        next_contact += 1;
                         contacts.push(NewContact {
-                            id: contact_id,
+                            id: next_contact - 1,
                             customer_id: id,
                             contact: c.clone(),
                             created_at: now,
@@ -814,7 +759,6 @@ async fn write(
                                 }],
                             )
                             .await?;
-                            search::sync_contact(load.conn(), cid).await?;
                         }
                     }
                 }
@@ -824,18 +768,6 @@ async fn write(
         }
         load.add(&new_rows).await?;
         load.add_contacts(&contacts).await?;
-        let made = token_rx
-            .recv()
-            .await
-            .ok_or_else(|| CoreError::Internal("search tokens stopped".into()))?;
-        for kind in [DocKind::Customer, DocKind::Contact] {
-            let of_kind: Vec<(i64, search::Columns)> = made
-                .iter()
-                .filter(|(k, _, _)| *k == kind)
-                .map(|(_, id, c)| (*id, c.clone()))
-                .collect();
-            load.add_search(kind, &of_kind).await?;
-        }
         if !record.is_empty() {
             let mut b = QueryBuilder::new(
                 "INSERT INTO import_rows (import_id, record_id, action, before) ",
@@ -864,48 +796,6 @@ async fn write(
         done += row_chunk.len() as u64;
         progress(done);
     }
-    drop(token_rx);
-    tokens
-        .await
-        .map_err(|e| CoreError::Internal(e.to_string()))?;
     load.finish().await?;
     Ok(import_id)
-}
-
-/// The searchable text of a record, owned so its tokens can be made on another thread.
-struct OwnedDoc {
-    kind: DocKind,
-    id: i64,
-    name: String,
-    numbers: [Option<String>; 2],
-    email: Option<String>,
-}
-
-impl OwnedDoc {
-    fn new(
-        kind: DocKind,
-        id: i64,
-        name: &str,
-        numbers: [&Option<String>; 2],
-        email: &Option<String>,
-    ) -> Self {
-        OwnedDoc {
-            kind,
-            id,
-            name: name.to_string(),
-            numbers: [numbers[0].clone(), numbers[1].clone()],
-            email: email.clone(),
-        }
-    }
-
-    fn columns(&self) -> search::Columns {
-        let [a, b] = &self.numbers;
-        search::columns(&Doc::of(
-            self.kind,
-            self.id,
-            &self.name,
-            [a, b],
-            &self.email,
-        ))
-    }
 }

@@ -9,11 +9,11 @@ use crate::error::Result;
 /// The version of the token rules; an index built under another version is rebuilt at open.
 pub const TOKENS_VERSION: i64 = 2;
 
-type DocRow = (i64, String, Option<String>, Option<String>, Option<String>);
+pub(super) type DocRow = (i64, String, Option<String>, Option<String>, Option<String>);
 
-const CUSTOMER_DOC: &str =
+pub(super) const CUSTOMER_DOC: &str =
     "SELECT id, name, phone, mobile, email FROM customers WHERE deleted_at IS NULL";
-const CONTACT_DOC: &str = "SELECT ct.id, ct.name, ct.mobile, ct.phone, ct.email FROM contacts ct \
+pub(super) const CONTACT_DOC: &str = "SELECT ct.id, ct.name, ct.mobile, ct.phone, ct.email FROM contacts ct \
      JOIN customers cu ON cu.id = ct.customer_id WHERE ct.deleted_at IS NULL AND cu.deleted_at IS NULL";
 
 /// Brings a customer in the index in line with the table: indexed while live, absent once trashed or gone.
@@ -59,32 +59,22 @@ pub(crate) async fn sync_contact(conn: &mut SqliteConnection, id: i64) -> Result
     insert(conn, &docs(DocKind::Contact, &contact)).await
 }
 
-fn docs(kind: DocKind, rows: &[DocRow]) -> Vec<Doc<'_>> {
+pub(super) fn docs(kind: DocKind, rows: &[DocRow]) -> Vec<Doc<'_>> {
     rows.iter()
         .map(|(id, name, a, b, email)| Doc::of(kind, *id, name, [a, b], email))
         .collect()
 }
 
-/// Indexes records of one kind that are not in the index yet, in id order, many to a statement.
-pub(crate) async fn insert(conn: &mut SqliteConnection, docs: &[Doc<'_>]) -> Result<()> {
+/// Indexes a few records of one kind that are not in the index yet (many: [`super::bulk`]).
+async fn insert(conn: &mut SqliteConnection, docs: &[Doc<'_>]) -> Result<()> {
     let Some(kind) = docs.first().map(|d| d.kind) else {
         return Ok(());
     };
-    let cols: Vec<(i64, Columns)> = docs.iter().map(|d| (d.id, columns(d))).collect();
-    insert_columns(conn, kind, &cols).await
-}
-
-/// Inserts tokens made elsewhere (the demo generator makes them on its own thread). Ids should rise from
-/// one call to the next: a smaller one makes FTS5 write out everything it holds in memory.
-pub(crate) async fn insert_columns(
-    conn: &mut SqliteConnection,
-    kind: DocKind,
-    cols: &[(i64, Columns)],
-) -> Result<()> {
     let sql = format!(
         "INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) ",
         kind.table()
     );
+    let cols: Vec<(i64, Columns)> = docs.iter().map(|d| (d.id, columns(d))).collect();
     for chunk in cols.chunks(500) {
         let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(&sql);
         b.push_values(chunk, |mut v, (id, c)| {
@@ -104,33 +94,6 @@ pub(crate) async fn insert_columns(
     Ok(())
 }
 
-/// Before a bulk load (`true`): FTS5 keeps up to 256 MB of new tokens in memory before writing a segment,
-/// and merges nothing on the way. After it (`false`): everything is merged into one segment per table and
-/// the normal settings return.
-pub(crate) async fn bulk_settings(conn: &mut SqliteConnection, bulk: bool) -> Result<()> {
-    for kind in [DocKind::Customer, DocKind::Contact] {
-        let t = kind.table();
-        if !bulk {
-            sqlx::query(&format!("INSERT INTO {t} ({t}) VALUES ('optimize')"))
-                .execute(&mut *conn)
-                .await?;
-        }
-        let (hash, merge) = if bulk {
-            (32 * 1024 * 1024, 0)
-        } else {
-            (1024 * 1024, 4)
-        };
-        for (key, value) in [("hashsize", hash), ("automerge", merge)] {
-            sqlx::query(&format!("INSERT INTO {t} ({t}, rank) VALUES (?, ?)"))
-                .bind(key)
-                .bind(value)
-                .execute(&mut *conn)
-                .await?;
-        }
-    }
-    Ok(())
-}
-
 /// Rebuilds the whole index from the live records when it was built under other token rules (or never).
 pub(crate) async fn rebuild_if_stale(conn: &mut SqliteConnection) -> Result<bool> {
     let version: i64 = sqlx::query_scalar("SELECT version FROM search_version")
@@ -145,23 +108,7 @@ pub(crate) async fn rebuild_if_stale(conn: &mut SqliteConnection) -> Result<bool
             .execute(&mut *conn)
             .await?;
     }
-    for (kind, sql) in [(DocKind::Customer, "id"), (DocKind::Contact, "ct.id")] {
-        let select = match kind {
-            DocKind::Customer => CUSTOMER_DOC,
-            DocKind::Contact => CONTACT_DOC,
-        };
-        let sql = format!("{select} AND {sql} > ? ORDER BY {sql} LIMIT 5000");
-        let mut after = 0i64;
-        loop {
-            let rows: Vec<DocRow> = sqlx::query_as(&sql)
-                .bind(after)
-                .fetch_all(&mut *conn)
-                .await?;
-            let Some(last) = rows.last() else { break };
-            after = last.0;
-            insert(conn, &docs(kind, &rows)).await?;
-        }
-    }
+    super::bulk::index_added(conn, super::bulk::Before::default()).await?;
     sqlx::query("UPDATE search_version SET version = ?")
         .bind(TOKENS_VERSION)
         .execute(&mut *conn)

@@ -4,6 +4,7 @@
 //! An FTS5 index with tokens the app makes ([`tokens`]) proposes candidates for each tier ([`plan`]); each
 //! candidate is then checked and ranked against the record itself ([`matcher`]).
 
+mod bulk;
 mod fold;
 mod index;
 mod matcher;
@@ -12,11 +13,10 @@ mod plan;
 mod run;
 mod tokens;
 
+pub(crate) use bulk::{bulk_settings, index_added, Before};
 pub use fold::fold;
 pub use index::TOKENS_VERSION;
-pub(crate) use index::{
-    bulk_settings, insert_columns, rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer,
-};
+pub(crate) use index::{rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer};
 pub use matcher::{best_match, pinyin_tier, MatchField, MatchTier};
 pub use plan::{plan, segmentations, Plan, MAX_QUERY_CHARS};
 pub use run::{search, HitKind, SearchHit, MAX_HITS};
