@@ -569,10 +569,12 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
 
 /// Settings of the writer connection while a bulk load builds its indexes (1 GiB of page cache at most),
 /// and the normal ones it returns to.
-const BULK_PRAGMAS: [&str; 3] = [
+const BULK_PRAGMAS: [&str; 4] = [
     "PRAGMA cache_size = -1048576",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA threads = 1",
+    // The commit of a bulk load does not copy the WAL into the file; `finish` has that done after.
+    "PRAGMA wal_autocheckpoint = 0",
 ];
 const NORMAL_PRAGMAS: [&str; 3] = [
     "PRAGMA cache_size = -65536",
@@ -709,6 +711,20 @@ impl BulkLoad {
             for pragma in NORMAL_PRAGMAS {
                 sqlx::query(pragma).execute(&mut *conn).await?;
             }
+            drop(conn);
+            // The load is durable in the WAL once committed; copying its pages into the file (as large as
+            // the load) is left to the moment after, so the caller has its answer first.
+            let writer = self.store_writer.clone();
+            tokio::spawn(async move {
+                if let Ok(mut conn) = writer.acquire().await {
+                    for pragma in [
+                        "PRAGMA wal_checkpoint(PASSIVE)",
+                        "PRAGMA wal_autocheckpoint = 1000",
+                    ] {
+                        let _ = sqlx::query(pragma).execute(&mut *conn).await;
+                    }
+                }
+            });
         }
         Ok(())
     }

@@ -435,49 +435,55 @@ pub async fn run(
         crate::customer::load_many(&mut conn, &ids).await?
     };
 
-    let plans: Vec<Plan> = crate::parallel::map(rows.iter().zip(matches).collect(), |(row, m)| {
-        let found = match m {
-            Ok(f) => f,
-            Err(plan) => return plan,
-        };
-        let fields = row
-            .fields
-            .as_ref()
-            .expect("rows with bad cells were refused");
-        let contact = match contact_of(fields) {
-            Ok(c) => c,
-            Err(e) => return rejected(&e),
-        };
-        match (found, request.mode) {
-            (Some(_), ImportMode::Create) => reject("", "exists"),
-            (None, ImportMode::Update) => reject("", "not_found"),
-            (None, _) => {
-                match customer_input(CustomerInput::default(), fields).and_then(|i| i.validate()) {
-                    Ok(customer) => Plan::Create { customer, contact },
-                    Err(e) => rejected(&e),
-                }
-            }
-            (Some(id), _) => {
-                let Some(before) = stored.get(&id) else {
-                    return reject("", "not_found");
-                };
-                let base = CustomerInput::from(&ValidCustomer::from(before));
-                match customer_input(base, fields).and_then(|i| i.validate()) {
-                    Ok(customer)
-                        if customer == ValidCustomer::from(before) && contact.is_none() =>
+    let plans: Vec<Plan> = rows
+        .iter()
+        .zip(matches)
+        .map(|(row, m)| {
+            let found = match m {
+                Ok(f) => f,
+                Err(plan) => return plan,
+            };
+            let fields = row
+                .fields
+                .as_ref()
+                .expect("rows with bad cells were refused");
+            let contact = match contact_of(fields) {
+                Ok(c) => c,
+                Err(e) => return rejected(&e),
+            };
+            match (found, request.mode) {
+                (Some(_), ImportMode::Create) => reject("", "exists"),
+                (None, ImportMode::Update) => reject("", "not_found"),
+                (None, _) => {
+                    match customer_input(CustomerInput::default(), fields)
+                        .and_then(|i| i.validate())
                     {
-                        Plan::Unchanged
+                        Ok(customer) => Plan::Create { customer, contact },
+                        Err(e) => rejected(&e),
                     }
-                    Ok(customer) => Plan::Update {
-                        id,
-                        customer,
-                        contact,
-                    },
-                    Err(e) => rejected(&e),
+                }
+                (Some(id), _) => {
+                    let Some(before) = stored.get(&id) else {
+                        return reject("", "not_found");
+                    };
+                    let base = CustomerInput::from(&ValidCustomer::from(before));
+                    match customer_input(base, fields).and_then(|i| i.validate()) {
+                        Ok(customer)
+                            if customer == ValidCustomer::from(before) && contact.is_none() =>
+                        {
+                            Plan::Unchanged
+                        }
+                        Ok(customer) => Plan::Update {
+                            id,
+                            customer,
+                            contact,
+                        },
+                        Err(e) => rejected(&e),
+                    }
                 }
             }
-        }
-    });
+        })
+        .collect();
     progress(Progress {
         done: total,
         total: total * 2,
