@@ -316,6 +316,40 @@ async fn create_update_and_upsert_treat_matches_as_the_user_chose() {
 }
 
 #[tokio::test]
+async fn a_long_file_is_checked_as_one_repeats_far_apart_are_caught_and_its_record_has_the_counts()
+{
+    let (dir, store) = fresh().await;
+    // Far more rows than are planned at a time: the code on the first row comes back near the end.
+    let mut csv = String::from("客户名称,统一社会信用代码\n华远科技,91110108551385082Q\n");
+    for n in 2..=5_000 {
+        csv.push_str(&format!("客户{n},\n"));
+    }
+    csv.push_str("华远科技分公司,91110108551385082Q\n客户5000,\n");
+    let path = write(dir.path(), "long.csv", csv.as_bytes());
+    let r = import_file(&store, &path, ImportMode::Create, &[MatchKey::Uscc]).await;
+    assert_eq!(
+        (r.total, r.created, r.rejected),
+        (5_002, 5_001, 1),
+        "the repeated code is refused however far below the first; a repeated name is no match key"
+    );
+    assert_eq!(
+        (r.rejects[0].row, r.rejects[0].reason.as_str()),
+        (5_002, "duplicate_in_file")
+    );
+    let record = import::list(&store).await.unwrap().remove(0);
+    assert_eq!(
+        (record.created, record.rejected),
+        (5_001, 1),
+        "the import's record counts what it did, for the history and the revert"
+    );
+    import::revert(&store, record.id).await.unwrap();
+    assert!(
+        names(&store).await.is_empty(),
+        "and the revert takes all of it back"
+    );
+}
+
+#[tokio::test]
 async fn a_contact_an_update_adds_to_a_stored_customer_is_found_once() {
     let (dir, store) = fresh().await;
     store

@@ -3,6 +3,7 @@
 
 mod contacts;
 mod contracts;
+mod customers;
 mod files;
 mod follow_ups;
 mod header;

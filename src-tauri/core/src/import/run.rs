@@ -2,24 +2,19 @@
 //! against the store found, each row created, updated, left or refused; a dry run stops before writing,
 //! a real one writes in one transaction and records what it did so it can be reverted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-
-use sqlx::QueryBuilder;
 
 use super::header::{auto_mapping, find_header};
 use super::model::*;
 use super::read::{self, Grid};
-use super::row::{contact_of, customer_input, key_values, reason_of, SheetRow};
+use super::row::SheetRow;
 use super::value::plain_text;
-use crate::contact::NewContact;
-use crate::customer::{Customer, CustomerInput, NewRow, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
 use crate::settings::Language;
 use crate::sheet::{Column, Entity};
 use crate::store::Store;
-use crate::time::now_ms;
 
 /// Data rows the preview shows.
 const PREVIEW_ROWS: usize = 10;
@@ -55,7 +50,7 @@ fn split(entity: Entity, grid: &Grid) -> Result<(u32, Vec<String>, Vec<(u32, usi
     Ok((grid.first_row + header as u32, headers, data))
 }
 
-fn file_name(path: &Path) -> String {
+pub(super) fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
@@ -198,62 +193,6 @@ fn key_field(k: MatchKey) -> &'static str {
     }
 }
 
-/// What will happen to one row.
-enum Plan {
-    Create {
-        customer: ValidCustomer,
-        contact: Option<crate::contact::ValidContact>,
-    },
-    Update {
-        id: i64,
-        customer: ValidCustomer,
-        contact: Option<crate::contact::ValidContact>,
-    },
-    Unchanged,
-    Reject {
-        field: Option<String>,
-        reason: String,
-    },
-}
-
-fn reject(field: &str, reason: &str) -> Plan {
-    Plan::Reject {
-        field: Some(field.to_string()).filter(|f| !f.is_empty()),
-        reason: reason.to_string(),
-    }
-}
-
-fn rejected(e: &CoreError) -> Plan {
-    let (field, reason) = reason_of(e);
-    reject(&field, &reason)
-}
-
-/// Live customers holding each value of `column` among `values`.
-async fn holders(
-    store: &Store,
-    column: &str,
-    values: &HashSet<String>,
-) -> Result<HashMap<String, Vec<i64>>> {
-    let mut out: HashMap<String, Vec<i64>> = HashMap::new();
-    let values: Vec<&String> = values.iter().collect();
-    for chunk in values.chunks(500) {
-        // The literal conditions let SQLite use the partial indexes of each column.
-        let mut b = QueryBuilder::new(format!(
-            "SELECT {column}, id FROM customers WHERE deleted_at IS NULL AND {column} IS NOT NULL AND {column} IN ("
-        ));
-        let mut list = b.separated(", ");
-        for v in chunk {
-            list.push_bind(v.as_str());
-        }
-        b.push(")");
-        let rows: Vec<(String, i64)> = b.build_query_as().fetch_all(store.read()).await?;
-        for (v, id) in rows {
-            out.entry(v).or_default().push(id);
-        }
-    }
-    Ok(out)
-}
-
 /// Runs the import (or, with `dry_run`, says what it would do).
 pub async fn run(
     store: &Store,
@@ -335,203 +274,16 @@ pub async fn run(
         return Ok(report);
     }
 
-    // Keys of every row, and who in the store holds them.
-    let keys: Vec<Result<(Option<String>, Option<String>, Option<String>)>> =
-        rows.iter().map(key_values).collect();
-    let wanted = |k: MatchKey| request.match_keys.contains(&k);
-    let collect =
-        |pick: fn(&(Option<String>, Option<String>, Option<String>)) -> &Option<String>| {
-            keys.iter()
-                .filter_map(|k| k.as_ref().ok().and_then(|k| pick(k).clone()))
-                .collect::<HashSet<String>>()
-        };
-    let by_uscc = holders(store, "uscc", &collect(|k| &k.0)).await?;
-    let by_name = if wanted(MatchKey::Name) {
-        holders(store, "name", &collect(|k| &k.1)).await?
-    } else {
-        HashMap::new()
-    };
-    let by_mobile = if wanted(MatchKey::Mobile) {
-        holders(store, "mobile", &collect(|k| &k.2)).await?
-    } else {
-        HashMap::new()
-    };
-
-    // Which stored customer each row matches, and the rows that repeat one before them.
-    let mut seen_keys: HashSet<(u8, String)> = HashSet::new();
-    let mut seen_ids: HashSet<i64> = HashSet::new();
-    let mut matches: Vec<Result<Option<i64>, Plan>> = Vec::with_capacity(rows.len());
-    for (row, key) in rows.iter().zip(&keys) {
-        let m = (|| {
-            if let Err((field, reason)) = &row.fields {
-                return Err(reject(field, reason));
-            }
-            let (uscc, name, mobile) = key.as_ref().map_err(rejected)?;
-            // The code is unique in the store whether or not it is a match key.
-            let mut mine: Vec<(u8, &String)> = uscc.iter().map(|u| (0, u)).collect();
-            if wanted(MatchKey::Name) {
-                mine.extend(name.iter().map(|n| (1, n)));
-            }
-            if wanted(MatchKey::Mobile) {
-                mine.extend(mobile.iter().map(|m| (2, m)));
-            }
-            if mine
-                .iter()
-                .any(|(k, v)| seen_keys.contains(&(*k, (*v).clone())))
-            {
-                return Err(reject("", "duplicate_in_file"));
-            }
-            for (k, v) in &mine {
-                seen_keys.insert((*k, (*v).clone()));
-            }
-            let mut ids: Vec<i64> = Vec::new();
-            let mut add = |found: Option<&Vec<i64>>| {
-                for id in found.into_iter().flatten() {
-                    if !ids.contains(id) {
-                        ids.push(*id);
-                    }
-                }
-            };
-            if wanted(MatchKey::Uscc) {
-                add(uscc.as_ref().and_then(|u| by_uscc.get(u)));
-            }
-            if wanted(MatchKey::Name) {
-                add(name.as_ref().and_then(|n| by_name.get(n)));
-            }
-            if wanted(MatchKey::Mobile) {
-                add(mobile.as_ref().and_then(|m| by_mobile.get(m)));
-            }
-            if ids.len() > 1 {
-                return Err(reject("", "ambiguous"));
-            }
-            let found = ids.first().copied();
-            // Another customer already has this code.
-            if let Some(holder) = uscc
-                .as_ref()
-                .and_then(|u| by_uscc.get(u))
-                .and_then(|h| h.first())
-            {
-                if Some(*holder) != found {
-                    return Err(reject("uscc", "uscc_taken"));
-                }
-            }
-            if let Some(id) = found {
-                if !seen_ids.insert(id) {
-                    return Err(reject("", "duplicate_in_file"));
-                }
-            }
-            Ok(found)
-        })();
-        matches.push(m);
-    }
-
-    // The stored customers rows will update, read many at a time.
-    let ids: Vec<i64> = matches
-        .iter()
-        .filter_map(|m| m.as_ref().ok().copied().flatten())
-        .collect();
-    let stored: HashMap<i64, Customer> = {
-        let mut conn = store.read().acquire().await?;
-        crate::customer::load_many(&mut conn, &ids).await?
-    };
-
-    let plans: Vec<Plan> = rows
-        .iter()
-        .zip(matches)
-        .map(|(row, m)| {
-            let found = match m {
-                Ok(f) => f,
-                Err(plan) => return plan,
-            };
-            let fields = row
-                .fields
-                .as_ref()
-                .expect("rows with bad cells were refused");
-            let contact = match contact_of(fields) {
-                Ok(c) => c,
-                Err(e) => return rejected(&e),
-            };
-            match (found, request.mode) {
-                (Some(_), ImportMode::Create) => reject("", "exists"),
-                (None, ImportMode::Update) => reject("", "not_found"),
-                (None, _) => {
-                    match customer_input(CustomerInput::default(), fields)
-                        .and_then(|i| i.validate())
-                    {
-                        Ok(customer) => Plan::Create { customer, contact },
-                        Err(e) => rejected(&e),
-                    }
-                }
-                (Some(id), _) => {
-                    let Some(before) = stored.get(&id) else {
-                        return reject("", "not_found");
-                    };
-                    let base = CustomerInput::from(&ValidCustomer::from(before));
-                    match customer_input(base, fields).and_then(|i| i.validate()) {
-                        Ok(customer)
-                            if customer == ValidCustomer::from(before) && contact.is_none() =>
-                        {
-                            Plan::Unchanged
-                        }
-                        Ok(customer) => Plan::Update {
-                            id,
-                            customer,
-                            contact,
-                        },
-                        Err(e) => rejected(&e),
-                    }
-                }
-            }
-        })
-        .collect();
-    progress(Progress {
-        done: total,
-        total: total * 2,
-    });
-
-    let mut report = tally(
-        request.dry_run,
-        rows.iter().zip(&plans).map(|(row, plan)| {
-            let outcome = match plan {
-                Plan::Create { .. } => Outcome::Created,
-                Plan::Update { .. } => Outcome::Updated,
-                Plan::Unchanged => Outcome::Unchanged,
-                Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
-            };
-            (row, outcome)
-        }),
-        &cells_of,
-    );
-    if request.dry_run {
-        progress(Progress {
-            done: total * 2,
-            total: total * 2,
-        });
-        return Ok(report);
-    }
-    let id = write(
+    super::customers::run(
         store,
         request,
         &path,
         &headers,
         &rows,
-        &plans,
-        &report,
         &cells_of,
-        |done| {
-            progress(Progress {
-                done: total + done,
-                total: total * 2,
-            })
-        },
+        &mut progress,
     )
-    .await?;
-    report.import_id = Some(id);
-    progress(Progress {
-        done: total * 2,
-        total: total * 2,
-    });
-    Ok(report)
+    .await
 }
 
 /// What became of one row, for the report.
@@ -579,6 +331,39 @@ pub(super) fn tally<'a>(
         }
     }
     report
+}
+
+impl ImportReport {
+    /// Adds the outcomes of the next rows (an import that tallies as it goes).
+    pub(super) fn absorb(&mut self, next: ImportReport) {
+        self.total += next.total;
+        self.created += next.created;
+        self.updated += next.updated;
+        self.unchanged += next.unchanged;
+        self.rejected += next.rejected;
+        let room = REPORT_REJECTS.saturating_sub(self.rejects.len());
+        self.rejects.extend(next.rejects.into_iter().take(room));
+    }
+}
+
+/// Puts the counts on an import's record once they are all known (an import written as it is planned).
+pub(super) async fn record_counts(
+    conn: &mut sqlx::SqliteConnection,
+    import_id: i64,
+    report: &ImportReport,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE imports SET total = ?, created = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
+    )
+    .bind(report.total)
+    .bind(report.created)
+    .bind(report.updated)
+    .bind(report.unchanged)
+    .bind(report.rejected)
+    .bind(import_id)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// The import's own record, written first in its transaction (every record type); returns its id.
@@ -650,158 +435,4 @@ pub(super) async fn record_reject(
     .execute(conn)
     .await?;
     Ok(())
-}
-
-/// Writes the plans in one transaction with the import's record; returns the import's id.
-#[allow(clippy::too_many_arguments)]
-async fn write(
-    store: &Store,
-    request: &ImportRequest,
-    path: &Path,
-    headers: &[String],
-    rows: &[SheetRow],
-    plans: &[Plan],
-    report: &ImportReport,
-    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
-    mut progress: impl FnMut(u64),
-) -> Result<i64> {
-    let now = now_ms();
-    let creates = report.created as i64;
-    let live = store.check_count().await?;
-    // A load as large as the book rebuilds the indexes once instead of growing them row by row.
-    let mut load = store
-        .customers()
-        .bulk(creates >= 10_000 && creates >= live)
-        .await?;
-    let import_id = record_import(
-        load.conn(),
-        "customers",
-        &file_name(path),
-        request,
-        headers,
-        report,
-        now,
-    )
-    .await?;
-    let mut next_id: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM customers")
-        .fetch_one(load.conn())
-        .await?;
-    let mut next_contact: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) + 1 FROM contacts")
-        .fetch_one(load.conn())
-        .await?;
-
-    const CHUNK: usize = 2_000;
-    let mut done = 0u64;
-    for (row_chunk, plan_chunk) in rows.chunks(CHUNK).zip(plans.chunks(CHUNK)) {
-        let mut new_rows = Vec::new();
-        let mut contacts = Vec::new();
-        let mut record: Vec<(i64, &'static str, Option<String>)> = Vec::new();
-        let mut rejects: Vec<(&SheetRow, &Option<String>, &String)> = Vec::new();
-        for (row, plan) in row_chunk.iter().zip(plan_chunk) {
-            match plan {
-                Plan::Create { customer, contact } => {
-                    let id = next_id;
-                    next_id += 1;
-                    new_rows.push(NewRow {
-                        id: Some(id),
-                        customer,
-                        created_at: now,
-                        updated_at: now,
-                        next_follow_up: None,
-                        last_follow_up_at: None,
-                    });
-                    if let Some(c) = contact {
-                        next_contact += 1;
-                        contacts.push(NewContact {
-                            id: next_contact - 1,
-                            customer_id: id,
-                            contact: c.clone(),
-                            created_at: now,
-                        });
-                    }
-                    record.push((id, "created", None));
-                }
-                Plan::Update {
-                    id,
-                    customer,
-                    contact,
-                } => {
-                    let mut conn = load.conn();
-                    let before = crate::customer::load(&mut conn, *id).await?;
-                    crate::customer::overwrite(conn, &before, customer).await?;
-                    let before_input = CustomerInput::from(&ValidCustomer::from(&before));
-                    record.push((
-                        *id,
-                        "updated",
-                        Some(serde_json::to_string(&before_input).expect("serializes")),
-                    ));
-                    if let Some(c) = contact {
-                        // A contact named in an update row is added unless the customer has one by that name.
-                        let has: bool = sqlx::query_scalar(
-                            "SELECT EXISTS (SELECT 1 FROM contacts WHERE customer_id = ? AND name = ? AND deleted_at IS NULL)",
-                        )
-                        .bind(id)
-                        .bind(&c.name)
-                        .fetch_one(load.conn())
-                        .await?;
-                        if !has {
-                            let mut c = c.clone();
-                            let primary: bool = sqlx::query_scalar(
-                                "SELECT EXISTS (SELECT 1 FROM contacts WHERE customer_id = ? AND is_primary = 1 AND deleted_at IS NULL)",
-                            )
-                            .bind(id)
-                            .fetch_one(load.conn())
-                            .await?;
-                            c.is_primary = !primary;
-                            let cid: i64 = next_contact;
-                            next_contact += 1;
-                            crate::contact::insert_many(
-                                load.conn(),
-                                &[NewContact {
-                                    id: cid,
-                                    customer_id: *id,
-                                    contact: c,
-                                    created_at: now,
-                                }],
-                            )
-                            .await?;
-                        }
-                    }
-                }
-                Plan::Unchanged => {}
-                Plan::Reject { field, reason } => rejects.push((row, field, reason)),
-            }
-        }
-        load.add(&new_rows).await?;
-        load.add_contacts(&contacts).await?;
-        if !record.is_empty() {
-            let mut b = QueryBuilder::new(
-                "INSERT INTO import_rows (import_id, record_id, action, before) ",
-            );
-            b.push_values(&record, |mut v, (id, action, before)| {
-                v.push_bind(import_id)
-                    .push_bind(*id)
-                    .push_bind(*action)
-                    .push_bind(before.clone());
-            });
-            b.build().execute(load.conn()).await?;
-        }
-        if !rejects.is_empty() {
-            let mut b = QueryBuilder::new(
-                "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
-            );
-            b.push_values(&rejects, |mut v, (row, field, reason)| {
-                v.push_bind(import_id)
-                    .push_bind(row.number)
-                    .push_bind((*field).clone())
-                    .push_bind((*reason).clone())
-                    .push_bind(serde_json::to_string(&cells_of(row)).expect("text serializes"));
-            });
-            b.build().execute(load.conn()).await?;
-        }
-        done += row_chunk.len() as u64;
-        progress(done);
-    }
-    load.finish().await?;
-    Ok(import_id)
 }
