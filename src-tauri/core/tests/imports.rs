@@ -326,7 +326,27 @@ async fn a_long_file_is_checked_as_one_repeats_far_apart_are_caught_and_its_reco
     }
     csv.push_str("华远科技分公司,91110108551385082Q\n客户5000,\n");
     let path = write(dir.path(), "long.csv", csv.as_bytes());
-    let r = import_file(&store, &path, ImportMode::Create, &[MatchKey::Uscc]).await;
+    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+        .await
+        .unwrap();
+    let mut seen = Vec::new();
+    let request = request(
+        &path,
+        preview.mapping,
+        ImportMode::Create,
+        &[MatchKey::Uscc],
+    );
+    let r = import::run(&store, &request, |p| seen.push((p.done, p.total)))
+        .await
+        .unwrap();
+    assert!(
+        seen.len() > 2 && seen.iter().all(|(_, total)| *total == 5_002),
+        "progress counts the file's rows, a chunk at a time: {seen:?}"
+    );
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0) && seen.last() == Some(&(5_002, 5_002)),
+        "and only goes forward, to every row: {seen:?}"
+    );
     assert_eq!(
         (r.total, r.created, r.rejected),
         (5_002, 5_001, 1),

@@ -545,6 +545,7 @@ export const en: Messages = {
     dryRun: "Dry run",
     run: "Import",
     progress: "{{done}} / {{total}} rows processed",
+    finishing: "All rows processed; saving and updating the indexes…",
     dryRunNote: "This was a dry run: nothing was written. If the result looks right, click “Import”.",
     doneNote: "Import finished: {{total}} rows processed",
     failed: "Import failed",

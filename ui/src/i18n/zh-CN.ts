@@ -543,6 +543,7 @@ export const zhCN = {
     dryRun: "试运行",
     run: "导入",
     progress: "已处理 {{done}} / {{total}} 行",
+    finishing: "所有行已处理，正在保存并更新索引…",
     dryRunNote: "这是试运行，没有写入任何数据。确认结果无误后点击“导入”。",
     doneNote: "导入完成，共处理 {{total}} 行",
     failed: "导入失败",

@@ -545,6 +545,7 @@ export const zhTW: Messages = {
     dryRun: "試執行",
     run: "匯入",
     progress: "已處理 {{done}} / {{total}} 列",
+    finishing: "所有列已處理，正在儲存並更新索引…",
     dryRunNote: "這是試執行，沒有寫入任何資料。確認結果無誤後點選「匯入」。",
     doneNote: "匯入完成，共處理 {{total}} 列",
     failed: "匯入失敗",

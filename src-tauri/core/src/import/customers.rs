@@ -291,7 +291,7 @@ pub(super) async fn run(
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
     progress: &mut (impl FnMut(Progress) + Send),
 ) -> Result<ImportReport> {
-    let total = rows.len() as u64 * 2;
+    let total = rows.len() as u64;
     let mut planner = Planner::new(store, request);
     if request.dry_run {
         let mut report = tally(true, std::iter::empty(), cells_of);
@@ -299,7 +299,7 @@ pub(super) async fn run(
         for chunk in rows.chunks(CHUNK) {
             let plans = planner.plan(chunk).await?;
             report.absorb(tally(true, outcomes(chunk, &plans), cells_of));
-            done += chunk.len() as u64 * 2;
+            done += chunk.len() as u64;
             progress(Progress { done, total });
         }
         return Ok(report);
@@ -325,7 +325,7 @@ pub(super) async fn run(
         receive,
         headers,
         cells_of,
-        |n| progress(Progress { done: n * 2, total }),
+        |done| progress(Progress { done, total }),
     );
     let ((), written) = tokio::join!(plan_all, write_all);
     let (import_id, mut report) = written?;

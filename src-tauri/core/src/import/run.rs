@@ -212,11 +212,9 @@ pub async fn run(
     let width = headers.len();
     let columns = columns_of(request, width)?;
     let total = data.len() as u64;
-    // Reading, validating and matching count as the first half of the work; writing as the second.
-    progress(Progress {
-        done: 0,
-        total: total * 2,
-    });
+    // Progress counts rows: a customer import reports each chunk as it is written; the other imports,
+    // written in one step, report all rows at the end.
+    progress(Progress { done: 0, total });
     let rows: Vec<SheetRow> = crate::parallel::map(data, |(number, i)| {
         SheetRow::read(number, i, &grid.rows[i], &columns)
     });
@@ -267,10 +265,7 @@ pub async fn run(
             }
             Entity::Customers => unreachable!("customers are imported below"),
         };
-        progress(Progress {
-            done: total * 2,
-            total: total * 2,
-        });
+        progress(Progress { done: total, total });
         return Ok(report);
     }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Channel } from "@tauri-apps/api/core";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { ExportProgress } from "../../api/bindings/ExportProgress";
@@ -191,9 +191,11 @@ describe("the import page", () => {
 
   it("dry-runs with the chosen mode and match keys and says that nothing was written", async () => {
     let finish: () => void = () => undefined;
+    let progressChannel: Channel<ExportProgress> | undefined;
     const calls = mockCommands({
       run_import: (_, a) => {
-        (a.onProgress as Channel<ExportProgress>).onmessage({ done: 1, total: 3 });
+        progressChannel = a.onProgress as Channel<ExportProgress>;
+        progressChannel.onmessage({ done: 1, total: 3 });
         return new Promise((resolve) => {
           finish = () => resolve(report({}));
         });
@@ -216,6 +218,11 @@ describe("the import page", () => {
       matchKeys: ["uscc"],
       dryRun: true,
     });
+
+    act(() => progressChannel?.onmessage({ done: 3, total: 3 }));
+    expect(screen.getByTestId("import-progress-text"), "every row is through; the save and the indexes are what remains").toHaveTextContent(
+      "所有行已处理，正在保存并更新索引",
+    );
 
     finish();
     const result = await screen.findByTestId("import-result");

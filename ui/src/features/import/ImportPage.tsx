@@ -237,8 +237,10 @@ export function ImportPage() {
               <div className="import-progress" data-testid="import-progress">
                 <Progress percent={percent} status="active" />
                 {progress && progress.total > 0 && (
-                  <Typography.Text type="secondary">
-                    {t("import.progress", { done: progress.done.toLocaleString(i18n.language), total: progress.total.toLocaleString(i18n.language) })}
+                  <Typography.Text type="secondary" data-testid="import-progress-text">
+                    {progress.done >= progress.total
+                      ? t("import.finishing")
+                      : t("import.progress", { done: progress.done.toLocaleString(i18n.language), total: progress.total.toLocaleString(i18n.language) })}
                   </Typography.Text>
                 )}
               </div>
