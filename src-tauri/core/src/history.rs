@@ -1,7 +1,7 @@
 //! The change history every record type shares: which field changed, from what, to what, and when.
 
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use ts_rs::TS;
 
 use crate::error::Result;
@@ -60,20 +60,36 @@ pub(crate) async fn record(
     changes: &[Change],
     at: i64,
 ) -> Result<()> {
-    for c in changes {
-        sqlx::query(
-            "INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(entity)
-        .bind(id)
-        .bind(c.field)
-        .bind(&c.old)
-        .bind(&c.new)
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
+    if changes.is_empty() {
+        return Ok(());
     }
+    let mut b = QueryBuilder::new("");
+    push_record(&mut b, entity, id, changes, at);
+    b.build().execute(&mut *conn).await?;
     Ok(())
+}
+
+/// Appends the statement `record` runs to a query of several (one round trip for a whole update).
+pub(crate) fn push_record(
+    b: &mut QueryBuilder<'_, Sqlite>,
+    entity: &str,
+    id: i64,
+    changes: &[Change],
+    at: i64,
+) {
+    if changes.is_empty() {
+        return;
+    }
+    b.push("INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) ");
+    b.push_values(changes, |mut v, c| {
+        v.push_bind(entity.to_string())
+            .push_bind(id)
+            .push_bind(c.field)
+            .push_bind(c.old.clone())
+            .push_bind(c.new.clone())
+            .push_bind(at);
+    });
+    b.push(";");
 }
 
 pub(crate) async fn forget(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<()> {

@@ -370,6 +370,59 @@ async fn a_long_file_is_checked_as_one_repeats_far_apart_are_caught_and_its_reco
 }
 
 #[tokio::test]
+async fn a_customer_an_import_renames_is_found_by_its_new_name_only() {
+    let (dir, store) = fresh().await;
+    for (name, mobile) in [("华远科技", "13800138001"), ("金腾机械", "13800138002")] {
+        store
+            .customers()
+            .create_from(&CustomerInput {
+                name: name.into(),
+                mobile: Some(mobile.into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    let csv = "客户名称,手机\n启明软件,13800138001\n金腾机械设备,13800138002\n";
+    let path = write(dir.path(), "x.csv", csv.as_bytes());
+    let r = import_file(&store, &path, ImportMode::Update, &[MatchKey::Mobile]).await;
+    assert_eq!(r.updated, 2);
+    let found = |q: &'static str| {
+        let store = &store;
+        async move {
+            crm_core::search::search(store, q, 10)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|h| h.name)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert!(
+        found("华远").await.is_empty(),
+        "the old name is out of the index"
+    );
+    assert_eq!(
+        found("启明").await,
+        vec!["启明软件"],
+        "the new one is in it, once"
+    );
+    assert_eq!(found("金腾").await, vec!["金腾机械设备"]);
+    assert_eq!(
+        found("13800138001").await,
+        vec!["启明软件"],
+        "its other tokens were written again with the name"
+    );
+    import::revert(&store, r.import_id.unwrap()).await.unwrap();
+    assert_eq!(
+        found("华远").await,
+        vec!["华远科技"],
+        "the revert puts the old name back in"
+    );
+    assert!(found("启明").await.is_empty(), "and takes the new one out");
+}
+
+#[tokio::test]
 async fn a_contact_an_update_adds_to_a_stored_customer_is_found_once() {
     let (dir, store) = fresh().await;
     store

@@ -8,7 +8,9 @@ pub use model::{
     Customer, CustomerInput, CustomerKind, CustomerLevel, LifecycleStatus, ValidCustomer,
 };
 pub use query::{CustomerPage, CustomerQuery, CustomerSort, SortDirection};
-pub(crate) use store::{load, load_many, overwrite, require_live_customer, unique_uscc};
+pub(crate) use store::{
+    load, load_many, overwrite, overwrite_fields, require_live_customer, unique_uscc,
+};
 pub use store::{BulkLoad, Customers, NewRow};
 
 /// The cursor that continues a list after `row` (benchmarks use it to start deep in the book).

@@ -467,6 +467,20 @@ pub(crate) async fn overwrite(
     before: &Customer,
     customer: &ValidCustomer,
 ) -> Result<bool> {
+    let changed = overwrite_fields(conn, before, customer).await?;
+    if changed {
+        search::sync_customer(conn, before.id).await?;
+    }
+    Ok(changed)
+}
+
+/// `overwrite` but for the search tokens, which the caller brings up to date (many at once:
+/// `search::index_load`).
+pub(crate) async fn overwrite_fields(
+    conn: &mut sqlx::SqliteConnection,
+    before: &Customer,
+    customer: &ValidCustomer,
+) -> Result<bool> {
     let changes = history::changes(
         &fields_of(&ValidCustomer::from(before)),
         &fields_of(customer),
@@ -486,11 +500,11 @@ pub(crate) async fn overwrite(
     }
     b.push(") WHERE id = ")
         .push_bind(before.id)
-        .push(" AND deleted_at IS NULL");
+        .push(" AND deleted_at IS NULL; ");
+    // One round trip for the row, its tags and its history.
+    push_replace_tags(&mut b, before.id, &c.tags);
+    history::push_record(&mut b, "customer", before.id, &changes, now);
     b.build().execute(&mut *conn).await.map_err(unique_uscc)?;
-    replace_tags(conn, before.id, &c.tags).await?;
-    search::sync_customer(conn, before.id).await?;
-    history::record(conn, "customer", before.id, &changes, now).await?;
     Ok(true)
 }
 
@@ -525,18 +539,24 @@ fn push_filters(b: &mut QueryBuilder<'_, Sqlite>, q: &CustomerQuery) {
 }
 
 async fn replace_tags(tx: &mut sqlx::SqliteConnection, id: i64, tags: &[String]) -> Result<()> {
-    sqlx::query("DELETE FROM customer_tags WHERE customer_id = ?")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    for tag in tags {
-        sqlx::query("INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)")
-            .bind(id)
-            .bind(tag)
-            .execute(&mut *tx)
-            .await?;
-    }
+    let mut b = QueryBuilder::new("");
+    push_replace_tags(&mut b, id, tags);
+    b.build().execute(&mut *tx).await?;
     Ok(())
+}
+
+/// Appends the statements `replace_tags` runs to a query of several.
+fn push_replace_tags(b: &mut QueryBuilder<'_, Sqlite>, id: i64, tags: &[String]) {
+    b.push("DELETE FROM customer_tags WHERE customer_id = ")
+        .push_bind(id)
+        .push("; ");
+    if !tags.is_empty() {
+        b.push("INSERT INTO customer_tags (customer_id, tag) ");
+        b.push_values(tags, |mut v, tag| {
+            v.push_bind(id).push_bind(tag.clone());
+        });
+        b.push("; ");
+    }
 }
 
 /// The fields of a customer as named text, for the history.
@@ -590,6 +610,8 @@ pub struct BulkLoad {
     /// With a load of customers and contacts, the largest ids before it: `finish` indexes the records
     /// above them for search.
     search: Option<search::Before>,
+    /// Stored customers the load changed: `finish` writes their search tokens again.
+    changed: Vec<i64>,
 }
 
 impl BulkLoad {
@@ -643,6 +665,7 @@ impl BulkLoad {
             indexes,
             store_writer: store.writer_pool().clone(),
             search,
+            changed: Vec::new(),
         })
     }
 
@@ -679,6 +702,20 @@ impl BulkLoad {
         &mut self.tx
     }
 
+    /// Writes `customer` over the stored `before` as `overwrite` does, but leaves its search tokens to
+    /// `finish` (written in the middle of a load, each would make FTS5 write out a segment of its own).
+    pub(crate) async fn overwrite(
+        &mut self,
+        before: &Customer,
+        customer: &ValidCustomer,
+    ) -> Result<bool> {
+        let changed = overwrite_fields(&mut self.tx, before, customer).await?;
+        if changed {
+            self.changed.push(before.id);
+        }
+        Ok(changed)
+    }
+
     /// Adds contacts of customers added in this load (or already stored); `finish` indexes them for search.
     pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
         crate::contact::insert_many(&mut self.tx, rows).await
@@ -698,12 +735,10 @@ impl BulkLoad {
                 .await
                 .map_err(unique_uscc)?;
         }
+        // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
         if let Some(before) = self.search {
-            // Last of the load's writes: a multi-row write after it would make FTS5 write out its terms.
-            search::index_added(&mut self.tx, before).await?;
-        }
-        if self.search.is_some() && !self.indexes.is_empty() {
-            search::bulk_settings(&mut self.tx, false).await?;
+            let tuned = !self.indexes.is_empty();
+            search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
         }
         self.tx.commit().await?;
         if !self.indexes.is_empty() {

@@ -390,6 +390,15 @@ async fn write(
         let mut contacts = Vec::new();
         let mut record: Vec<(i64, &'static str, Option<String>)> = Vec::new();
         let mut rejects: Vec<(&SheetRow, &Option<String>, &String)> = Vec::new();
+        // The customers this chunk updates, as they are in the transaction, read many at a time.
+        let updates: Vec<i64> = plan_chunk
+            .iter()
+            .filter_map(|p| match p {
+                Plan::Update { id, .. } => Some(*id),
+                _ => None,
+            })
+            .collect();
+        let stored = crate::customer::load_many(load.conn(), &updates).await?;
         for (row, plan) in row_chunk.iter().zip(&plan_chunk) {
             match plan {
                 Plan::Create { customer, contact } => {
@@ -419,10 +428,9 @@ async fn write(
                     customer,
                     contact,
                 } => {
-                    let mut conn = load.conn();
-                    let before = crate::customer::load(&mut conn, *id).await?;
-                    crate::customer::overwrite(conn, &before, customer).await?;
-                    let before_input = CustomerInput::from(&ValidCustomer::from(&before));
+                    let before = stored.get(id).ok_or(CoreError::NotFound)?;
+                    load.overwrite(before, customer).await?;
+                    let before_input = CustomerInput::from(&ValidCustomer::from(before));
                     record.push((
                         *id,
                         "updated",

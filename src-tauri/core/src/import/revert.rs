@@ -93,6 +93,9 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
+    // Their search tokens are written again once, after the loop (one at a time, each would make FTS5
+    // write out a segment of its own).
+    let mut changed = Vec::new();
     for (customer_id, before) in updated {
         let input: CustomerInput = serde_json::from_str(&before)
             .map_err(|e| CoreError::Internal(format!("import {id} row {customer_id}: {e}")))?;
@@ -103,10 +106,13 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
             Err(CoreError::NotFound) => continue,
             Err(e) => return Err(e),
         };
-        if ValidCustomer::from(&now) != valid {
-            crate::customer::overwrite(&mut tx, &now, &valid).await?;
+        if ValidCustomer::from(&now) != valid
+            && crate::customer::overwrite_fields(&mut tx, &now, &valid).await?
+        {
+            changed.push(customer_id);
         }
     }
+    crate::search::index_load(&mut tx, &mut changed, None, false).await?;
     finish(tx, record).await
 }
 

@@ -39,11 +39,23 @@ impl Before {
         .await?;
         Ok(Before { customer, contact })
     }
+
+    /// How many customers and contacts were added since.
+    pub(crate) async fn added_since(&self, conn: &mut SqliteConnection) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT (SELECT count(*) FROM customers WHERE id > ?) \
+                  + (SELECT count(*) FROM contacts WHERE id > ?)",
+        )
+        .bind(self.customer)
+        .bind(self.contact)
+        .fetch_one(&mut *conn)
+        .await?)
+    }
 }
 
 /// Indexes every live customer and contact above `before` (none of them may be in the index yet). Call
 /// it after the transaction's other writes: a later multi-row write makes FTS5 write out what it holds.
-pub(crate) async fn index_added(conn: &mut SqliteConnection, before: Before) -> Result<()> {
+async fn index_added(conn: &mut SqliteConnection, before: Before) -> Result<()> {
     for (kind, select, id, after) in [
         (DocKind::Customer, CUSTOMER_DOC, "id", before.customer),
         (DocKind::Contact, CONTACT_DOC, "ct.id", before.contact),
@@ -81,28 +93,109 @@ pub(crate) async fn index_added(conn: &mut SqliteConnection, before: Before) -> 
     Ok(())
 }
 
+/// Brings the index up to date after a load, as its last writes: the stored customers it changed get
+/// their tokens again, the customers and contacts it added (above `added`) get theirs. With many of them
+/// FTS5 keeps every term in memory and merges once at the end (`tuned`: the load set that up already).
+pub(crate) async fn index_load(
+    conn: &mut SqliteConnection,
+    changed: &mut Vec<i64>,
+    added: Option<Before>,
+    tuned: bool,
+) -> Result<()> {
+    let added_count = match added {
+        Some(before) => before.added_since(conn).await?,
+        None => 0,
+    };
+    let tune = !tuned && changed.len() as i64 + added_count >= 10_000;
+    if tune {
+        bulk_settings(conn, true).await?;
+    }
+    // The changed customers first: their ids are below the added ones, and FTS5 wants rising ids.
+    reindex_customers(conn, changed).await?;
+    if let Some(before) = added {
+        index_added(conn, before).await?;
+    }
+    if tuned || tune {
+        bulk_settings(conn, false).await?;
+    }
+    Ok(())
+}
+
+/// Writes the search tokens of stored customers a load changed again, in id order: each one's old row
+/// is removed and its new one inserted right after (FTS5 takes a delete and an insert of one rowid
+/// without writing anything out).
+async fn reindex_customers(conn: &mut SqliteConnection, ids: &mut Vec<i64>) -> Result<()> {
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(CHUNK as usize) {
+        let list = chunk
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: Vec<DocRow> =
+            sqlx::query_as(&format!("{CUSTOMER_DOC} AND id IN ({list}) ORDER BY id"))
+                .fetch_all(&mut *conn)
+                .await?;
+        let tokens: Vec<(i64, Columns)> = docs(DocKind::Customer, &rows)
+            .iter()
+            .map(|d| (d.id, columns(d)))
+            .collect();
+        write_each(conn, DocKind::Customer, chunk, &tokens).await?;
+    }
+    Ok(())
+}
+
 /// Writes each record's tokens with a single-row INSERT (no statement journal, so nothing is flushed).
 async fn insert_each(
     conn: &mut SqliteConnection,
     kind: DocKind,
     tokens: &[(i64, Columns)],
 ) -> Result<()> {
-    let sql = CString::new(format!(
-        "INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        kind.table()
+    write_each(conn, kind, &[], tokens).await
+}
+
+/// Removes the rows of `removed` and inserts `tokens`, all in rising id order, a single-row statement
+/// each; `removed` and `tokens` are both sorted by id.
+async fn write_each(
+    conn: &mut SqliteConnection,
+    kind: DocKind,
+    removed: &[i64],
+    tokens: &[(i64, Columns)],
+) -> Result<()> {
+    let table = kind.table();
+    let insert = CString::new(format!(
+        "INSERT INTO {table} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     ))
     .expect("no NUL in the statement");
+    let delete = CString::new(format!("DELETE FROM {table} WHERE rowid = ?"))
+        .expect("no NUL in the statement");
     let mut handle = conn.lock_handle().await?;
     let db = handle.as_raw_handle();
-    let statement = Statement::prepare(db, &sql)?;
+    let insert = Statement::prepare(db, &insert)?;
+    let delete = match removed.is_empty() {
+        true => None,
+        false => Some(Statement::prepare(db, &delete)?),
+    };
+    let mut removed = removed.iter().peekable();
     for (id, c) in tokens {
-        statement.insert(
+        if let Some(delete) = &delete {
+            while let Some(gone) = removed.next_if(|gone| **gone <= *id) {
+                delete.run(*gone, &[])?;
+            }
+        }
+        insert.run(
             *id,
-            [
+            &[
                 &c.whole, &c.head, &c.han, &c.uni, &c.syl, &c.sp, &c.ini, &c.num, &c.mail,
             ],
         )?;
+    }
+    if let Some(delete) = &delete {
+        for gone in removed {
+            delete.run(*gone, &[])?;
+        }
     }
     Ok(())
 }
@@ -127,7 +220,7 @@ impl Statement {
     }
 
     /// Binds a rowid and texts to the statement's parameters in order and runs it once.
-    fn insert(&self, rowid: i64, texts: [&String; 9]) -> Result<()> {
+    fn run(&self, rowid: i64, texts: &[&String]) -> Result<()> {
         let s = self.raw.as_ptr();
         // SAFETY: the statement is live; each text outlives the step (bound as static, read by the step
         // and unbound by the reset before this function returns).

@@ -108,7 +108,13 @@ pub(crate) async fn rebuild_if_stale(conn: &mut SqliteConnection) -> Result<bool
             .execute(&mut *conn)
             .await?;
     }
-    super::bulk::index_added(conn, super::bulk::Before::default()).await?;
+    super::bulk::index_load(
+        conn,
+        &mut Vec::new(),
+        Some(super::bulk::Before::default()),
+        false,
+    )
+    .await?;
     sqlx::query("UPDATE search_version SET version = ?")
         .bind(TOKENS_VERSION)
         .execute(&mut *conn)

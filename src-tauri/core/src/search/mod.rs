@@ -13,7 +13,7 @@ mod plan;
 mod run;
 mod tokens;
 
-pub(crate) use bulk::{bulk_settings, index_added, Before};
+pub(crate) use bulk::{bulk_settings, index_load, Before};
 pub use fold::fold;
 pub use index::TOKENS_VERSION;
 pub(crate) use index::{rebuild_if_stale, sync_contact, sync_contacts_of, sync_customer};
