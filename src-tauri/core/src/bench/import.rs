@@ -1,5 +1,6 @@
 //! Import figures: 100k customers from an .xlsx into a fresh encrypted store (read, map, validate,
-//! dedupe, write), its revert, and openpyxl reading the same file as the peer.
+//! dedupe, write), the same customers updated by a second file (upsert on the mobile, every row's notes
+//! changed) and that revert, the first import's revert, and openpyxl reading the file as the peer.
 
 use std::path::Path;
 use std::time::Instant;
@@ -17,7 +18,9 @@ use crate::store::{Store, StoreKey};
 pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
     let dir = tempfile_dir()?;
     let file = dir.join("customers.xlsx");
-    write_demo_workbook(&file, rows, seed)?;
+    write_demo_workbook(&file, rows, seed, None)?;
+    let changed = dir.join("customers-changed.xlsx");
+    write_demo_workbook(&changed, rows, seed, Some("备注已在表格中更新"))?;
     let store = Store::open(&dir.join("store"), &StoreKey::random()).await?;
     let preview = import::inspect(&file, Entity::Customers, Language::ZhCn).await?;
     let request = ImportRequest {
@@ -40,6 +43,34 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
         Figure::new(&format!("import.xlsx_{scale}_s"), took, "s"),
         Figure::new("import.rows_per_s", report.created as f64 / took, "rows/s"),
     ];
+    let preview = import::inspect(&changed, Entity::Customers, Language::ZhCn).await?;
+    let upsert = ImportRequest {
+        path: changed.to_string_lossy().into_owned(),
+        entity: Entity::Customers,
+        mapping: preview.mapping,
+        mode: ImportMode::Upsert,
+        match_keys: vec![MatchKey::Mobile],
+        dry_run: false,
+    };
+    let start = Instant::now();
+    let updated = import::run(&store, &upsert, |_| {}).await?;
+    figures.push(Figure::new(
+        &format!("import.upsert_{scale}_s"),
+        start.elapsed().as_secs_f64(),
+        "s",
+    ));
+    figures.push(Figure::new(
+        "import.upsert_updated",
+        updated.updated as f64,
+        "rows",
+    ));
+    let start = Instant::now();
+    import::revert(&store, updated.import_id.expect("a real run has an id")).await?;
+    figures.push(Figure::new(
+        &format!("import.revert_upsert_{scale}_s"),
+        start.elapsed().as_secs_f64(),
+        "s",
+    ));
     let start = Instant::now();
     import::revert(&store, report.import_id.expect("a real run has an id")).await?;
     figures.push(Figure::new(
@@ -59,8 +90,8 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
     Ok(figures)
 }
 
-/// A workbook of `rows` demo customers as an export writes them.
-fn write_demo_workbook(path: &Path, rows: u64, seed: u64) -> Result<()> {
+/// A workbook of `rows` demo customers as an export writes them (with `notes` in every row, when given).
+fn write_demo_workbook(path: &Path, rows: u64, seed: u64, notes: Option<&str>) -> Result<()> {
     let g = Generator::new(seed + 1000, crate::time::now_ms());
     let columns: Vec<&'static Column> = Entity::Customers.exported().collect();
     let mut sink = Box::new(XlsxSink::new(path, Language::ZhCn, "bench"));
@@ -86,7 +117,7 @@ fn write_demo_workbook(path: &Path, rows: u64, seed: u64) -> Result<()> {
             level: c.level,
             status: c.status,
             tags: c.tags,
-            notes: c.notes,
+            notes: notes.map(String::from).or(c.notes),
             invoice_title: c.invoice_title,
             tax_number: c.tax_number,
             bank_name: c.bank_name,
