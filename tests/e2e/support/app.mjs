@@ -74,16 +74,28 @@ function singleInstanceNameHeld() {
 
 /** Launches the app window and waits until the UI has rendered its first screen. */
 export async function openApp(driver) {
-  await waitForAppExit();
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: driver.port,
-    logLevel: 'warn',
-    connectionRetryCount: 0,
-    capabilities: { 'tauri:options': { application: BIN } },
-  });
-  await byTestId(browser, 'page-title').waitForExist({ timeout: 30000 });
-  return browser;
+  for (let attempt = 1; ; attempt += 1) {
+    await waitForAppExit();
+    let browser;
+    try {
+      browser = await remote({
+        hostname: '127.0.0.1',
+        port: driver.port,
+        logLevel: 'warn',
+        connectionRetryCount: 0,
+        capabilities: { 'tauri:options': { application: BIN } },
+      });
+    } catch (e) {
+      // Seen once in CI (12-02): the new-session request was dropped ("Failed to fetch") although both
+      // of the driver's ports listened, and no window came. Ask once more; any other error is real.
+      if (attempt >= 2 || !/Failed to fetch/.test(String(e))) throw e;
+      console.warn(`warning: the driver dropped the new session (${e}); asking again`);
+      await new Promise((r) => setTimeout(r, 1000));
+      continue;
+    }
+    await byTestId(browser, 'page-title').waitForExist({ timeout: 30000 });
+    return browser;
+  }
 }
 
 /**
