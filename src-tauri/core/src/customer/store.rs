@@ -587,26 +587,54 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
-/// Settings of the writer connection while a bulk load builds its indexes (1 GiB of page cache at most),
-/// and the normal ones it returns to.
+/// Settings of the writer connection while a bulk load that rebuilds the indexes runs (1 GiB of page
+/// cache at most), and the normal ones it returns to after its commit, or when it fails.
 const BULK_PRAGMAS: [&str; 4] = [
     "PRAGMA cache_size = -1048576",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA threads = 1",
-    // The commit of a bulk load does not copy the WAL into the file; `finish` has that done after.
+    // Its commit does not copy the WAL into the file; `finish` has a checkpoint do that right after.
     "PRAGMA wal_autocheckpoint = 0",
 ];
-const NORMAL_PRAGMAS: [&str; 3] = [
+const NORMAL_PRAGMAS: [&str; 4] = [
     "PRAGMA cache_size = -65536",
     "PRAGMA temp_store = DEFAULT",
     "PRAGMA threads = 0",
+    "PRAGMA wal_autocheckpoint = 1000",
 ];
+
+/// Puts the writer's normal settings back after a load that changed them, when nothing else does: a
+/// load that fails (dropped before `finish`) leaves its transaction to roll back and this to run after.
+struct Settle {
+    writer: sqlx::SqlitePool,
+    armed: bool,
+}
+
+impl Drop for Settle {
+    fn drop(&mut self) {
+        if !self.armed {
+            return;
+        }
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            let writer = self.writer.clone();
+            runtime.spawn(async move {
+                if let Ok(mut conn) = writer.acquire().await {
+                    for pragma in NORMAL_PRAGMAS {
+                        let _ = sqlx::query(pragma).execute(&mut *conn).await;
+                    }
+                }
+            });
+        }
+    }
+}
 
 /// A bulk load in progress; nothing is visible to others until `finish`.
 pub struct BulkLoad {
     tx: sqlx::Transaction<'static, Sqlite>,
     indexes: Vec<(String, String)>,
-    store_writer: sqlx::SqlitePool,
+    /// Whether the load dropped the indexes and changed the writer's settings (after `tx`: dropped
+    /// after it, so a failed load rolls back before the settings return).
+    settle: Settle,
     /// With a load of customers and contacts, the largest ids before it: `finish` indexes the records
     /// above them for search.
     search: Option<search::Before>,
@@ -623,6 +651,11 @@ impl BulkLoad {
         rebuild_indexes: bool,
         search: bool,
     ) -> Result<BulkLoad> {
+        // Armed before the settings change: from here on a failure puts the normal ones back.
+        let settle = Settle {
+            writer: store.writer_pool().clone(),
+            armed: rebuild_indexes,
+        };
         if rebuild_indexes {
             // While the indexes are built the table is scanned once per index: keep it in memory, sort
             // in memory, and let the sorter use a second thread. `finish` puts the normal settings back.
@@ -663,7 +696,7 @@ impl BulkLoad {
         Ok(BulkLoad {
             tx,
             indexes,
-            store_writer: store.writer_pool().clone(),
+            settle,
             search,
             changed: Vec::new(),
         })
@@ -737,27 +770,26 @@ impl BulkLoad {
         }
         // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
         if let Some(before) = self.search {
-            let tuned = !self.indexes.is_empty();
+            let tuned = self.settle.armed;
             search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
         }
         self.tx.commit().await?;
-        if !self.indexes.is_empty() {
-            let mut conn = self.store_writer.acquire().await?;
-            for pragma in NORMAL_PRAGMAS {
-                sqlx::query(pragma).execute(&mut *conn).await?;
+        if self.settle.armed {
+            // Committed: what follows must not turn a done load into an error the user would retry.
+            self.settle.armed = false;
+            let writer = self.settle.writer.clone();
+            if let Ok(mut conn) = writer.acquire().await {
+                for pragma in NORMAL_PRAGMAS {
+                    let _ = sqlx::query(pragma).execute(&mut *conn).await;
+                }
             }
-            drop(conn);
             // The load is durable in the WAL once committed; copying its pages into the file (as large as
             // the load) is left to the moment after, so the caller has its answer first.
-            let writer = self.store_writer.clone();
             tokio::spawn(async move {
                 if let Ok(mut conn) = writer.acquire().await {
-                    for pragma in [
-                        "PRAGMA wal_checkpoint(PASSIVE)",
-                        "PRAGMA wal_autocheckpoint = 1000",
-                    ] {
-                        let _ = sqlx::query(pragma).execute(&mut *conn).await;
-                    }
+                    let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                        .execute(&mut *conn)
+                        .await;
                 }
             });
         }

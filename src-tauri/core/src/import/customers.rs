@@ -304,8 +304,8 @@ pub(super) async fn run(
         }
         return Ok(report);
     }
-    // The planner stays a chunk or two ahead of the writer; the writer's SQL runs on the store's
-    // thread, so planning the next chunk overlaps writing this one.
+    // The planner runs up to three chunks ahead of the writer (two queued, one being planned); the
+    // writer's SQL runs on the store's thread, so planning the next chunk overlaps writing this one.
     let (send, receive) = mpsc::channel::<Planned>(2);
     let plan_all = async move {
         for chunk in rows.chunks(CHUNK) {

@@ -92,7 +92,7 @@ fn read_workbook(path: &Path) -> Result<Grid> {
         let (range, regions) = std::thread::scope(|s| {
             let regions = xlsx.then(|| s.spawn(|| xlsx_merged_regions(path, &name)));
             let range = book.worksheet_range(&name);
-            (range, regions.map(|r| r.join().unwrap_or_default()))
+            (range, regions.and_then(|r| r.join().ok().flatten()))
         });
         let range = range.map_err(workbook_error)?;
         if range.is_empty() {
@@ -123,13 +123,12 @@ fn read_workbook(path: &Path) -> Result<Grid> {
     Err(bad("empty"))
 }
 
-/// The merged regions of an .xlsx sheet, through a reader of its own (none when it cannot be read: the
-/// cells' reader reports that).
-fn xlsx_merged_regions(path: &Path, name: &str) -> Vec<calamine::Dimensions> {
+/// The merged regions of an .xlsx sheet, through a reader of its own (none when that reader fails: the
+/// cells' reader then looks for them itself).
+fn xlsx_merged_regions(path: &Path, name: &str) -> Option<Vec<calamine::Dimensions>> {
     calamine::open_workbook::<calamine::Xlsx<_>, _>(path)
         .ok()
         .and_then(|mut x| x.merge_cells_by_sheet_name(name).ok())
-        .unwrap_or_default()
 }
 
 /// The merged regions of a sheet of another kind of workbook (.xls keeps them with the cells).

@@ -102,6 +102,10 @@ pub(crate) async fn index_load(
     added: Option<Before>,
     tuned: bool,
 ) -> Result<()> {
+    // A record the load both added and changed is indexed once, as an added one.
+    if let Some(before) = added {
+        changed.retain(|id| *id <= before.customer);
+    }
     let added_count = match added {
         Some(before) => before.added_since(conn).await?,
         None => 0,

@@ -86,13 +86,14 @@ fn lock(dir: &Path) -> Result<File> {
 }
 
 /// Turns off SQLite's memory statistics before its first connection: they take a global mutex around
-/// every allocation (~7% of a bulk load's time in SQLite), and nothing reads them. Later calls, or one
-/// after SQLite started, change nothing.
+/// every allocation (~7% of a bulk load's time in SQLite), and nothing reads them. Once SQLite has
+/// started, the call is refused and changes nothing. `sqlite3_config` must not run while another thread
+/// starts SQLite: every connection of the app and of `crmctl` is opened by `Store::open`, after this.
 fn configure_sqlite() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        // SAFETY: called once, before this process opens its first SQLite connection; after SQLite is
-        // initialized the call is refused with SQLITE_MISUSE and changes nothing.
+        // SAFETY: called once, from the first `Store::open`, which every SQLite connection of the app
+        // and of crmctl comes after; once SQLite is initialized the call is refused (SQLITE_MISUSE).
         unsafe {
             libsqlite3_sys::sqlite3_config(
                 libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS,
