@@ -151,7 +151,7 @@ async fn reindex_customers(conn: &mut SqliteConnection, ids: &mut Vec<i64>) -> R
 }
 
 /// Writes each record's tokens with a single-row INSERT (no statement journal, so nothing is flushed).
-async fn insert_each(
+pub(super) async fn insert_each(
     conn: &mut SqliteConnection,
     kind: DocKind,
     tokens: &[(i64, Columns)],

@@ -1,7 +1,7 @@
 //! Keeping the search tables in step with the records: every write of a customer or contact puts or
 //! removes its tokens in the same transaction.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::SqliteConnection;
 
 use super::tokens::{columns, Columns, Doc, DocKind};
 use crate::error::Result;
@@ -65,33 +65,14 @@ pub(super) fn docs(kind: DocKind, rows: &[DocRow]) -> Vec<Doc<'_>> {
         .collect()
 }
 
-/// Indexes a few records of one kind that are not in the index yet (many: [`super::bulk`]).
+/// Indexes a few records of one kind that are not in the index yet, in id order (many at once:
+/// [`super::bulk`], whose single-row writes this uses too).
 async fn insert(conn: &mut SqliteConnection, docs: &[Doc<'_>]) -> Result<()> {
     let Some(kind) = docs.first().map(|d| d.kind) else {
         return Ok(());
     };
-    let sql = format!(
-        "INSERT INTO {} (rowid, whole, head, han, uni, syl, sp, ini, num, mail) ",
-        kind.table()
-    );
     let cols: Vec<(i64, Columns)> = docs.iter().map(|d| (d.id, columns(d))).collect();
-    for chunk in cols.chunks(500) {
-        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(&sql);
-        b.push_values(chunk, |mut v, (id, c)| {
-            v.push_bind(id)
-                .push_bind(&c.whole)
-                .push_bind(&c.head)
-                .push_bind(&c.han)
-                .push_bind(&c.uni)
-                .push_bind(&c.syl)
-                .push_bind(&c.sp)
-                .push_bind(&c.ini)
-                .push_bind(&c.num)
-                .push_bind(&c.mail);
-        });
-        b.build().execute(&mut *conn).await?;
-    }
-    Ok(())
+    super::bulk::insert_each(conn, kind, &cols).await
 }
 
 /// Rebuilds the whole index from the live records when it was built under other token rules (or never).
