@@ -159,6 +159,7 @@ pub fn run() {
 
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
+            tracing::info!("exiting: closing the store");
             tauri::async_runtime::block_on(handle.state::<AppState>().close());
         }
     });

@@ -11,6 +11,9 @@ use tokio::sync::RwLock;
 
 use crm_core::store::unlock::Pending;
 
+/// How long quitting waits for the store to checkpoint and close.
+const CLOSE_LIMIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 #[derive(Default)]
 struct Session {
     store: Option<Arc<Store>>,
@@ -136,12 +139,27 @@ impl AppState {
         Ok(self.status().await)
     }
 
-    /// Checkpoints and closes the store when the app exits.
+    /// Checkpoints and closes the store when the app exits. Gives up after `CLOSE_LIMIT`: a quitting app
+    /// that waited on a task still holding a connection would stay running, holding the single-instance
+    /// lock, so the next start would only hand over to it. Nothing committed is lost by not waiting: it
+    /// is in the WAL, which the next open reads.
     pub async fn close(&self) {
-        if let Some(store) = self.session.write().await.store.take() {
-            if let Ok(store) = Arc::try_unwrap(store) {
-                store.close().await;
+        let closing = async {
+            if let Some(store) = self.session.write().await.store.take() {
+                if let Ok(store) = Arc::try_unwrap(store) {
+                    store.close().await;
+                    return true;
+                }
             }
+            false
+        };
+        match tokio::time::timeout(CLOSE_LIMIT, closing).await {
+            Ok(true) => tracing::info!("store closed"),
+            Ok(false) => tracing::info!("exiting with the store in use or never opened"),
+            Err(_) => tracing::warn!(
+                limit_s = CLOSE_LIMIT.as_secs(),
+                "the store did not close in time; exiting without waiting"
+            ),
         }
     }
 }

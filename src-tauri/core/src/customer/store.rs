@@ -1,5 +1,7 @@
 //! SQL for the customer archive: create, edit with history, trash, restore, delete, and keyset-paged lists.
 
+use std::time::{Duration, Instant};
+
 use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -628,6 +630,21 @@ impl Drop for Settle {
     }
 }
 
+/// Where a bulk load's time went (`crmctl bench` prints it, to tell the costs apart).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadTimes {
+    /// Writing the customer rows and their tags.
+    pub customers: Duration,
+    /// Writing contacts and follow-ups.
+    pub book: Duration,
+    /// Building the secondary indexes the load dropped.
+    pub indexes: Duration,
+    /// Writing the search tokens of what the load added or changed.
+    pub search: Duration,
+    /// The commit.
+    pub commit: Duration,
+}
+
 /// A bulk load in progress; nothing is visible to others until `finish`.
 pub struct BulkLoad {
     tx: sqlx::Transaction<'static, Sqlite>,
@@ -640,6 +657,7 @@ pub struct BulkLoad {
     search: Option<search::Before>,
     /// Stored customers the load changed: `finish` writes their search tokens again.
     changed: Vec<i64>,
+    times: LoadTimes,
 }
 
 impl BulkLoad {
@@ -699,6 +717,7 @@ impl BulkLoad {
             settle,
             search,
             changed: Vec::new(),
+            times: LoadTimes::default(),
         })
     }
 
@@ -706,6 +725,7 @@ impl BulkLoad {
     pub async fn add(&mut self, rows: &[NewRow<'_>]) -> Result<()> {
         // 24 columns a row; SQLite allows 32,766 variables a statement.
         const ROWS_PER_STATEMENT: usize = 500;
+        let start = Instant::now();
         for chunk in rows.chunks(ROWS_PER_STATEMENT) {
             let mut b = QueryBuilder::new("");
             push_values(&mut b, chunk);
@@ -726,6 +746,7 @@ impl BulkLoad {
                 t.build().execute(&mut *self.tx).await?;
             }
         }
+        self.times.customers += start.elapsed();
         Ok(())
     }
 
@@ -751,29 +772,41 @@ impl BulkLoad {
 
     /// Adds contacts of customers added in this load (or already stored); `finish` indexes them for search.
     pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
-        crate::contact::insert_many(&mut self.tx, rows).await
+        let start = Instant::now();
+        crate::contact::insert_many(&mut self.tx, rows).await?;
+        self.times.book += start.elapsed();
+        Ok(())
     }
 
     /// Adds follow-ups of customers in this load and sets those customers' next follow-up dates.
     pub async fn add_follow_ups(&mut self, rows: &[crate::follow_up::NewFollowUp]) -> Result<()> {
-        crate::follow_up::insert_many(&mut self.tx, rows).await
+        let start = Instant::now();
+        crate::follow_up::insert_many(&mut self.tx, rows).await?;
+        self.times.book += start.elapsed();
+        Ok(())
     }
 
     /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load),
     /// indexes the customers and contacts the load added for search, and commits.
-    pub async fn finish(mut self) -> Result<()> {
+    pub async fn finish(mut self) -> Result<LoadTimes> {
+        let start = Instant::now();
         for (_, sql) in &self.indexes {
             sqlx::query(sql)
                 .execute(&mut *self.tx)
                 .await
                 .map_err(unique_uscc)?;
         }
+        self.times.indexes = start.elapsed();
         // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
+        let start = Instant::now();
         if let Some(before) = self.search {
             let tuned = self.settle.armed;
             search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
         }
+        self.times.search = start.elapsed();
+        let start = Instant::now();
         self.tx.commit().await?;
+        self.times.commit = start.elapsed();
         if self.settle.armed {
             // Committed: what follows must not turn a done load into an error the user would retry.
             self.settle.armed = false;
@@ -793,7 +826,7 @@ impl BulkLoad {
                 }
             });
         }
-        Ok(())
+        Ok(self.times)
     }
 }
 

@@ -355,13 +355,14 @@ impl Generator {
 
     /// Adds `count` customers after the store's largest id in one transaction, calling `progress(done)`
     /// after each batch. Indexes are rebuilt at the end when the load is at least as large as the store.
-    /// The next batch is generated on another thread while the current one is written.
+    /// The next batch is generated on another thread while the current one is written. Returns where
+    /// the load's time went.
     pub async fn fill_customers(
         &self,
         store: &Store,
         count: u64,
         mut progress: impl FnMut(u64),
-    ) -> Result<()> {
+    ) -> Result<crate::customer::LoadTimes> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
         let first_contact = store.contacts().max_id().await? + 1;
