@@ -74,6 +74,7 @@ pub async fn fill_to(
         Figure::new("demo_data.contacts_follow_ups_s", s(times.book), "s"),
         Figure::new("demo_data.index_builds_s", s(times.indexes), "s"),
         Figure::new("demo_data.search_tokens_s", s(times.search), "s"),
+        Figure::new("demo_data.search_merge_s", s(times.search_merge), "s"),
         Figure::new("demo_data.commit_s", s(times.commit), "s"),
         Figure::new("demo_data.money_rows_per_s", money_rate, "rows/s"),
     ]))

@@ -641,6 +641,8 @@ pub struct LoadTimes {
     pub indexes: Duration,
     /// Writing the search tokens of what the load added or changed.
     pub search: Duration,
+    /// Merging the search index's segments into one, after the tokens are written.
+    pub search_merge: Duration,
     /// The commit.
     pub commit: Duration,
 }
@@ -801,9 +803,10 @@ impl BulkLoad {
         let start = Instant::now();
         if let Some(before) = self.search {
             let tuned = self.settle.armed;
-            search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
+            self.times.search_merge =
+                search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
         }
-        self.times.search = start.elapsed();
+        self.times.search = start.elapsed() - self.times.search_merge;
         let start = Instant::now();
         self.tx.commit().await?;
         self.times.commit = start.elapsed();

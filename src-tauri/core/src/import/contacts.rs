@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use super::model::{ImportMode, ImportReport, ImportRequest};
-use super::row::{reason_of, SheetRow};
+use super::row::{Refusal, SheetRow};
 use super::run::Outcome;
 use crate::contact::{Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
@@ -22,17 +22,11 @@ enum Plan {
         contact: ValidContact,
     },
     Unchanged,
-    Reject {
-        field: Option<String>,
-        reason: String,
-    },
+    Reject(Refusal),
 }
 
 fn reject(field: &str, reason: &str) -> Plan {
-    Plan::Reject {
-        field: Some(field.to_string()).filter(|f| !f.is_empty()),
-        reason: reason.to_string(),
-    }
+    Plan::Reject(Refusal::new(field, reason))
 }
 
 fn apply(input: &mut ContactInput, key: &str, text: &str) -> Result<()> {
@@ -71,7 +65,7 @@ pub(super) async fn run(
         .map(|row| {
             let fields = match &row.fields {
                 Ok(f) => f,
-                Err((field, reason)) => return reject(field, reason),
+                Err(refusal) => return Plan::Reject(refusal.clone()),
             };
             let Some(customer) = row.get("customerName").map(str::trim) else {
                 return reject("customerName", "required");
@@ -99,15 +93,11 @@ pub(super) async fn run(
             let mut input = base;
             for (k, v) in fields {
                 if let Err(e) = apply(&mut input, k, v) {
-                    let (f, r) = reason_of(&e);
-                    return reject(&f, &r);
+                    return Plan::Reject(Refusal::of(&e));
                 }
             }
             match (input.validate(), stored) {
-                (Err(e), _) => {
-                    let (f, r) = reason_of(&e);
-                    reject(&f, &r)
-                }
+                (Err(e), _) => Plan::Reject(Refusal::of(&e)),
                 (Ok(contact), None) => Plan::Create {
                     customer_id,
                     contact,
@@ -128,7 +118,7 @@ pub(super) async fn run(
                 Plan::Create { .. } => Outcome::Created,
                 Plan::Update { .. } => Outcome::Updated,
                 Plan::Unchanged => Outcome::Unchanged,
-                Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
+                Plan::Reject(refusal) => Outcome::Rejected(refusal),
             };
             (row, outcome)
         }),
@@ -163,8 +153,8 @@ pub(super) async fn run(
                 )
             }
             Plan::Unchanged => continue,
-            Plan::Reject { field, reason } => {
-                super::run::record_reject(&mut tx, import_id, row, field, reason, cells_of).await?;
+            Plan::Reject(refusal) => {
+                super::run::record_reject(&mut tx, import_id, row, refusal, cells_of).await?;
                 continue;
             }
         };

@@ -98,7 +98,7 @@ pub(super) async fn run(
         .map(|row| {
             let fields = match &row.fields {
                 Ok(f) => f,
-                Err((field, reason)) => return Plan::reject(field, reason),
+                Err(refusal) => return Plan::Reject(refusal.clone()),
             };
             let customer_id = match lookup::one_customer(&customers, row.get("customerName")) {
                 Ok(id) => id,

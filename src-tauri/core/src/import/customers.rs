@@ -9,7 +9,7 @@ use sqlx::QueryBuilder;
 use tokio::sync::mpsc;
 
 use super::model::*;
-use super::row::{contact_of, customer_input, key_values, reason_of, SheetRow};
+use super::row::{contact_of, customer_input, key_values, Refusal, SheetRow};
 use super::run::{file_name, record_counts, record_import, tally, Outcome};
 use crate::contact::NewContact;
 use crate::customer::{Customer, CustomerInput, NewRow, ValidCustomer};
@@ -39,22 +39,15 @@ enum Plan {
         contact: Option<crate::contact::ValidContact>,
     },
     Unchanged,
-    Reject {
-        field: Option<String>,
-        reason: String,
-    },
+    Reject(Refusal),
 }
 
 fn reject(field: &str, reason: &str) -> Plan {
-    Plan::Reject {
-        field: Some(field.to_string()).filter(|f| !f.is_empty()),
-        reason: reason.to_string(),
-    }
+    Plan::Reject(Refusal::new(field, reason))
 }
 
 fn rejected(e: &CoreError) -> Plan {
-    let (field, reason) = reason_of(e);
-    reject(&field, &reason)
+    Plan::Reject(Refusal::of(e))
 }
 
 /// Live customers holding each value of `column` among `values`.
@@ -163,8 +156,8 @@ impl<'a> Planner<'a> {
         key: &Result<Keys>,
         holders: &Holders,
     ) -> Result<Option<i64>, Plan> {
-        if let Err((field, reason)) = &row.fields {
-            return Err(reject(field, reason));
+        if let Err(refusal) = &row.fields {
+            return Err(Plan::Reject(refusal.clone()));
         }
         let (uscc, name, mobile) = key.as_ref().map_err(rejected)?;
         // The code is unique in the store whether or not it is a match key.
@@ -275,7 +268,7 @@ fn outcomes<'a>(
             Plan::Create { .. } => Outcome::Created,
             Plan::Update { .. } => Outcome::Updated,
             Plan::Unchanged => Outcome::Unchanged,
-            Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
+            Plan::Reject(refusal) => Outcome::Rejected(refusal),
         };
         (row, outcome)
     })
@@ -389,7 +382,7 @@ async fn write(
         let mut new_rows = Vec::new();
         let mut contacts = Vec::new();
         let mut record: Vec<(i64, &'static str, Option<String>)> = Vec::new();
-        let mut rejects: Vec<(&SheetRow, &Option<String>, &String)> = Vec::new();
+        let mut rejects: Vec<(&SheetRow, &Refusal)> = Vec::new();
         // The customers this chunk updates, as they are in the transaction, read many at a time.
         let updates: Vec<i64> = plan_chunk
             .iter()
@@ -470,7 +463,7 @@ async fn write(
                     }
                 }
                 Plan::Unchanged => {}
-                Plan::Reject { field, reason } => rejects.push((row, field, reason)),
+                Plan::Reject(refusal) => rejects.push((row, refusal)),
             }
         }
         load.add(&new_rows).await?;
@@ -491,11 +484,11 @@ async fn write(
             let mut b = QueryBuilder::new(
                 "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
             );
-            b.push_values(&rejects, |mut v, (row, field, reason)| {
+            b.push_values(&rejects, |mut v, (row, refusal)| {
                 v.push_bind(import_id)
                     .push_bind(row.number)
-                    .push_bind((*field).clone())
-                    .push_bind((*reason).clone())
+                    .push_bind(refusal.field.clone())
+                    .push_bind(refusal.reason.clone())
                     .push_bind(serde_json::to_string(&cells_of(row)).expect("text serializes"));
             });
             b.build().execute(load.conn()).await?;

@@ -99,8 +99,8 @@ pub(super) async fn run(
     let plans: Vec<Plan<FollowUp, (i64, ValidFollowUp)>> = rows
         .iter()
         .map(|row| {
-            if let Err((field, reason)) = &row.fields {
-                return Plan::reject(field, reason);
+            if let Err(refusal) = &row.fields {
+                return Plan::Reject(refusal.clone());
             }
             let customer_id = match lookup::one_customer(&customers, row.get("customerName")) {
                 Ok(id) => id,

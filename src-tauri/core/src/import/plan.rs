@@ -7,7 +7,7 @@ use std::future::Future;
 use sqlx::SqliteConnection;
 
 use super::model::{ImportReport, ImportRequest};
-use super::row::{reason_of, SheetRow};
+use super::row::{Refusal, SheetRow};
 use super::run::Outcome;
 use crate::error::{CoreError, Result};
 use crate::store::Store;
@@ -21,24 +21,17 @@ pub(super) enum Plan<S, V> {
         valid: V,
     },
     Unchanged,
-    Reject {
-        field: Option<String>,
-        reason: String,
-    },
+    Reject(Refusal),
 }
 
 impl<S, V> Plan<S, V> {
     pub fn reject(field: &str, reason: &str) -> Self {
-        Plan::Reject {
-            field: Some(field.to_string()).filter(|f| !f.is_empty()),
-            reason: reason.to_string(),
-        }
+        Plan::Reject(Refusal::new(field, reason))
     }
 
     /// A refusal for a rule the row broke.
     pub fn refused(e: &CoreError) -> Self {
-        let (f, r) = reason_of(e);
-        Self::reject(&f, &r)
+        Plan::Reject(Refusal::of(e))
     }
 
     fn outcome(&self) -> Outcome<'_> {
@@ -46,7 +39,7 @@ impl<S, V> Plan<S, V> {
             Plan::Create(_) => Outcome::Created,
             Plan::Update { .. } => Outcome::Updated,
             Plan::Unchanged => Outcome::Unchanged,
-            Plan::Reject { field, reason } => Outcome::Rejected(field, reason),
+            Plan::Reject(refusal) => Outcome::Rejected(refusal),
         }
     }
 }
@@ -129,8 +122,8 @@ pub(super) async fn carry_out<R: Record>(
                 super::run::record_row(&mut tx, import_id, id, "updated", Some(prior)).await?;
             }
             Plan::Unchanged => {}
-            Plan::Reject { field, reason } => {
-                super::run::record_reject(&mut tx, import_id, row, field, reason, cells_of).await?;
+            Plan::Reject(refusal) => {
+                super::run::record_reject(&mut tx, import_id, row, refusal, cells_of).await?;
             }
         }
     }

@@ -138,7 +138,7 @@ pub(super) async fn run(
         .map(|row| {
             let fields = match &row.fields {
                 Ok(f) => f,
-                Err((field, reason)) => return Plan::reject(field, reason),
+                Err(refusal) => return Plan::Reject(refusal.clone()),
             };
             let Some(key) = key_of(row) else {
                 return Plan::reject("name", "required");

@@ -93,8 +93,8 @@ pub(super) async fn run(
     let plans: Vec<Plan<Receipt, Vec<(i64, ValidReceipt)>>> = rows
         .iter()
         .map(|row| {
-            if let Err((field, reason)) = &row.fields {
-                return Plan::reject(field, reason);
+            if let Err(refusal) = &row.fields {
+                return Plan::Reject(refusal.clone());
             }
             let contract_id = &match lookup::one_contract(&contracts, row) {
                 Ok((id, _)) => id,

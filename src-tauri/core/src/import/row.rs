@@ -19,7 +19,7 @@ pub struct SheetRow {
     /// Where the row is in the grid it was read from.
     pub index: usize,
     /// The mapped, non-blank cells as field texts, or the first cell that cannot be its field's value.
-    pub fields: Result<Vec<(&'static str, String)>, (String, String)>,
+    pub fields: Result<Vec<(&'static str, String)>, Refusal>,
 }
 
 impl SheetRow {
@@ -41,7 +41,7 @@ impl SheetRow {
                     return SheetRow {
                         number,
                         index,
-                        fields: Err(reason_of(&e)),
+                        fields: Err(Refusal::of(&e)),
                     }
                 }
             }
@@ -74,14 +74,29 @@ impl SheetRow {
     }
 }
 
-/// An error as the report names it: the field and the reason key.
-pub fn reason_of(e: &CoreError) -> (String, String) {
-    match e {
-        CoreError::Validation { field, reason } => (field.to_string(), reason.to_string()),
-        other => (
-            String::new(),
-            other.reason().unwrap_or("invalid").to_string(),
-        ),
+/// Why a row is refused, as the report and the error workbook name it: the field at fault (none for the
+/// row as a whole) and the reason key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Option<String>,
+    pub reason: String,
+}
+
+impl Refusal {
+    /// A refusal of `field` (empty: the whole row) for `reason`.
+    pub fn new(field: &str, reason: &str) -> Self {
+        Refusal {
+            field: Some(field.to_string()).filter(|f| !f.is_empty()),
+            reason: reason.to_string(),
+        }
+    }
+
+    /// The refusal for a rule the row broke.
+    pub fn of(e: &CoreError) -> Self {
+        match e {
+            CoreError::Validation { field, reason } => Refusal::new(field, reason),
+            other => Refusal::new("", other.reason().unwrap_or("invalid")),
+        }
     }
 }
 

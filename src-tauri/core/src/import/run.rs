@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::header::{auto_mapping, find_header};
 use super::model::*;
 use super::read::{self, Grid};
-use super::row::SheetRow;
+use super::row::{Refusal, SheetRow};
 use super::value::plain_text;
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
@@ -286,7 +286,7 @@ pub(super) enum Outcome<'a> {
     Created,
     Updated,
     Unchanged,
-    Rejected(&'a Option<String>, &'a String),
+    Rejected(&'a Refusal),
 }
 
 /// Counts the outcomes and lists the first refused rows with their original cells (customers and
@@ -312,13 +312,13 @@ pub(super) fn tally<'a>(
             Outcome::Created => report.created += 1,
             Outcome::Updated => report.updated += 1,
             Outcome::Unchanged => report.unchanged += 1,
-            Outcome::Rejected(field, reason) => {
+            Outcome::Rejected(refusal) => {
                 report.rejected += 1;
                 if report.rejects.len() < REPORT_REJECTS {
                     report.rejects.push(RejectedRow {
                         row: row.number,
-                        field: field.clone(),
-                        reason: reason.clone(),
+                        field: refusal.field.clone(),
+                        reason: refusal.reason.clone(),
                         values: cells_of(row),
                     });
                 }
@@ -415,8 +415,7 @@ pub(super) async fn record_reject(
     conn: &mut sqlx::SqliteConnection,
     import_id: i64,
     row: &SheetRow,
-    field: &Option<String>,
-    reason: &str,
+    refusal: &Refusal,
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<()> {
     sqlx::query(
@@ -424,8 +423,8 @@ pub(super) async fn record_reject(
     )
     .bind(import_id)
     .bind(row.number)
-    .bind(field)
-    .bind(reason)
+    .bind(&refusal.field)
+    .bind(&refusal.reason)
     .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
     .execute(conn)
     .await?;

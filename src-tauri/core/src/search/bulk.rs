@@ -96,12 +96,13 @@ async fn index_added(conn: &mut SqliteConnection, before: Before) -> Result<()> 
 /// Brings the index up to date after a load, as its last writes: the stored customers it changed get
 /// their tokens again, the customers and contacts it added (above `added`) get theirs. With many of them
 /// FTS5 keeps every term in memory and merges once at the end (`tuned`: the load set that up already).
+/// Returns how long that merge took.
 pub(crate) async fn index_load(
     conn: &mut SqliteConnection,
     changed: &mut Vec<i64>,
     added: Option<Before>,
     tuned: bool,
-) -> Result<()> {
+) -> Result<std::time::Duration> {
     // A record the load both added and changed is indexed once, as an added one.
     if let Some(before) = added {
         changed.retain(|id| *id <= before.customer);
@@ -119,10 +120,11 @@ pub(crate) async fn index_load(
     if let Some(before) = added {
         index_added(conn, before).await?;
     }
+    let merge = std::time::Instant::now();
     if tuned || tune {
         bulk_settings(conn, false).await?;
     }
-    Ok(())
+    Ok(merge.elapsed())
 }
 
 /// Writes the search tokens of stored customers a load changed again, in id order: each one's old row
