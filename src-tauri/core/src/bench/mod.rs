@@ -69,7 +69,7 @@ pub async fn fill_to(
     let s = |d: Duration| d.as_secs_f64();
     Ok(Some(vec![
         Figure::new("demo_data.customers_per_s", rate, "customers/s"),
-        // Where the customers' load spent its time (the rest is waiting for the generator).
+        // Where the customers' load spent its time (the rest: dropping the indexes, waiting for the generator).
         Figure::new("demo_data.customer_rows_s", s(times.customers), "s"),
         Figure::new("demo_data.contacts_follow_ups_s", s(times.book), "s"),
         Figure::new("demo_data.index_builds_s", s(times.indexes), "s"),

@@ -154,7 +154,7 @@ pub(super) async fn run(
             }
             Plan::Unchanged => continue,
             Plan::Reject(refusal) => {
-                super::run::record_reject(&mut tx, import_id, row, refusal, cells_of).await?;
+                super::run::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of).await?;
                 continue;
             }
         };

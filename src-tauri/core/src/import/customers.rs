@@ -480,19 +480,7 @@ async fn write(
             });
             b.build().execute(load.conn()).await?;
         }
-        if !rejects.is_empty() {
-            let mut b = QueryBuilder::new(
-                "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
-            );
-            b.push_values(&rejects, |mut v, (row, refusal)| {
-                v.push_bind(import_id)
-                    .push_bind(row.number)
-                    .push_bind(refusal.field.clone())
-                    .push_bind(refusal.reason.clone())
-                    .push_bind(serde_json::to_string(&cells_of(row)).expect("text serializes"));
-            });
-            b.build().execute(load.conn()).await?;
-        }
+        super::run::record_rejects(load.conn(), import_id, &rejects, cells_of).await?;
         done += row_chunk.len() as u64;
         progress(done);
         next = chunks.recv().await;

@@ -123,7 +123,7 @@ pub(super) async fn carry_out<R: Record>(
             }
             Plan::Unchanged => {}
             Plan::Reject(refusal) => {
-                super::run::record_reject(&mut tx, import_id, row, refusal, cells_of).await?;
+                super::run::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of).await?;
             }
         }
     }

@@ -410,23 +410,27 @@ pub(super) async fn record_row(
     Ok(())
 }
 
-/// Keeps a refused row with its original cells, for the error workbook.
-pub(super) async fn record_reject(
+/// Keeps refused rows with their original cells, for the error workbook (at most 6,000 a call: five
+/// variables a row).
+pub(super) async fn record_rejects(
     conn: &mut sqlx::SqliteConnection,
     import_id: i64,
-    row: &SheetRow,
-    refusal: &Refusal,
+    rejects: &[(&SheetRow, &Refusal)],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO import_rejects (import_id, row, field, reason, cells) VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(import_id)
-    .bind(row.number)
-    .bind(&refusal.field)
-    .bind(&refusal.reason)
-    .bind(serde_json::to_string(&cells_of(row)).expect("text serializes"))
-    .execute(conn)
-    .await?;
+    if rejects.is_empty() {
+        return Ok(());
+    }
+    let mut b = sqlx::QueryBuilder::new(
+        "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
+    );
+    b.push_values(rejects, |mut v, (row, refusal)| {
+        v.push_bind(import_id)
+            .push_bind(row.number)
+            .push_bind(refusal.field.clone())
+            .push_bind(refusal.reason.clone())
+            .push_bind(serde_json::to_string(&cells_of(row)).expect("text serializes"));
+    });
+    b.build().execute(conn).await?;
     Ok(())
 }
