@@ -1,5 +1,6 @@
 //! crm-core: the CRM's whole domain and storage. Must never depend on tauri or any UI code.
 
+pub mod aggregate;
 pub mod bench;
 pub mod contact;
 pub mod contract;
@@ -18,6 +19,7 @@ pub mod page;
 mod parallel;
 pub mod product;
 pub mod receivable;
+pub mod report;
 pub mod reminder;
 pub mod search;
 pub mod settings;

@@ -30,6 +30,8 @@ pub struct Settings {
     pub close_to_tray: bool,
     /// How new contracts are numbered, e.g. `HT-{YYYY}-{0000}` (see `contract::NumberRule`).
     pub contract_number_rule: String,
+    /// The thresholds of the analysis reports.
+    pub reports: ReportSettings,
 }
 
 impl Default for Settings {
@@ -39,7 +41,73 @@ impl Default for Settings {
             reminders: ReminderSettings::default(),
             close_to_tray: false,
             contract_number_rule: crate::contract::NumberRule::DEFAULT.to_string(),
+            reports: ReportSettings::default(),
         }
+    }
+}
+
+/// The thresholds of the analysis reports, in whole percent and days so that they read as set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ReportSettings {
+    /// ABC classes: A makes this share of the amount (50–95).
+    pub pareto_a_percent: u32,
+    /// …and B the rest up to this share (A + 1 – 99).
+    pub pareto_b_percent: u32,
+    /// RFM and the loyalty matrix look at this many days up to the day they are made (30–3650).
+    pub window_days: u32,
+    /// 满意度 or 偏好 at least this counts as high preference (1–5).
+    pub loyalty_preference: u32,
+    /// At least this many purchases in the window count as high repeat purchases (2–50).
+    pub loyalty_repeats: u32,
+    /// A chance of still being a customer below this (in %) counts as at risk (1–99).
+    pub churn_p_alive_percent: u32,
+    /// The yearly discount rate of predicted value (0–50 %).
+    pub discount_rate_percent: u32,
+    /// The value matrix splits current and potential value at this percentile (10–90).
+    pub value_split_percent: u32,
+    /// Customers without a follow-up for this many days count as not followed up (1–3650).
+    pub quiet_days: u32,
+}
+
+impl Default for ReportSettings {
+    fn default() -> Self {
+        ReportSettings {
+            pareto_a_percent: 80,
+            pareto_b_percent: 95,
+            window_days: 365,
+            loyalty_preference: 4,
+            loyalty_repeats: 3,
+            churn_p_alive_percent: 50,
+            discount_rate_percent: 10,
+            value_split_percent: 50,
+            quiet_days: 30,
+        }
+    }
+}
+
+impl ReportSettings {
+    /// The first setting out of its range, if any: (field, reason).
+    pub fn invalid(&self) -> Option<&'static str> {
+        let r = self;
+        [
+            ("paretoAPercent", (50..=95).contains(&r.pareto_a_percent)),
+            (
+                "paretoBPercent",
+                r.pareto_b_percent > r.pareto_a_percent && r.pareto_b_percent <= 99,
+            ),
+            ("windowDays", (30..=3650).contains(&r.window_days)),
+            ("loyaltyPreference", (1..=5).contains(&r.loyalty_preference)),
+            ("loyaltyRepeats", (2..=50).contains(&r.loyalty_repeats)),
+            ("churnPAlivePercent", (1..=99).contains(&r.churn_p_alive_percent)),
+            ("discountRatePercent", r.discount_rate_percent <= 50),
+            ("valueSplitPercent", (10..=90).contains(&r.value_split_percent)),
+            ("quietDays", (1..=3650).contains(&r.quiet_days)),
+        ]
+        .into_iter()
+        .find(|(_, ok)| !ok)
+        .map(|(field, _)| field)
     }
 }
 
@@ -103,6 +171,9 @@ impl Settings {
             return Err(CoreError::invalid("contractEndDaysBefore", "range"));
         }
         crate::contract::NumberRule::parse(&self.contract_number_rule)?;
+        if let Some(field) = self.reports.invalid() {
+            return Err(CoreError::invalid(field, "range"));
+        }
         write_atomically(
             &dir.join("settings.json"),
             &serde_json::to_vec_pretty(self).expect("serializes"),

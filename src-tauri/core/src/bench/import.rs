@@ -123,6 +123,7 @@ fn write_demo_workbook(path: &Path, rows: u64, seed: u64, notes: Option<&str>) -
             bank_name: c.bank_name,
             bank_account: c.bank_account,
             touch_every_days: c.touch_every_days,
+            preference: c.preference,
             next_follow_up: None,
             last_follow_up_at: None,
             created_at: d.created_at,

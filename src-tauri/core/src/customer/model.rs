@@ -104,6 +104,9 @@ pub struct Customer {
     /// "Stay in touch every N days".
     #[ts(type = "number | null")]
     pub touch_every_days: Option<i64>,
+    /// 偏好: how much the customer prefers us, 1–5, where no follow-up recorded a 满意度 (loyalty matrix).
+    #[ts(type = "number | null")]
+    pub preference: Option<i64>,
     /// 下次跟进时间 (`YYYY-MM-DD`), set by the latest follow-up.
     pub next_follow_up: Option<String>,
     #[ts(type = "number | null")]
@@ -147,6 +150,10 @@ pub struct CustomerInput {
     pub bank_account: Option<String>,
     #[ts(type = "number | null")]
     pub touch_every_days: Option<i64>,
+    /// 偏好 1–5.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub preference: Option<i64>,
 }
 
 /// A customer whose every field passed the rules; the only form the store writes.
@@ -174,6 +181,7 @@ pub struct ValidCustomer {
     pub bank_name: Option<String>,
     pub bank_account: Option<String>,
     pub touch_every_days: Option<i64>,
+    pub preference: Option<i64>,
 }
 
 impl From<&Customer> for ValidCustomer {
@@ -202,6 +210,7 @@ impl From<&Customer> for ValidCustomer {
             bank_name: c.bank_name.clone(),
             bank_account: c.bank_account.clone(),
             touch_every_days: c.touch_every_days,
+            preference: c.preference,
         }
     }
 }
@@ -232,6 +241,7 @@ impl From<&ValidCustomer> for CustomerInput {
             bank_name: c.bank_name.clone(),
             bank_account: c.bank_account.clone(),
             touch_every_days: c.touch_every_days,
+            preference: c.preference,
         }
     }
 }
@@ -271,6 +281,7 @@ impl CustomerInput {
                 }
                 n => n,
             },
+            preference: field::rating("preference", self.preference)?,
         })
     }
 }

@@ -17,14 +17,14 @@ use crate::time::now_ms;
 
 const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
      email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, \
-     touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at, deleted_at";
+     touch_every_days, preference, next_follow_up, last_follow_up_at, created_at, updated_at, deleted_at";
 
 /// [`COLUMNS`] as one JSON array a row, in the order of [`Customer`]'s fields (serde reads a struct from
 /// an array by position). Long reads (exports) take it: one text value a row decodes several times
 /// faster through sqlx than 28 separate ones.
 const COLUMNS_AS_JSON: &str = "json_array(id, name, kind, uscc, industry, source, province, city, district, \
      address, phone, mobile, email, website, level, status, json(tags), notes, invoice_title, tax_number, \
-     bank_name, bank_account, touch_every_days, next_follow_up, last_follow_up_at, created_at, updated_at, \
+     bank_name, bank_account, touch_every_days, preference, next_follow_up, last_follow_up_at, created_at, updated_at, \
      deleted_at)";
 
 #[derive(sqlx::FromRow)]
@@ -52,6 +52,7 @@ struct Row {
     bank_name: Option<String>,
     bank_account: Option<String>,
     touch_every_days: Option<i64>,
+    preference: Option<i64>,
     next_follow_up: Option<String>,
     last_follow_up_at: Option<i64>,
     created_at: i64,
@@ -85,6 +86,7 @@ impl From<Row> for Customer {
             bank_name: r.bank_name,
             bank_account: r.bank_account,
             touch_every_days: r.touch_every_days,
+            preference: r.preference,
             next_follow_up: r.next_follow_up,
             last_follow_up_at: r.last_follow_up_at,
             created_at: r.created_at,
@@ -122,7 +124,8 @@ pub(crate) fn unique_uscc(e: sqlx::Error) -> CoreError {
 
 /// The columns a customer's form fills, in the order [`push_fields`] binds them.
 const FIELD_COLUMNS: &str = "name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
-     email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, touch_every_days";
+     email, website, level, status, tags, notes, invoice_title, tax_number, bank_name, bank_account, touch_every_days, \
+     preference";
 
 /// Binds the fields of [`FIELD_COLUMNS`]: one list for inserts and updates alike.
 fn push_fields<'q>(v: &mut Separated<'_, 'q, Sqlite, &'static str>, c: &'q ValidCustomer) {
@@ -147,7 +150,8 @@ fn push_fields<'q>(v: &mut Separated<'_, 'q, Sqlite, &'static str>, c: &'q Valid
         .push_bind(&c.tax_number)
         .push_bind(&c.bank_name)
         .push_bind(&c.bank_account)
-        .push_bind(c.touch_every_days);
+        .push_bind(c.touch_every_days)
+        .push_bind(c.preference);
 }
 
 fn push_values<'q>(b: &mut QueryBuilder<'q, Sqlite>, rows: &'q [NewRow<'q>]) {
@@ -236,6 +240,58 @@ impl Customers<'_> {
             tx.commit().await?;
         }
         self.get(id).await
+    }
+
+    /// Adds `tag` to each live customer of `ids` that lacks it, each change in its history. Returns how
+    /// many customers were tagged (a customer with twenty tags already is left as it is).
+    pub async fn tag_many(&self, ids: &[i64], tag: &str) -> Result<u64> {
+        let tag = crate::field::tags(&[tag.to_string()])?
+            .pop()
+            .ok_or(CoreError::invalid("tags", "required"))?;
+        let ids = serde_json::to_string(ids).expect("ids serialize");
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        // Who gets the tag: live, asked for, without it, and with room for one more.
+        sqlx::query(
+            "CREATE TEMP TABLE IF NOT EXISTS tagging (id INTEGER PRIMARY KEY); DELETE FROM temp.tagging;",
+        )
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO temp.tagging (id) SELECT c.id FROM customers c WHERE c.id IN (SELECT value FROM json_each(?1)) \
+             AND c.deleted_at IS NULL AND json_array_length(c.tags) < 20 \
+             AND NOT EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?2)",
+        )
+        .bind(&ids)
+        .bind(&tag)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) \
+             SELECT 'customer', c.id, 'tags', (SELECT group_concat(value, ', ') FROM json_each(c.tags)), \
+             (SELECT group_concat(value, ', ') FROM json_each(json_insert(c.tags, '$[#]', ?1))), ?2 \
+             FROM customers c WHERE c.id IN (SELECT id FROM temp.tagging)",
+        )
+        .bind(&tag)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "UPDATE customers SET tags = json_insert(tags, '$[#]', ?1), updated_at = max(updated_at + 1, ?2) \
+             WHERE id IN (SELECT id FROM temp.tagging)",
+        )
+        .bind(&tag)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let tagged = sqlx::query("INSERT INTO customer_tags (customer_id, tag) SELECT id, ? FROM temp.tagging")
+            .bind(&tag)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("DELETE FROM temp.tagging").execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(tagged)
     }
 
     /// Moves a live customer to the trash.
@@ -586,6 +642,7 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
         ("bankName", c.bank_name.clone()),
         ("bankAccount", c.bank_account.clone()),
         ("touchEveryDays", c.touch_every_days.map(|n| n.to_string())),
+        ("preference", c.preference.map(|n| n.to_string())),
     ]
 }
 
@@ -643,6 +700,8 @@ pub struct LoadTimes {
     pub search: Duration,
     /// Merging the search index's segments into one, after the tokens are written.
     pub search_merge: Duration,
+    /// Adding what the load inserted to the reports' totals.
+    pub aggregates: Duration,
     /// The commit.
     pub commit: Duration,
 }
@@ -659,6 +718,8 @@ pub struct BulkLoad {
     search: Option<search::Before>,
     /// Stored customers the load changed: `finish` writes their search tokens again.
     changed: Vec<i64>,
+    /// The reports' insert triggers a large load lifts; `finish` adds what it inserted set-wise.
+    totals: crate::aggregate::Suspended,
     times: LoadTimes,
 }
 
@@ -713,12 +774,17 @@ impl BulkLoad {
             true => Some(search::Before::now(&mut tx).await?),
             false => None,
         };
+        let totals = match rebuild_indexes {
+            true => crate::aggregate::suspend(&mut tx).await?,
+            false => crate::aggregate::Suspended::default(),
+        };
         Ok(BulkLoad {
             tx,
             indexes,
             settle,
             search,
             changed: Vec::new(),
+            totals,
             times: LoadTimes::default(),
         })
     }
@@ -799,6 +865,9 @@ impl BulkLoad {
                 .map_err(unique_uscc)?;
         }
         self.times.indexes = start.elapsed();
+        let start = Instant::now();
+        std::mem::take(&mut self.totals).resume(&mut self.tx).await?;
+        self.times.aggregates = start.elapsed();
         // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
         let start = Instant::now();
         if let Some(before) = self.search {

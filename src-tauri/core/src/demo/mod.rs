@@ -160,6 +160,7 @@ impl Generator {
                 .then(|| format!("6222{:015}", rng.gen_range(0..1_000_000_000_000_000u64))),
             touch_every_days: (company && rng.gen_bool(0.05))
                 .then(|| [14, 30, 60, 90][rng.gen_range(0..4)]),
+            preference: None,
             notes: rng
                 .gen_bool(0.2)
                 .then(|| format!("联系人：{person}。{}", pick(&mut rng, NOTES))),
@@ -284,6 +285,11 @@ impl Generator {
                             .gen_bool(0.6)
                             .then(|| pick(&mut rng, FOLLOW_UP_OUTCOMES).to_string()),
                         next_date,
+                        // About a third of calls and visits end with how satisfied the customer was,
+                        // mostly content, now and then not.
+                        satisfaction: rng.gen_bool(0.35).then(|| {
+                            [5, 5, 4, 4, 4, 3, 3, 2, 1][rng.gen_range(0..9)]
+                        }),
                     },
                     happened_at,
                 }

@@ -4,6 +4,7 @@ mod amount;
 mod birthday;
 mod contact_point;
 mod day;
+mod rating;
 mod text;
 mod uscc;
 
@@ -14,5 +15,6 @@ pub use amount::{
 pub use birthday::Birthday;
 pub use contact_point::{BankAccount, Email, Mobile, Phone, TaxNumber, Website};
 pub use day::Day;
+pub use rating::rating;
 pub use text::{half_width, line, optional_text, parsed, required_text, tags, Text};
 pub use uscc::Uscc;

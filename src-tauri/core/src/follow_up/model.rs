@@ -40,6 +40,9 @@ pub struct FollowUp {
     pub outcome: Option<String>,
     /// `YYYY-MM-DD`: the next follow-up it asks for.
     pub next_date: Option<String>,
+    /// 满意度: how satisfied the customer said it was, 1–5.
+    #[ts(type = "number | null")]
+    pub satisfaction: Option<i64>,
     #[ts(type = "number")]
     pub created_at: i64,
     #[ts(type = "number")]
@@ -63,6 +66,10 @@ pub struct FollowUpInput {
     pub content: String,
     pub outcome: Option<String>,
     pub next_date: Option<String>,
+    /// 满意度 1–5.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub satisfaction: Option<i64>,
 }
 
 /// A follow-up whose fields passed the rules.
@@ -74,6 +81,7 @@ pub struct ValidFollowUp {
     pub content: String,
     pub outcome: Option<String>,
     pub next_date: Option<String>,
+    pub satisfaction: Option<i64>,
 }
 
 impl FollowUpInput {
@@ -85,6 +93,7 @@ impl FollowUpInput {
             content: field::required_text(Text::block("content", 10_000), &self.content)?,
             outcome: line("outcome", 500, &self.outcome)?,
             next_date: field::parsed(&self.next_date, |d| Day::parse("nextDate", d), Day::to_text)?,
+            satisfaction: field::rating("satisfaction", self.satisfaction)?,
         })
     }
 }

@@ -13,7 +13,7 @@ use crate::time::now_ms;
 
 const SELECT: &str =
     "SELECT f.id, f.customer_id, f.contact_id, ct.name AS contact_name, f.kind, f.happened_at, \
-     f.content, f.outcome, f.next_date, f.created_at, f.updated_at, f.deleted_at \
+     f.content, f.outcome, f.next_date, f.satisfaction, f.created_at, f.updated_at, f.deleted_at \
      FROM follow_ups f LEFT JOIN contacts ct ON ct.id = f.contact_id";
 
 /// A follow-up ready to insert in a bulk load (demo data, imports).
@@ -31,7 +31,7 @@ pub(crate) async fn insert_many(conn: &mut SqliteConnection, rows: &[NewFollowUp
     for chunk in rows.chunks(2000) {
         let mut b = sqlx::QueryBuilder::new(
             "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
-             created_at, updated_at) ",
+             satisfaction, created_at, updated_at) ",
         );
         b.push_values(chunk, |mut v, r| {
             let f = &r.follow_up;
@@ -42,6 +42,7 @@ pub(crate) async fn insert_many(conn: &mut SqliteConnection, rows: &[NewFollowUp
                 .push_bind(&f.content)
                 .push_bind(&f.outcome)
                 .push_bind(&f.next_date)
+                .push_bind(f.satisfaction)
                 .push_bind(r.happened_at)
                 .push_bind(r.happened_at);
         });
@@ -62,7 +63,7 @@ pub(crate) async fn insert_one(
     require_contact_of(conn, customer_id, f.contact_id).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO follow_ups (customer_id, contact_id, kind, happened_at, content, outcome, next_date, \
-         created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         satisfaction, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(customer_id)
     .bind(f.contact_id)
@@ -71,6 +72,7 @@ pub(crate) async fn insert_one(
     .bind(&f.content)
     .bind(&f.outcome)
     .bind(&f.next_date)
+    .bind(f.satisfaction)
     .bind(now)
     .bind(now)
     .fetch_one(&mut *conn)
@@ -98,6 +100,36 @@ impl FollowUps<'_> {
         self.get(id).await
     }
 
+    /// Plans the next follow-up of each live customer of `ids` on `day` (下次跟进时间; Today shows it when
+    /// due), each change in the customer's history. Returns how many customers it changed.
+    pub async fn plan_many(&self, ids: &[i64], day: &str) -> Result<u64> {
+        let day = crate::field::Day::parse("nextDate", day)?.to_text();
+        let ids = serde_json::to_string(ids).expect("ids serialize");
+        let now = now_ms();
+        let mut tx = self.store.write().await?;
+        sqlx::query(
+            "INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) \
+             SELECT 'customer', id, 'nextFollowUp', next_follow_up, ?1, ?2 FROM customers \
+             WHERE id IN (SELECT value FROM json_each(?3)) AND deleted_at IS NULL AND next_follow_up IS NOT ?1",
+        )
+        .bind(&day)
+        .bind(now)
+        .bind(&ids)
+        .execute(&mut *tx)
+        .await?;
+        let changed = sqlx::query(
+            "UPDATE customers SET next_follow_up = ?1 \
+             WHERE id IN (SELECT value FROM json_each(?2)) AND deleted_at IS NULL AND next_follow_up IS NOT ?1",
+        )
+        .bind(&day)
+        .bind(&ids)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(changed)
+    }
+
     /// Saves an edit of a live follow-up.
     pub async fn update_from(&self, id: i64, input: &FollowUpInput) -> Result<FollowUp> {
         let f = input.validate()?;
@@ -110,7 +142,7 @@ impl FollowUps<'_> {
         require_contact_of(&mut tx, before.customer_id, f.contact_id).await?;
         sqlx::query(
             "UPDATE follow_ups SET contact_id = ?, kind = ?, happened_at = ?, content = ?, outcome = ?, next_date = ?, \
-             updated_at = ? WHERE id = ?",
+             satisfaction = ?, updated_at = ? WHERE id = ?",
         )
         .bind(f.contact_id)
         .bind(f.kind)
@@ -118,6 +150,7 @@ impl FollowUps<'_> {
         .bind(&f.content)
         .bind(&f.outcome)
         .bind(&f.next_date)
+        .bind(f.satisfaction)
         .bind(now)
         .bind(id)
         .execute(&mut *tx)
@@ -127,11 +160,13 @@ impl FollowUps<'_> {
                 ("content", Some(before.content.clone())),
                 ("outcome", before.outcome.clone()),
                 ("nextDate", before.next_date.clone()),
+                ("satisfaction", before.satisfaction.map(|s| s.to_string())),
             ],
             &[
                 ("content", Some(f.content.clone())),
                 ("outcome", f.outcome.clone()),
                 ("nextDate", f.next_date.clone()),
+                ("satisfaction", f.satisfaction.map(|s| s.to_string())),
             ],
         );
         history::record(&mut tx, "followUp", id, &changes, now).await?;

@@ -134,6 +134,7 @@ pub(super) async fn run(
                 content: row.get("content").unwrap_or_default().to_string(),
                 outcome: row.get("outcome").map(str::to_string),
                 next_date: row.get("nextDate").map(str::to_string),
+                satisfaction: None,
             };
             let valid = match input.validate() {
                 Ok(v) => v,

@@ -144,7 +144,10 @@ impl Store {
         {
             // A store from before search, or from older token rules, gets its index (re)built once.
             let mut tx = write.begin_with("BEGIN IMMEDIATE").await?;
-            if crate::search::rebuild_if_stale(&mut tx).await? {
+            let searched = crate::search::rebuild_if_stale(&mut tx).await?;
+            // The reports' totals, made from the records once for a store from before them.
+            let totalled = crate::aggregate::ensure(&mut tx).await?;
+            if searched || totalled {
                 tx.commit().await?;
             }
         }

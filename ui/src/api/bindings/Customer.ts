@@ -12,6 +12,10 @@ export type Customer = { id: number, name: string, kind: CustomerKind, uscc: str
  */
 touchEveryDays: number | null, 
 /**
+ * 偏好: how much the customer prefers us, 1–5, where no follow-up recorded a 满意度 (loyalty matrix).
+ */
+preference: number | null, 
+/**
  * 下次跟进时间 (`YYYY-MM-DD`), set by the latest follow-up.
  */
 nextFollowUp: string | null, lastFollowUpAt: number | null, createdAt: number, updatedAt: number, deletedAt: number | null, };

@@ -6,4 +6,8 @@ import type { LifecycleStatus } from "./LifecycleStatus";
 /**
  * What the form sends to create or edit a customer, unvalidated.
  */
-export type CustomerInput = { name: string, kind: CustomerKind, uscc: string | null, industry: string | null, source: string | null, province: string | null, city: string | null, district: string | null, address: string | null, phone: string | null, mobile: string | null, email: string | null, website: string | null, level: CustomerLevel | null, status: LifecycleStatus, tags: Array<string>, notes: string | null, invoiceTitle: string | null, taxNumber: string | null, bankName: string | null, bankAccount: string | null, touchEveryDays: number | null, };
+export type CustomerInput = { name: string, kind: CustomerKind, uscc: string | null, industry: string | null, source: string | null, province: string | null, city: string | null, district: string | null, address: string | null, phone: string | null, mobile: string | null, email: string | null, website: string | null, level: CustomerLevel | null, status: LifecycleStatus, tags: Array<string>, notes: string | null, invoiceTitle: string | null, taxNumber: string | null, bankName: string | null, bankAccount: string | null, touchEveryDays: number | null, 
+/**
+ * 偏好 1–5.
+ */
+preference: number | null, };

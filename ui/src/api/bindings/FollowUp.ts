@@ -8,4 +8,8 @@ export type FollowUp = { id: number, customerId: number, contactId: number | nul
 /**
  * `YYYY-MM-DD`: the next follow-up it asks for.
  */
-nextDate: string | null, createdAt: number, updatedAt: number, deletedAt: number | null, };
+nextDate: string | null, 
+/**
+ * 满意度: how satisfied the customer said it was, 1–5.
+ */
+satisfaction: number | null, createdAt: number, updatedAt: number, deletedAt: number | null, };

@@ -8,4 +8,8 @@ export type FollowUpInput = { kind: FollowUpKind,
 /**
  * Epoch milliseconds; the time of saving when absent.
  */
-happenedAt: number | null, contactId: number | null, content: string, outcome: string | null, nextDate: string | null, };
+happenedAt: number | null, contactId: number | null, content: string, outcome: string | null, nextDate: string | null, 
+/**
+ * 满意度 1–5.
+ */
+satisfaction: number | null, };
