@@ -102,6 +102,42 @@ enum Command {
     ImportRevert { id: i64 },
     /// Print the recovery key of the store (keep it somewhere safe).
     RecoveryKey,
+    /// Reports: `report list`, `report NAME` (dashboard, sales, receivables, customers, follow-ups,
+    /// pareto, rfm, loyalty, clv, churn, value-matrix), `report pack --month YYYY-MM --out FILE.xlsx`.
+    Report {
+        name: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// The day models and windows are computed as of (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// none, previous-period or previous-year.
+        #[arg(long)]
+        compare: Option<String>,
+        /// month, quarter or year (sales by period).
+        #[arg(long)]
+        grain: Option<String>,
+        /// signed or received (Pareto).
+        #[arg(long)]
+        measure: Option<String>,
+        /// The month of the pack (YYYY-MM).
+        #[arg(long)]
+        month: Option<String>,
+        /// The most rows of each customer list (all when absent).
+        #[arg(long)]
+        limit: Option<u32>,
+        /// Print the result as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Write the report (or the pack) as a workbook.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// zh-CN, zh-TW or en.
+        #[arg(long, default_value = "zh-CN")]
+        language: String,
+    },
 }
 
 /// Opens the store as the app does; where the app would ask, the environment answers:
@@ -451,6 +487,95 @@ async fn run(cli: Cli) -> Result<()> {
                 record.id, record.file_name, record.created, record.updated
             );
         }
+        Command::Report {
+            name,
+            from,
+            to,
+            as_of,
+            compare,
+            grain,
+            measure,
+            month,
+            limit,
+            json,
+            out,
+            language,
+        } => {
+            use crm_core::report::{self, Comparison, Grain, Measure, ReportName, ReportQuery};
+            let language: crm_core::settings::Language =
+                serde_json::from_value(serde_json::Value::String(language))
+                    .map_err(|_| CoreError::invalid("language", "unknown"))?;
+            if name == "list" {
+                for r in ReportName::ALL {
+                    println!("{:<14} {}", r.as_str(), report::label(language, &format!("report.{}.title", r.as_str())));
+                }
+                return Ok(());
+            }
+            let enum_of = |v: Option<String>, field: &'static str, names: &[&str]| -> Result<Option<usize>> {
+                match v {
+                    None => Ok(None),
+                    Some(v) => names
+                        .iter()
+                        .position(|n| *n == v)
+                        .map(Some)
+                        .ok_or(CoreError::invalid(field, "unknown")),
+                }
+            };
+            let compare = match enum_of(compare, "compare", &["none", "previous-period", "previous-year"])? {
+                Some(1) => Comparison::PreviousPeriod,
+                Some(2) => Comparison::PreviousYear,
+                _ => Comparison::None,
+            };
+            let grain = match enum_of(grain, "grain", &["month", "quarter", "year"])? {
+                Some(1) => Grain::Quarter,
+                Some(2) => Grain::Year,
+                _ => Grain::Month,
+            };
+            let measure = match enum_of(measure, "measure", &["signed", "received"])? {
+                Some(1) => Measure::Received,
+                _ => Measure::Signed,
+            };
+            let (store, _) = open(&dir).await?;
+            let cache = report::Cache::default();
+            let mut ctx = report::Context::new(&store, &cache, Some(language));
+            ctx.progress = Arc::new(|done, total| eprint!("\r{done}/{total}"));
+            let result = async {
+                if name == "pack" {
+                    let month = month.ok_or(CoreError::invalid("month", "required"))?;
+                    let out = out.clone().ok_or(CoreError::invalid("out", "required"))?;
+                    let reports = report::pack(&ctx, &month, language).await?;
+                    report::xlsx::write_pack(&out, &month, &reports, language)?;
+                    eprintln!("\rwrote {} reports to {}", reports.len(), out.display());
+                    return Ok(());
+                }
+                let which = ReportName::parse(&name).ok_or(CoreError::invalid("name", "unknown"))?;
+                let query = ReportQuery {
+                    from,
+                    to,
+                    compare,
+                    grain,
+                    measure,
+                    as_of,
+                    limit,
+                    language: Some(language),
+                    ..Default::default()
+                };
+                let r = report::run(&ctx, which, &query).await?;
+                if let Some(out) = &out {
+                    report::xlsx::write_report(out, &r, language)?;
+                    eprintln!("wrote {} to {}", r.title, out.display());
+                }
+                if json {
+                    println!("{}", serde_json::to_string(&r).expect("a report serializes"));
+                } else if out.is_none() {
+                    print_report(&r);
+                }
+                Ok::<(), CoreError>(())
+            }
+            .await;
+            store.close().await;
+            result?;
+        }
         Command::RecoveryKey => {
             let (store, _) = open(&dir).await?;
             println!("{}", store.recovery_key());
@@ -458,6 +583,40 @@ async fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A report as plain text: its figures, then each table.
+fn print_report(r: &crm_core::report::Report) {
+    use crm_core::report::Cell;
+    let show = |c: &Cell| match c {
+        Cell::Int(v) => v.to_string(),
+        Cell::Float(v) => format!("{v:.4}"),
+        Cell::Text(t) => t.clone(),
+        Cell::Empty => "—".into(),
+    };
+    println!("{} ({})", r.title, r.as_of);
+    for p in &r.parameters {
+        println!("  {}: {}", p.label, p.value);
+    }
+    for n in &r.notes {
+        println!("  * {n}");
+    }
+    for k in &r.kpis {
+        println!("  {:<24} {:>16} {:>16} {:>8}", k.label, show(&k.value), show(&k.previous), show(&k.change));
+    }
+    for s in &r.sections {
+        println!("\n{}", s.title);
+        println!("  {}", s.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>().join(" | "));
+        for row in &s.rows {
+            println!("  {}", row.cells.iter().map(show).collect::<Vec<_>>().join(" | "));
+        }
+        if let Some(t) = &s.totals {
+            println!("  {}", t.iter().map(show).collect::<Vec<_>>().join(" | "));
+        }
+        if let Some(n) = s.total_rows {
+            println!("  … {n} rows in all");
+        }
+    }
 }
 
 fn export_request(

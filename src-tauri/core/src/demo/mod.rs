@@ -1,6 +1,7 @@
 //! Realistic, deterministic demo data (Chinese companies and people, regions, valid codes) for trying the
 //! app and for benchmarks. Writes only through the customer store.
 
+mod buying;
 mod money;
 mod vocabulary;
 
@@ -35,6 +36,8 @@ pub struct DemoCustomer {
     pub customer: ValidCustomer,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The days (since 1970-01-01, China time) the customer buys on: one contract each.
+    pub purchases: Vec<i32>,
 }
 
 /// A generated follow-up with its time.
@@ -170,11 +173,32 @@ impl Generator {
             status,
             tags,
         };
+        // When it buys, and the status that follows: a buyer is 成交, one that stopped long ago now and
+        // then 流失; a customer that never bought cannot be 成交.
+        let day_of = |ms: i64| ((ms + 8 * 3_600_000).div_euclid(86_400_000)) as i32;
+        let purchases = buying::purchase_days(self.seed, id, day_of(created_at), day_of(self.now_ms));
+        let mut customer = customer;
+        customer.status = match purchases.last() {
+            Some(last) if day_of(self.now_ms) - last > 540 && id % 3 == 0 => LifecycleStatus::Lost,
+            Some(_) => LifecycleStatus::Deal,
+            None if customer.status == LifecycleStatus::Deal => {
+                if id % 2 == 0 {
+                    LifecycleStatus::Intent
+                } else {
+                    LifecycleStatus::Potential
+                }
+            }
+            None => customer.status,
+        };
+        // Some owners rate how much a customer prefers them (偏好), where no visit recorded it.
+        let mut rated = StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        customer.preference = rated.gen_bool(0.12).then(|| [5, 4, 4, 3, 3, 2][rated.gen_range(0..6)]);
         DemoCustomer {
             id,
             customer,
             created_at,
             updated_at,
+            purchases,
         }
     }
 

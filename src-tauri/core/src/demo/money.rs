@@ -46,7 +46,7 @@ const CATALOGUE: &[(&str, &str, &str, &str, i64)] = &[
 ];
 
 /// At most this many contracts per customer, and installments per contract: ids are laid out in blocks.
-const MAX_CONTRACTS: i64 = 2;
+const MAX_CONTRACTS: i64 = super::buying::MAX_PURCHASES as i64;
 const MAX_INSTALLMENTS: i64 = 3;
 
 /// One customer's generated contracts, lines, installments, receipts and documents, ready to insert.
@@ -93,12 +93,52 @@ struct DemoReceipt {
     created_at: i64,
 }
 
+/// The catalogue positions what an industry mostly buys (the rest of its lines come from anywhere).
+fn preferred_products(industry: Option<&str>) -> Vec<usize> {
+    let categories: &[&str] = match industry {
+        Some("信息技术") => &["云服务", "软件", "技术服务", "网络设备"],
+        Some("批发零售") => &["软件", "办公耗材", "安防", "印刷"],
+        Some("制造业") => &["办公设备", "安防", "服装", "培训"],
+        Some("餐饮") => &["软件", "礼品", "安防"],
+        Some("建筑装饰") => &["办公设备", "培训", "服装"],
+        Some("物流运输") => &["软件", "网络设备", "安防"],
+        Some("教育培训") => &["技术服务", "办公设备", "印刷"],
+        Some("医疗健康") => &["软件", "安防", "办公耗材"],
+        Some("文化传媒") => &["印刷", "会展", "技术服务"],
+        _ => &[],
+    };
+    CATALOGUE
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| categories.contains(&p.3))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// What a product of `category` costs, in percent of its list price; training is sold without a cost
+/// on record (its margin is unknown).
+fn cost_percent(category: &str) -> Option<i64> {
+    match category {
+        "技术服务" => Some(35),
+        "软件" => Some(25),
+        "云服务" => Some(55),
+        "办公设备" | "网络设备" | "安防" => Some(72),
+        "办公耗材" => Some(80),
+        "礼品" | "服装" => Some(58),
+        "印刷" | "会展" => Some(65),
+        _ => None,
+    }
+}
+
 fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
 impl Generator {
-    /// The money of customers `ids` (first contract and installment ids given), made off the writer.
+    /// The money of customers `ids` (first contract and installment ids given), made off the writer: a
+    /// contract for each day the customer buys (see `buying`), its lines from what the customer's
+    /// industry buys, scaled by how much this customer spends; a payment plan of one to three
+    /// installments, most paid on time, some late, some in part, a few not at all.
     fn money_batch(
         &self,
         ids: std::ops::Range<i64>,
@@ -111,57 +151,49 @@ impl Generator {
         let today = chrono::DateTime::from_timestamp_millis(self.now_ms + 8 * 3_600_000)
             .unwrap_or_default()
             .date_naive();
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day");
         for customer_id in ids {
+            let customer = self.customer(customer_id);
+            if customer.purchases.is_empty() {
+                continue;
+            }
             let mut rng = StdRng::seed_from_u64(
                 self.seed ^ (customer_id as u64).wrapping_mul(0xA24B_AED4_963E_E407),
             );
-            let n = match rng.gen_range(0..100) {
-                0..=74 => 0,
-                75..=94 => 1,
-                _ => 2,
-            };
-            if n == 0 {
-                continue;
-            }
-            let customer = self.customer(customer_id);
-            let lifetime = (self.now_ms - customer.created_at).max(86_400_000);
-            for k in 0..n {
-                let id = first_contract + (customer_id - first_customer) * MAX_CONTRACTS + k;
-                let created_at = customer.created_at + rng.gen_range(0..lifetime);
-                let signed = chrono::DateTime::from_timestamp_millis(created_at + 8 * 3_600_000)
-                    .unwrap_or_default()
-                    .date_naive();
+            // How much this customer spends a purchase, around the book's mean (Gamma-distributed).
+            let scale = super::buying::gamma(&mut rng, 3.0) / 3.0;
+            let preferred = preferred_products(customer.customer.industry.as_deref());
+            for (k, day) in customer.purchases.iter().enumerate() {
+                let id = first_contract + (customer_id - first_customer) * MAX_CONTRACTS + k as i64;
+                let signed = epoch + Duration::days(*day as i64);
+                let created_at = (signed - epoch).num_days() * 86_400_000 + 2 * 3_600_000;
                 let term = [180, 365, 365, 730][rng.gen_range(0..4)];
                 let ends = signed + Duration::days(term);
                 let status = match rng.gen_range(0..100) {
-                    0..=4 => ContractStatus::Draft,
-                    5..=19 => ContractStatus::Signed,
-                    20..=59 if ends >= today => ContractStatus::Active,
-                    20..=59 => ContractStatus::Completed,
-                    60..=94 => ContractStatus::Completed,
-                    _ => ContractStatus::Terminated,
+                    0..=2 => ContractStatus::Draft,
+                    3..=5 => ContractStatus::Terminated,
+                    _ if ends >= today && signed + Duration::days(30) > today => ContractStatus::Signed,
+                    _ if ends >= today => ContractStatus::Active,
+                    _ => ContractStatus::Completed,
                 };
                 let mut amount = 0i64;
                 let mut title = String::new();
                 for position in 0..rng.gen_range(1..=3) {
-                    let (product_id, name, price) = products[rng.gen_range(0..products.len())];
-                    let q = Quantity::from_milli(rng.gen_range(1..=20) * 1000);
+                    let pick = if !preferred.is_empty() && rng.gen_bool(0.7) {
+                        preferred[rng.gen_range(0..preferred.len())]
+                    } else {
+                        rng.gen_range(0..products.len())
+                    };
+                    let (product_id, name, price) = products[pick.min(products.len() - 1)];
+                    let units = ((rng.gen_range(1..=8) as f64) * scale).round().clamp(1.0, 200.0) as i64;
+                    let q = Quantity::from_milli(units * 1000);
                     let d = Discount::from_bp([0, 0, 500, 1000][rng.gen_range(0..4)]);
                     let line = line_amount("amount", q, price, d).unwrap_or(0);
                     amount += line;
                     if position == 0 {
                         title = format!("{name}采购合同");
                     }
-                    out.lines.push((
-                        id,
-                        position,
-                        product_id,
-                        name.to_string(),
-                        q.milli(),
-                        price,
-                        d.bp(),
-                        line,
-                    ));
+                    out.lines.push((id, position, product_id, name.to_string(), q.milli(), price, d.bp(), line));
                 }
                 out.contracts.push(DemoContract {
                     id,
@@ -184,15 +216,18 @@ impl Generator {
                     }
                     let due = signed + Duration::days(term * p / parts + 15);
                     let iid = first_installment + ((id - first_contract) * MAX_INSTALLMENTS) + p;
-                    let received = if due < today && status.is_owed() {
+                    // On time, late, in part, or not at all; only what has been received by today counts.
+                    let (received, on) = if status.is_owed() {
                         match rng.gen_range(0..100) {
-                            0..=84 => share,
-                            85..=94 => share / 2,
-                            _ => 0,
+                            0..=74 => (share, due - Duration::days(rng.gen_range(0..=10))),
+                            75..=89 => (share, due + Duration::days(rng.gen_range(5..=120))),
+                            90..=95 => (share / 2, due + Duration::days(rng.gen_range(0..=30))),
+                            _ => (0, due),
                         }
                     } else {
-                        0
+                        (0, due)
                     };
+                    let received = if on <= today { received } else { 0 };
                     out.installments.push(DemoInstallment {
                         id: iid,
                         contract_id: id,
@@ -204,33 +239,30 @@ impl Generator {
                         created_at,
                     });
                     if received > 0 {
-                        let on = (due + Duration::days(rng.gen_range(-5..=20))).min(today);
                         out.receipts.push(DemoReceipt {
                             id: iid,
                             installment_id: iid,
                             contract_id: id,
                             customer_id,
-                            received_on: day_text(on),
+                            received_on: day_text(on.max(signed)),
                             amount: received,
                             method: [
+                                PaymentMethod::Bank,
                                 PaymentMethod::Bank,
                                 PaymentMethod::Bank,
                                 PaymentMethod::Wechat,
                                 PaymentMethod::Alipay,
                                 PaymentMethod::Cash,
-                            ][rng.gen_range(0..5)],
+                                PaymentMethod::Cheque,
+                            ][rng.gen_range(0..7)],
                             created_at,
                         });
                     }
                 }
                 if id % 200 == 0 {
                     let pdf = small_pdf(&out.contracts.last().expect("just pushed").number);
-                    let name = format!(
-                        "{}-签字版.pdf",
-                        out.contracts.last().expect("pushed").number
-                    );
-                    out.documents
-                        .push((id, customer_id, id, name, pdf, created_at));
+                    let name = format!("{}-签字版.pdf", out.contracts.last().expect("pushed").number);
+                    out.documents.push((id, customer_id, id, name, pdf, created_at));
                 }
             }
         }
@@ -335,7 +367,7 @@ async fn ensure_catalogue(store: &Store) -> Result<Vec<(i64, &'static str, i64)>
                 .bind(unit)
                 .bind(category)
                 .bind(price)
-                .bind(price * 6 / 10)
+                .bind(cost_percent(category).map(|pct| price * pct / 100))
                 .bind(now)
                 .bind(now)
                 .fetch_one(&mut *tx)

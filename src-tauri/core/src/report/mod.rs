@@ -123,6 +123,33 @@ impl Context<'_> {
     }
 }
 
+/// The reports of the monthly pack (经营月报) for `month` (`YYYY-MM`): each over that month (the models as
+/// of its last day), lists cut to their first hundred rows.
+pub async fn pack(ctx: &Context<'_>, month: &str, language: Language) -> Result<Vec<Report>> {
+    let first = period::parse_day("month", &format!("{}-01", month.trim()))?;
+    let m = Period::month_of(first);
+    let mut out = Vec::new();
+    for (i, name) in ReportName::ALL.into_iter().enumerate() {
+        ctx.check()?;
+        ctx.progress(i as u64, ReportName::ALL.len() as u64);
+        let query = ReportQuery {
+            from: Some(m.from_text()),
+            to: Some(m.to_text()),
+            compare: match name {
+                ReportName::Dashboard => Comparison::PreviousPeriod,
+                _ => Comparison::PreviousYear,
+            },
+            as_of: Some(m.to_text()),
+            limit: Some(100),
+            language: Some(language),
+            ..Default::default()
+        };
+        out.push(run(ctx, name, &query).await?);
+    }
+    ctx.progress(ReportName::ALL.len() as u64, ReportName::ALL.len() as u64);
+    Ok(out)
+}
+
 /// The day a query's models and windows are computed as of.
 fn as_of(ctx: &Context<'_>, query: &ReportQuery) -> Result<NaiveDate> {
     match query.as_of.as_deref().filter(|s| !s.trim().is_empty()) {

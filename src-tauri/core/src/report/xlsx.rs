@@ -382,6 +382,17 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
     Ok(added)
 }
 
+/// Saves `wb` through a temporary file beside `path`, so that a failed save leaves nothing half-written.
+fn save(wb: &mut Workbook, path: &Path) -> Result<()> {
+    let (file, temp) = crate::export::temp_beside(path)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    wb.save_to_writer(&mut out).map_err(xlsx)?;
+    let file = out.into_inner().map_err(|e| CoreError::from(e.into_error()))?;
+    drop(file);
+    temp.persist(path).map_err(|e| CoreError::from(e.error))?;
+    Ok(())
+}
+
 fn properties(title: &str) -> DocProperties {
     DocProperties::new().set_title(title).set_company("客源 CRM")
 }
@@ -393,7 +404,7 @@ pub fn write_report(path: &Path, report: &Report, lang: Language) -> Result<()> 
     let f = Formats::new();
     let mut taken = Vec::new();
     add_report(&mut wb, report, lang, &f, &mut taken)?;
-    wb.save(path).map_err(xlsx)
+    save(&mut wb, path)
 }
 
 /// Writes the monthly pack for `month` (`YYYY-MM`): a sheet of contents linking every report's sheets,
@@ -429,7 +440,7 @@ pub fn write_pack(path: &Path, month: &str, reports: &[Report], lang: Language) 
         }
         r += 1;
     }
-    wb.save(path).map_err(xlsx)
+    save(&mut wb, path)
 }
 
 #[cfg(test)]
