@@ -543,8 +543,15 @@ mod tests {
         let a = g.money_batch(1..2001, 1, 1, 1, &products);
         let b = g.money_batch(1..2001, 1, 1, 1, &products);
         assert_eq!(a.contracts.len(), b.contracts.len());
-        let share = a.contracts.len() as f64 / 2000.0;
-        assert!((0.2..0.4).contains(&share), "about three in ten: {share}");
+        let buyers: std::collections::HashSet<i64> = a.contracts.iter().map(|c| c.customer_id).collect();
+        let share = buyers.len() as f64 / 2000.0;
+        assert!((0.35..0.6).contains(&share), "about half the book buys: {share}");
+        let per_buyer = a.contracts.len() as f64 / buyers.len() as f64;
+        assert!((1.5..4.0).contains(&per_buyer), "a buyer comes back now and then: {per_buyer}");
+        for r in &a.receipts {
+            let c = a.contracts.iter().find(|c| c.id == r.contract_id).unwrap();
+            assert!(r.received_on >= c.signed_on, "nothing is paid before it is signed");
+        }
         for c in &a.contracts {
             let lines: i64 = a.lines.iter().filter(|l| l.0 == c.id).map(|l| l.7).sum();
             assert_eq!(lines, c.amount, "contract {} is its lines", c.number);
