@@ -112,6 +112,14 @@ pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send +
         document::restore_document,
         document::delete_document,
         document::list_trashed_documents,
+        report::run_report,
+        report::cancel_reports,
+        report::drill_report,
+        report::tag_drilled_customers,
+        report::plan_drilled_follow_ups,
+        report::export_report,
+        report::export_report_pack,
+        report::export_drill,
     ]
 }
 

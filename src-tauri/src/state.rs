@@ -43,6 +43,10 @@ pub struct AppState {
     close_to_tray: AtomicBool,
     /// Set to stop the export running now.
     export_cancel: std::sync::Mutex<Arc<AtomicBool>>,
+    /// Long report computations (model fits, purchase histories) kept until the records change.
+    reports: crm_core::report::Cache,
+    /// Set to stop the reports running now.
+    report_cancel: std::sync::Mutex<Arc<AtomicBool>>,
 }
 
 impl AppState {
@@ -52,7 +56,30 @@ impl AppState {
             session: Default::default(),
             close_to_tray: AtomicBool::new(crm_core::settings::Settings::read(dir).close_to_tray),
             export_cancel: Default::default(),
+            reports: Default::default(),
+            report_cancel: Default::default(),
         }
+    }
+
+    pub fn reports(&self) -> &crm_core::report::Cache {
+        &self.reports
+    }
+
+    /// The cancel flag the reports started now share (a fresh one once the last was used).
+    pub fn report_cancel(&self) -> Arc<AtomicBool> {
+        let mut flag = self.report_cancel.lock().expect("not poisoned");
+        if flag.load(Ordering::Relaxed) {
+            *flag = Arc::new(AtomicBool::new(false));
+        }
+        flag.clone()
+    }
+
+    /// Stops the reports running now.
+    pub fn cancel_reports(&self) {
+        self.report_cancel
+            .lock()
+            .expect("not poisoned")
+            .store(true, Ordering::Relaxed);
     }
 
     /// A fresh cancel flag for an export about to start.

@@ -8,6 +8,7 @@ pub mod follow_up;
 pub mod merge;
 pub mod product;
 pub mod receivable;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod store;

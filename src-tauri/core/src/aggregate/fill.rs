@@ -68,7 +68,7 @@ pub(super) async fn put_back(conn: &mut SqliteConnection, lifted: &[(String, Str
 pub(super) async fn inserted_since(conn: &mut SqliteConnection, m: Marks) -> Result<()> {
     let lifted = lift(conn, &["agg_sales", "agg_collections"], None).await?;
     for sql in statements(m) {
-        sqlx::raw_sql(&sql).execute(&mut *conn).await?;
+        sqlx::query(&sql).execute(&mut *conn).await?;
     }
     put_back(conn, &lifted).await?;
     sqlx::query("UPDATE agg_state SET generation = generation + 1")

@@ -700,6 +700,8 @@ pub(super) async fn drop_all(conn: &mut SqliteConnection) -> Result<()> {
 
 /// Creates the derived tables (empty).
 pub(super) async fn create(conn: &mut SqliteConnection) -> Result<()> {
-    sqlx::raw_sql(TABLES).execute(&mut *conn).await?;
+    for statement in TABLES.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        sqlx::query(statement).execute(&mut *conn).await?;
+    }
     Ok(())
 }

@@ -238,7 +238,7 @@ async fn pareto_class(ctx: &Context<'_>, r: &DrillRequest, class: &str) -> Resul
 
 /// The first `limit` customers or contracts behind the row, and how many there are.
 pub async fn list(ctx: &Context<'_>, r: &DrillRequest, limit: u32) -> Result<DrillList> {
-    let limit = limit.clamp(1, 10_000) as i64;
+    let limit = limit.clamp(1, 2_000_000) as i64;
     let mut conn = ctx.store.read().acquire().await?;
     match select(ctx, r).await? {
         Selection::Contracts { period, condition } => {
@@ -333,6 +333,13 @@ async fn customer_ids_of(
             b.build_query_scalar().fetch_all(&mut *conn).await?
         }
     })
+}
+
+/// Writes every customer or contract behind the row as a workbook at `path`; returns how many.
+pub async fn export(ctx: &Context<'_>, r: &DrillRequest, path: &std::path::Path) -> Result<i64> {
+    let all = list(ctx, r, 2_000_000).await?;
+    super::xlsx::write_drill(path, &all, r.query.language.unwrap_or(ctx.language))?;
+    Ok(all.total)
 }
 
 /// Every live customer behind the row (a bulk action's customers).

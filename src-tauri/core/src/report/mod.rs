@@ -150,6 +150,21 @@ pub async fn pack(ctx: &Context<'_>, month: &str, language: Language) -> Result<
     Ok(out)
 }
 
+/// Runs report `name` for `query` with every row of its lists and writes it as a workbook at `path`.
+pub async fn export(ctx: &Context<'_>, name: ReportName, query: &ReportQuery, path: &std::path::Path) -> Result<()> {
+    let query = ReportQuery { limit: None, ..query.clone() };
+    let report = run(ctx, name, &query).await?;
+    ctx.check()?;
+    xlsx::write_report(path, &report, query.language.unwrap_or(ctx.language))
+}
+
+/// Makes the monthly pack for `month` and writes it at `path`.
+pub async fn export_pack(ctx: &Context<'_>, month: &str, language: Language, path: &std::path::Path) -> Result<()> {
+    let reports = pack(ctx, month, language).await?;
+    ctx.check()?;
+    xlsx::write_pack(path, month, &reports, language)
+}
+
 /// The day a query's models and windows are computed as of.
 fn as_of(ctx: &Context<'_>, query: &ReportQuery) -> Result<NaiveDate> {
     match query.as_of.as_deref().filter(|s| !s.trim().is_empty()) {

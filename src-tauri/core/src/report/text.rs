@@ -192,6 +192,9 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("col.medianGap", "购买间隔中位数（天）", "購買間隔中位數（天）", "Median gap (days)"),
     ("col.gapRatio", "间隔倍数", "間隔倍數", "Gap ratio"),
     ("col.currentValue", "当前价值", "目前價值", "Current value"),
+    ("col.number", "合同编号", "合約編號", "Number"),
+    ("col.title", "合同名称", "合約名稱", "Title"),
+    ("col.signedOn", "签订日期", "簽訂日期", "Signed on"),
     // Headline figures.
     ("kpi.signed", "签约额", "簽約額", "Signed"),
     ("kpi.received", "回款额", "回款額", "Received"),

@@ -443,6 +443,53 @@ pub fn write_pack(path: &Path, month: &str, reports: &[Report], lang: Language) 
     save(&mut wb, path)
 }
 
+/// Writes a drill-down list: customers (name, lifetime 签约额) or contracts (number, title, customer,
+/// amount, signing day), in constant memory.
+pub fn write_drill(path: &Path, list: &super::drill::DrillList, lang: Language) -> Result<()> {
+    use super::model::DrillKind;
+    let t = |key: &str| super::text::label(lang, key);
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(&t("xlsx.list")));
+    let f = Formats::new();
+    let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx)?;
+    ws.set_name(t("xlsx.list")).map_err(xlsx)?;
+    let columns: Vec<(&str, ColumnKind)> = match list.kind {
+        DrillKind::Customers => vec![("customer", ColumnKind::Text), ("lifetimeSigned", ColumnKind::Money)],
+        DrillKind::Contracts => vec![
+            ("number", ColumnKind::Text),
+            ("title", ColumnKind::Text),
+            ("customer", ColumnKind::Text),
+            ("amount", ColumnKind::Money),
+            ("signedOn", ColumnKind::Day),
+        ],
+    };
+    for (c, (key, kind)) in columns.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, t(&format!("col.{key}")), &f.header).map_err(xlsx)?;
+        ws.set_column_width(c as u16, if *kind == ColumnKind::Text { 28 } else { 15 }).map_err(xlsx)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(xlsx)?;
+    for (i, r) in list.rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        let cells: Vec<Cell> = match list.kind {
+            DrillKind::Customers => vec![Cell::text(r.customer_name.clone()), r.amount.map(Cell::Int).unwrap_or(Cell::Empty)],
+            DrillKind::Contracts => vec![
+                r.number.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                r.title.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                Cell::text(r.customer_name.clone()),
+                r.amount.map(Cell::Int).unwrap_or(Cell::Empty),
+                r.day.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+            ],
+        };
+        for (c, ((_, kind), cell)) in columns.iter().zip(&cells).enumerate() {
+            write_cell(ws, row, c as u16, *kind, cell, &f, false)?;
+        }
+    }
+    if !list.rows.is_empty() {
+        ws.autofilter(0, 0, list.rows.len() as u32, columns.len() as u16 - 1).map_err(xlsx)?;
+    }
+    save(&mut wb, path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
