@@ -52,6 +52,11 @@ import type { TimelineEntry } from "./bindings/TimelineEntry";
 import type { TodayQuery } from "./bindings/TodayQuery";
 import type { TodayView } from "./bindings/TodayView";
 import type { Settings } from "./bindings/Settings";
+import type { DrillList } from "./bindings/DrillList";
+import type { DrillRequest } from "./bindings/DrillRequest";
+import type { Report } from "./bindings/Report";
+import type { ReportName } from "./bindings/ReportName";
+import type { ReportQuery } from "./bindings/ReportQuery";
 import type { StoreCheck } from "./bindings/StoreCheck";
 import type { StoreStatus } from "./bindings/StoreStatus";
 
@@ -212,4 +217,16 @@ export const api = {
   restoreDocument: (id: number) => call<null>("restore_document", { id }),
   deleteDocument: (id: number) => call<null>("delete_document", { id }),
   listTrashedDocuments: () => call<Document[]>("list_trashed_documents"),
+
+  runReport: (name: ReportName, query: ReportQuery, onProgress: (progress: ExportProgress) => void = () => {}) =>
+    callWithProgress<Report>("run_report", { name, query }, onProgress),
+  cancelReports: () => call<null>("cancel_reports"),
+  drillReport: (request: DrillRequest, limit: number) => call<DrillList>("drill_report", { request, limit }),
+  tagDrilledCustomers: (request: DrillRequest, tag: string) => call<number>("tag_drilled_customers", { request, tag }),
+  planDrilledFollowUps: (request: DrillRequest, day: string) => call<number>("plan_drilled_follow_ups", { request, day }),
+  exportReport: (name: ReportName, query: ReportQuery, path: string, onProgress: (progress: ExportProgress) => void = () => {}) =>
+    callWithProgress<null>("export_report", { name, query, path }, onProgress),
+  exportReportPack: (month: string, language: Language, path: string, onProgress: (progress: ExportProgress) => void = () => {}) =>
+    callWithProgress<null>("export_report_pack", { month, language, path }, onProgress),
+  exportDrill: (request: DrillRequest, path: string) => call<number>("export_drill", { request, path }),
 };

@@ -1,9 +1,11 @@
-//! The main window: search (Ctrl+K), a left menu (today, customers, contacts, contracts, receivables,
-//! products, duplicates, import, trash, settings) and the chosen screen.
+//! The main window: search (Ctrl+K), a left menu grouped by the product's areas (the overview and Today;
+//! 客户; 销售; 分析 with every report; 工具) and the chosen screen. The app opens on the overview.
 import { useCallback, useState } from "react";
 import { Button, Layout, Menu } from "antd";
 import {
   AccountBookOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
   CalendarOutlined,
   ContactsOutlined,
   DeleteOutlined,
@@ -28,13 +30,16 @@ import { TodayPage } from "../features/today/TodayPage";
 import { useDueNotifications } from "../features/today/useDueNotifications";
 import { SettingsPage } from "../features/settings/SettingsPage";
 import { TrashList } from "../features/trash/TrashList";
+import { DashboardPage } from "../features/reports/DashboardPage";
+import { ReportPage } from "../features/reports/ReportPage";
+import { REPORT_SCREENS } from "../features/reports/reportScreens";
 import { AppLogo } from "./AppLogo";
 
-type Screen = "today" | "customers" | "contacts" | "contracts" | "receivables" | "products" | "duplicates" | "import" | "trash" | "settings";
+type Screen = string;
 
 export function AppShell() {
   const { t } = useTranslation();
-  const [screen, setScreen] = useState<Screen>("customers");
+  const [screen, setScreen] = useState<Screen>("dashboard");
   const [searching, setSearching] = useState(false);
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   useSearchShortcut(useCallback(() => setSearching(true), []));
@@ -44,11 +49,18 @@ export function AppShell() {
     setScreen("customers");
     setOpenRequest({ id, at: Date.now() });
   }, []);
-  const item = (key: Screen, icon: React.ReactNode) => ({
+  const item = (key: Screen, icon?: React.ReactNode) => ({
     key,
     icon,
-    label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>,
+    label: <span data-testid={`nav-${key}`}>{t(`nav.${key}` as "nav.today")}</span>,
   });
+  const group = (key: "customer" | "sales" | "tools", children: ReturnType<typeof item>[]) => ({
+    key: `group-${key}`,
+    type: "group" as const,
+    label: t(`navGroups.${key}`),
+    children,
+  });
+  const reportScreen = REPORT_SCREENS.find((r) => r.key === screen);
 
   return (
     <Layout className="shell">
@@ -65,21 +77,25 @@ export function AppShell() {
           mode="inline"
           selectedKeys={[screen]}
           onClick={({ key }) => setScreen(key as Screen)}
+          defaultOpenKeys={reportScreen ? ["analysis"] : []}
           items={[
+            item("dashboard", <DashboardOutlined />),
             item("today", <CalendarOutlined />),
-            item("customers", <TeamOutlined />),
-            item("contacts", <ContactsOutlined />),
-            item("contracts", <FileTextOutlined />),
-            item("receivables", <AccountBookOutlined />),
-            item("products", <ShoppingOutlined />),
-            item("duplicates", <MergeCellsOutlined />),
-            item("import", <ImportOutlined />),
-            item("trash", <DeleteOutlined />),
-            item("settings", <SettingOutlined />),
+            group("customer", [item("customers", <TeamOutlined />), item("contacts", <ContactsOutlined />), item("duplicates", <MergeCellsOutlined />)]),
+            group("sales", [item("contracts", <FileTextOutlined />), item("receivables", <AccountBookOutlined />), item("products", <ShoppingOutlined />)]),
+            {
+              key: "analysis",
+              icon: <BarChartOutlined />,
+              label: <span data-testid="nav-analysis">{t("navGroups.analysis")}</span>,
+              children: REPORT_SCREENS.map((r) => item(r.key)),
+            },
+            group("tools", [item("import", <ImportOutlined />), item("trash", <DeleteOutlined />), item("settings", <SettingOutlined />)]),
           ]}
         />
       </Layout.Sider>
       <Layout.Content className="shell-content">
+        {screen === "dashboard" && <DashboardPage onOpenCustomer={openCustomer} onNavigate={setScreen} />}
+        {reportScreen && <ReportPage key={reportScreen.key} screen={reportScreen} onOpenCustomer={openCustomer} />}
         {screen === "today" && <TodayPage onOpenCustomer={openCustomer} />}
         {screen === "customers" && <CustomerList openRequest={openRequest} />}
         {screen === "contacts" && <ContactList onOpenCustomer={openCustomer} />}

@@ -44,4 +44,8 @@ export const queryKeys = {
   customerReceivables: (customerId: number) => ["receivables", "customer", customerId] as const,
   openInstallments: (bucket: AgingBucket | null, customerId: number | null) => ["receivables", "open", bucket, customerId] as const,
   trash: (kind: string) => ["trash", kind] as const,
+  /** Every report and drill-down lives under this: any change of a record refreshes them (see App). */
+  reports: ["reports"] as const,
+  report: (name: string, query: object) => ["reports", name, query] as const,
+  drill: (request: object) => ["reports", "drill", request] as const,
 };

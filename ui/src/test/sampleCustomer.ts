@@ -26,6 +26,7 @@ export function sampleCustomer(id: number, overrides: Partial<Customer> = {}): C
     bankName: null,
     bankAccount: null,
     touchEveryDays: null,
+    preference: null,
     nextFollowUp: null,
     lastFollowUpAt: null,
     createdAt: 1_700_000_000_000,

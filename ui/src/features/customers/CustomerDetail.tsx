@@ -1,5 +1,5 @@
 //! The drawer that shows every field of one customer, with Edit and Move-to-trash.
-import { App, Button, Descriptions, Drawer, Popconfirm, Result, Skeleton, Space, Tabs, Tag, Typography } from "antd";
+import { App, Button, Descriptions, Drawer, Popconfirm, Rate, Result, Skeleton, Space, Tabs, Tag, Typography } from "antd";
 import { DeleteOutlined, EditOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -118,6 +118,9 @@ export function CustomerDetail({ id, onClose, onEdit, onOpen }: Props) {
               </Descriptions.Item>
               <Descriptions.Item label={t("fields.touchEveryDays")}>
                 {c.touchEveryDays ? `${c.touchEveryDays} ${t("units.days")}` : text(null)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t("fields.preference")}>
+                {c.preference ? <Rate disabled value={c.preference} data-testid="detail-preference" /> : text(null)}
               </Descriptions.Item>
             </Descriptions>
             <CustomerContacts customerId={c.id} />

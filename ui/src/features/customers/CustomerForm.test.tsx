@@ -55,7 +55,7 @@ describe("CustomerForm reopened for a new customer", () => {
       id: 5, name: "旧客户", kind: "individual", uscc: null, industry: null, source: null, province: null, city: null,
       district: null, address: null, phone: null, mobile: "13800000000", email: null, website: null, level: null,
       status: "deal", tags: [], notes: null, invoiceTitle: null, taxNumber: null, bankName: null, bankAccount: null,
-      touchEveryDays: null, nextFollowUp: null, lastFollowUpAt: null, createdAt: 0, updatedAt: 0, deletedAt: null,
+      touchEveryDays: null, preference: null, nextFollowUp: null, lastFollowUpAt: null, createdAt: 0, updatedAt: 0, deletedAt: null,
     } as const;
     const view = await renderInChinese(<CustomerForm open customer={{ ...existing, tags: [] }} onClose={() => undefined} />);
     expect(await screen.findByTestId("field-name")).toHaveValue("旧客户");

@@ -1,6 +1,6 @@
 //! The drawer that creates or edits a customer; server validation errors show on the field they name.
 import { useEffect, type KeyboardEvent } from "react";
-import { App, AutoComplete, Button, Cascader, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space } from "antd";
+import { App, AutoComplete, Button, Cascader, Col, Divider, Drawer, Form, Input, InputNumber, Radio, Rate, Row, Select, Space } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -165,6 +165,11 @@ export function CustomerForm({ open, customer, onClose, onSaved }: Props) {
           <Col span={8}>
             <Form.Item name="touchEveryDays" label={t("fields.touchEveryDays")}>
               <InputNumber min={1} max={3650} precision={0} addonAfter={t("units.days")} className="full-width" data-testid="field-touchEveryDays" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="preference" label={t("fields.preference")} tooltip={t("fields.preferenceHint")}>
+              <Rate allowClear data-testid="field-preference" />
             </Form.Item>
           </Col>
         </Row>

@@ -65,6 +65,7 @@ export function toInput(values: Partial<CustomerFormValues>): CustomerInput {
     level: values.level ?? null,
     tags: (values.tags ?? []).map((tag) => tag.trim()).filter((tag) => tag !== ""),
     touchEveryDays: values.touchEveryDays ?? null,
+    preference: values.preference ?? null,
     ...regionFields(values.region),
   };
 }
@@ -72,6 +73,6 @@ export function toInput(values: Partial<CustomerFormValues>): CustomerInput {
 /** The form item a server-side field error belongs to. */
 export function formFieldOf(field: string): keyof CustomerFormValues | null {
   if (field === "province" || field === "city" || field === "district") return "region";
-  const known: ReadonlyArray<string> = [...TEXT_FIELDS, "name", "kind", "status", "level", "tags", "touchEveryDays"];
+  const known: ReadonlyArray<string> = [...TEXT_FIELDS, "name", "kind", "status", "level", "tags", "touchEveryDays", "preference"];
   return known.includes(field) ? (field as keyof CustomerFormValues) : null;
 }

@@ -1,5 +1,5 @@
 //! Logging a follow-up on the customer page: how, with whom, what was said, and when to follow up next.
-import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from "antd";
+import { App, Button, Card, Col, DatePicker, Form, Input, Rate, Row, Select } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -10,9 +10,9 @@ import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
 
 const KINDS: FollowUpKind[] = ["call", "visit", "wechat", "email", "meeting", "other"];
-const FIELDS = ["kind", "contactId", "content", "outcome", "nextDate"] as const;
+const FIELDS = ["kind", "contactId", "content", "outcome", "nextDate", "satisfaction"] as const;
 
-type Values = { kind: FollowUpKind; contactId?: number; content: string; outcome?: string; nextDate?: Dayjs; happenedAt?: Dayjs };
+type Values = { kind: FollowUpKind; contactId?: number; content: string; outcome?: string; nextDate?: Dayjs; happenedAt?: Dayjs; satisfaction?: number };
 
 export function FollowUpForm({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
@@ -29,6 +29,7 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
         outcome: v.outcome?.trim() || null,
         nextDate: v.nextDate ? v.nextDate.format("YYYY-MM-DD") : null,
         happenedAt: v.happenedAt ? v.happenedAt.valueOf() : null,
+        satisfaction: v.satisfaction ? v.satisfaction : null,
       }),
     onSuccess: () => {
       void message.success(t("followUps.saved"));
@@ -73,9 +74,14 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
               <Input.TextArea rows={3} placeholder={t("followUps.contentPlaceholder")} data-testid="follow-up-content" />
             </Form.Item>
           </Col>
-          <Col span={18}>
+          <Col span={12}>
             <Form.Item name="outcome" label={t("followUps.outcome")}>
               <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="satisfaction" label={t("followUps.satisfaction")} tooltip={t("followUps.satisfactionHint")}>
+              <Rate allowClear data-testid="follow-up-satisfaction" />
             </Form.Item>
           </Col>
           <Col span={6} className="follow-up-submit">

@@ -31,6 +31,7 @@ function display(t: TFunction, c: Customer, field: MergeField): string {
   if (field === "level") return t(`level.${v}`);
   if (field === "kind") return t(`kind.${v}`);
   if (field === "touchEveryDays") return `${v} ${t("units.days")}`;
+  if (field === "preference") return "★".repeat(Number(v));
   return v;
 }
 

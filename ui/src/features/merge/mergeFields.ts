@@ -19,6 +19,7 @@ export const MERGE_FIELDS = [
   "website",
   "tags",
   "touchEveryDays",
+  "preference",
   "invoiceTitle",
   "taxNumber",
   "bankName",
@@ -44,6 +45,8 @@ export function shown(c: Customer, field: MergeField): string {
       return c.tags.join("、");
     case "touchEveryDays":
       return c.touchEveryDays === null ? "" : String(c.touchEveryDays);
+    case "preference":
+      return c.preference === null ? "" : String(c.preference);
     default:
       return c[field] ?? "";
   }
@@ -99,5 +102,6 @@ export function mergedInput(survivor: Customer, other: Customer, picks: Picks): 
     bankName: from("bankName").bankName,
     bankAccount: from("bankAccount").bankAccount,
     touchEveryDays: from("touchEveryDays").touchEveryDays,
+    preference: from("preference").preference,
   };
 }

@@ -1,4 +1,4 @@
-//! Settings: language, reminders, contract numbering, recovery key export, integrity check and where the data lives.
+//! Settings: language, reminders, contract numbering, the analysis thresholds, recovery key export, integrity check and where the data lives.
 import { App, Card, Descriptions, Radio, Space, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { IntegrityCheck } from "./IntegrityCheck";
 import { RecoveryKeyExport } from "./RecoveryKeyExport";
 import { ReminderSettings } from "./ReminderSettings";
 import { ContractNumberSettings } from "./ContractNumberSettings";
+import { ReportSettings } from "./ReportSettings";
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -52,6 +53,9 @@ export function SettingsPage() {
         </Card>
         <Card title={t("contractNumbering.title")}>
           <ContractNumberSettings />
+        </Card>
+        <Card title={t("settings.reportSettings")}>
+          <ReportSettings />
         </Card>
         <Card title={t("settings.security")}>
           <RecoveryKeyExport />

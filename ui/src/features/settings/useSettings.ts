@@ -11,6 +11,17 @@ export const DEFAULT_SETTINGS: Settings = {
   reminders: { aheadDays: 7, dormantDays: 90, notify: true, installmentDaysBefore: 7, contractEndDaysBefore: 30 },
   closeToTray: false,
   contractNumberRule: "HT-{YYYY}-{0000}",
+  reports: {
+    paretoAPercent: 80,
+    paretoBPercent: 95,
+    windowDays: 365,
+    loyaltyPreference: 4,
+    loyaltyRepeats: 3,
+    churnPAlivePercent: 50,
+    discountRatePercent: 10,
+    valueSplitPercent: 50,
+    quietDays: 30,
+  },
 };
 
 export function useSettings() {

@@ -11,6 +11,7 @@ import type { Reminder } from "../../api/bindings/Reminder";
 import { PageTitle } from "../../components/PageTitle";
 import { queryKeys } from "../../components/queryKeys";
 import { errorText } from "../../i18n/errorText";
+import { AtRiskCard } from "../reports/AtRiskCard";
 import { useSettings } from "../settings/useSettings";
 import { ReminderItem } from "./ReminderItem";
 import { todayQuery } from "./todayQuery";
@@ -73,6 +74,7 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
           {section(t("today.contractsEnding", { days: contractEndDaysBefore }), v.contractsEnding, "today-contracts-ending")}
           {section(t("today.upcoming", { days: aheadDays }), v.upcoming, "today-upcoming")}
           {v.dormant.length > 0 && section(t("today.dormant", { days: dormantDays }), v.dormant, "today-dormant", total(v.dormantTotal))}
+          <AtRiskCard onOpenCustomer={onOpenCustomer} />
         </Space>
       )}
     </div>
