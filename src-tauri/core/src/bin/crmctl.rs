@@ -43,7 +43,7 @@ enum Command {
         /// One JSON object per line: {"name", "value", "unit"}.
         #[arg(long)]
         json: bool,
-        /// Only these groups of figures (comma-separated: demo, customers, money, today, duplicates, export, import, search, store).
+        /// Only these groups of figures (comma-separated: demo, customers, money, today, duplicates, export, import, search, reports, store).
         #[arg(long, value_delimiter = ',')]
         only: Vec<String>,
     },
@@ -261,6 +261,11 @@ async fn run(cli: Cli) -> Result<()> {
             }
             if wanted("search") {
                 for f in bench::search_figures(&store, seed).await? {
+                    print(&f, json);
+                }
+            }
+            if wanted("reports") {
+                for f in bench::report_figures(&store).await? {
                     print(&f, json);
                 }
             }
@@ -538,7 +543,7 @@ async fn run(cli: Cli) -> Result<()> {
             let (store, _) = open(&dir).await?;
             let cache = report::Cache::default();
             let mut ctx = report::Context::new(&store, &cache, Some(language));
-            ctx.progress = Arc::new(|done, total| eprint!("\r{done}/{total}"));
+            ctx.progress = Arc::new(|done, total| eprint!("\rcomputing {done}/{total} "));
             let result = async {
                 if name == "pack" {
                     let month = month.ok_or(CoreError::invalid("month", "required"))?;
