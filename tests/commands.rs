@@ -508,3 +508,51 @@ fn a_document_attached_through_the_window_comes_back_raw_and_opens_as_a_copy() {
     .unwrap_err();
     assert_eq!((err["code"].as_str(), err["reason"].as_str()), (Some("io"), Some("file_gone")));
 }
+
+#[test]
+fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validation_error() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let customer = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司", "province": "北京市"}})).unwrap();
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    call(
+        &w,
+        "create_contract",
+        json!({"input": {"title": "年度服务", "customerId": customer["id"], "amount": 1_234_500, "status": "signed", "signedOn": today}}),
+    )
+    .unwrap();
+    let query = json!({"language": "en"});
+    let dashboard = call(&w, "run_report", json!({"name": "dashboard", "query": query, "onProgress": "__CHANNEL__:9"})).unwrap();
+    assert_eq!(dashboard["title"], "Business overview");
+    let signed = dashboard["kpis"].as_array().unwrap().iter().find(|k| k["key"] == "signed").unwrap();
+    assert_eq!(signed["value"], 1_234_500, "this month's 签约额 in 分: {signed}");
+
+    // The contract behind this month's point of the trend, and its customer tagged in bulk.
+    let month = format!("month:{}", &today[..7]);
+    let drill = json!({"report": "dashboard", "key": month, "query": query});
+    let list = call(&w, "drill_report", json!({"request": drill, "limit": 50})).unwrap();
+    assert_eq!((list["kind"].as_str(), list["total"].as_i64()), (Some("contracts"), Some(1)), "{list}");
+    assert_eq!(list["rows"][0]["customerName"], "北京华远科技有限公司");
+    assert_eq!(call(&w, "tag_drilled_customers", json!({"request": drill, "tag": "本月签约"})).unwrap(), 1);
+    let tagged = call(&w, "get_customer", json!({"id": customer["id"]})).unwrap();
+    assert_eq!(tagged["tags"], json!(["本月签约"]));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("销售分析.xlsx");
+    call(
+        &w,
+        "export_report",
+        json!({"name": "sales", "query": {"language": "zh-CN"}, "path": out.to_string_lossy(), "onProgress": "__CHANNEL__:10"}),
+    )
+    .unwrap();
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000, "a workbook was written");
+
+    let bad = call(
+        &w,
+        "run_report",
+        json!({"name": "sales", "query": {"from": "2026-05-01", "to": "2026-04-01"}, "onProgress": "__CHANNEL__:11"}),
+    )
+    .unwrap_err();
+    assert_eq!((bad["code"].as_str(), bad["field"].as_str(), bad["reason"].as_str()), (Some("validation"), Some("to"), Some("before_from")));
+    let unknown = call(&w, "run_report", json!({"name": "horoscope", "query": {}, "onProgress": "__CHANNEL__:12"}));
+    assert!(unknown.is_err(), "an unknown report is refused by the command's types");
+}

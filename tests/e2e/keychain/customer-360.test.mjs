@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, settled, textsOf,
 } from '../support/app.mjs';
-import { closeDetail as closeDetailOf, logFollowUpDueToday } from '../support/steps.mjs';
+import { closeDetail as closeDetailOf, logFollowUpDueToday, openedOnOverview } from '../support/steps.mjs';
 
 const session = launchPerFile('customer-360');
 let app;
@@ -35,7 +35,7 @@ async function search(text) {
 const closeDetail = () => closeDetailOf(app);
 
 test('a customer gets two contacts, the first of them primary', async () => {
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   await click(byTestId(app, 'nav-settings'));
   await click(byTestId(app, 'lang-zh-CN'));
   await click(byTestId(app, 'nav-customers'));

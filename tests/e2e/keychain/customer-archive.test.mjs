@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, textOf, textsOf, waitForText,
 } from '../support/app.mjs';
+import { openedOnOverview } from '../support/steps.mjs';
 
 const session = launchPerFile('keychain');
 const dataDir = session.dataDir;
@@ -30,7 +31,7 @@ async function chooseLanguage(lang) {
 const rowNames = (testId = 'customer-row-name') => textsOf(app, testId);
 
 test('the first start opens a new store with its key in the keychain, without asking', async () => {
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   const keyFile = JSON.parse(readFileSync(path.join(dataDir, 'key.json'), 'utf8'));
   assert.equal(keyFile.source, 'keychain', 'the key went to the OS keychain, not a passphrase');
 });
@@ -64,6 +65,7 @@ test('a company with a valid code is created and listed', async () => {
 
 test('after quitting and starting again the customer is still there', async () => {
   app = await session.restart();
+  await openedOnOverview(app);
   await app.waitUntil(async () => (await rowNames()).includes('北京华远科技有限公司'), {
     timeout: 20000,
     timeoutMsg: 'the customer did not survive a restart',

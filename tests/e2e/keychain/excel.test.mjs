@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { byTestId, click, launchPerFile, screenshot, textOf, textsOf } from '../support/app.mjs';
-import { localToday } from '../support/steps.mjs';
+import { localToday, openedOnOverview } from '../support/steps.mjs';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const work = mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-excel-'));
@@ -57,7 +57,7 @@ async function customerNames() {
 }
 
 test('a 1,000-row workbook with Chinese headers imports after one mapping is adjusted', async () => {
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   await click(byTestId(app, 'nav-settings'));
   await click(byTestId(app, 'lang-zh-CN'));
   await click(byTestId(app, 'nav-import'));

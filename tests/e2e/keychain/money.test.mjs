@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, settled, textOf, waitForText } from '../support/app.mjs';
-import { createCustomer } from '../support/steps.mjs';
+import { createCustomer, openedOnOverview } from '../support/steps.mjs';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-money-'));
 const pdfPath = path.join(work, '合同签字版.pdf');
@@ -94,7 +94,7 @@ async function closeDrawers() {
 }
 
 test('a contract with two product lines for a customer is worth their sum', async () => {
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   await click(byTestId(app, 'nav-settings'));
   await click(byTestId(app, 'lang-zh-CN'));
   await createCustomer(app, '北京华远科技有限公司');
@@ -200,7 +200,7 @@ test('a PDF attached to the contract opens after a restart as a copy with the sa
   await byTestId(app, 'document-preview-modal').waitForDisplayed({ reverse: true, timeout: 10000 });
 
   app = await session.restart();
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   await openContract();
   await app.waitUntil(async () => (await app.$$('[data-testid="document-row"]')).length === 1, {
     timeout: 20000, timeoutMsg: 'the PDF is not there after the restart',

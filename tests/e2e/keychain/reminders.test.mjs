@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   BIN, ROOT, byTestId, click, fill, launchPerFile, screenshot, waitForAppExit, waitForText,
 } from '../support/app.mjs';
-import { closeDetail, createCustomer, logFollowUpDueToday } from '../support/steps.mjs';
+import { closeDetail, createCustomer, logFollowUpDueToday, openedOnOverview } from '../support/steps.mjs';
 
 const session = launchPerFile('reminders');
 let app;
@@ -27,7 +27,7 @@ after(async () => {
 });
 
 test('the look-ahead chosen in Settings is the one Today shows', async () => {
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   await click(byTestId(app, 'nav-settings'));
   await click(byTestId(app, 'lang-zh-CN'));
   await fill(app, 'settings-ahead-days', '14');

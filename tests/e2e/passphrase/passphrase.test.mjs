@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { byTestId, click, fill, launchPerFile, screenshot, textOf, textsOf } from '../support/app.mjs';
+import { openedOnOverview } from '../support/steps.mjs';
 
 const PASSPHRASE = '春眠不觉晓 处处闻啼鸟';
 const session = launchPerFile('passphrase');
@@ -27,7 +28,7 @@ test('without a keychain the first start asks for a new passphrase and then open
   await fill(app, 'passphrase-input', PASSPHRASE);
   await fill(app, 'passphrase-confirm', PASSPHRASE);
   await click(byTestId(app, 'passphrase-submit'));
-  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+  await openedOnOverview(app);
   const keyFile = JSON.parse(readFileSync(path.join(dataDir, 'key.json'), 'utf8'));
   assert.equal(keyFile.source, 'passphrase');
   assert.ok(!JSON.stringify(keyFile).includes(PASSPHRASE), 'the passphrase is never written down');
@@ -55,6 +56,7 @@ test('after a restart a wrong passphrase is refused with a message and changes n
 test('the right passphrase unlocks the store with the data intact', async () => {
   await fill(app, 'passphrase-input', PASSPHRASE);
   await click(byTestId(app, 'passphrase-submit'));
+  await openedOnOverview(app);
   await app.waitUntil(
     async () => (await textsOf(app, 'customer-row-name')).includes('上海申通小吃店'),
     { timeout: 20000, timeoutMsg: 'the customer is not there after unlocking' },

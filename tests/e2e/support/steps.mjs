@@ -7,6 +7,13 @@ export function localToday(now = new Date()) {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** The app opens on the overview (经营概览); from there, to the customer list, where most steps begin. */
+export async function openedOnOverview(app) {
+  await byTestId(app, 'report-dashboard').waitForDisplayed({ timeout: 20000 });
+  await click(byTestId(app, 'nav-customers'));
+  await byTestId(app, 'customer-new').waitForDisplayed({ timeout: 20000 });
+}
+
 export async function createCustomer(app, name) {
   await click(byTestId(app, 'nav-customers'));
   await click(byTestId(app, 'customer-new'));

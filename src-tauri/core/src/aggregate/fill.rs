@@ -173,6 +173,22 @@ fn statements(m: Marks) -> Vec<String> {
             ),
             &["received_amount", "received_count"],
         ),
+        // What the payment plans ask for.
+        cube_add(
+            &format!(
+                "SELECT '' AS dim, '' AS value, i.due_on AS day, sum(i.amount) AS planned FROM installments i \
+                 WHERE i.id > {} AND i.counted = 1 GROUP BY 3",
+                m.installments
+            ),
+            &["planned"],
+        ),
+        // What each customer still owes.
+        format!(
+            "INSERT INTO agg_owed (customer_id, open_amount) SELECT i.customer_id, sum(i.amount - i.received) \
+             FROM installments i WHERE i.id > {} AND i.counted = 1 AND i.received < i.amount GROUP BY 1 \
+             ON CONFLICT (customer_id) DO UPDATE SET open_amount = open_amount + excluded.open_amount",
+            m.installments
+        ),
         // Follow-ups.
         cube_add(
             &format!(

@@ -12,6 +12,9 @@
 //!   on that date, at their amount. A purchase is a customer's day with at least one such contract.
 //! - 回款额 (received): live receipts whose installment, contract and customer are live, on their date.
 //! - A product line counts with its contract, on the contract's signing date.
+//! - 计划回款 (planned): installments owed now (live, of a signed, active or completed contract of a live
+//!   customer), on their due date.
+//! - Owed: what each customer's counted installments still ask for.
 //! - New customers and follow-ups count while live (a follow-up also while its customer is), on the day
 //!   of their creation or of the follow-up in the computer's own time zone.
 
@@ -25,7 +28,7 @@ use crate::error::Result;
 pub(crate) use schema::{contract_counts, local_day, receipt_counts, CUSTOMER_DIMS, STAGE};
 
 /// The version of the tables, triggers and definitions here; a store built with another is rebuilt once.
-pub(crate) const VERSION: i64 = 1;
+pub(crate) const VERSION: i64 = 3;
 
 /// Makes the derived tables and their triggers when the store's version differs from [`VERSION`], and
 /// fills them from the records. Returns whether it did.
@@ -59,6 +62,7 @@ pub async fn rebuild(conn: &mut SqliteConnection) -> Result<()> {
 pub(crate) struct Marks {
     pub customers: i64,
     pub contracts: i64,
+    pub installments: i64,
     pub receipts: i64,
     pub follow_ups: i64,
 }
@@ -71,16 +75,24 @@ pub(crate) struct Suspended {
 }
 
 /// The record tables whose inserts a bulk load may leave to [`Suspended::resume`].
-const RECORD_TABLES: [&str; 5] = ["customers", "contracts", "contract_lines", "receipts", "follow_ups"];
+const RECORD_TABLES: [&str; 6] = [
+    "customers",
+    "contracts",
+    "contract_lines",
+    "installments",
+    "receipts",
+    "follow_ups",
+];
 
 /// Lifts the insert triggers of the record tables while a bulk load inserts into them, so that a million rows are
 /// not each summed one by one; [`Suspended::resume`] then adds what the load inserted in a few set-wise
 /// statements. A load may update rows that were there before it (their update triggers still run), not
 /// rows it inserted itself, and adds product lines only to contracts it inserted.
 pub(crate) async fn suspend(conn: &mut SqliteConnection) -> Result<Suspended> {
-    let (customers, contracts, receipts, follow_ups) = sqlx::query_as(
+    let (customers, contracts, installments, receipts, follow_ups) = sqlx::query_as(
         "SELECT (SELECT coalesce(max(id), 0) FROM customers), (SELECT coalesce(max(id), 0) FROM contracts), \
-         (SELECT coalesce(max(id), 0) FROM receipts), (SELECT coalesce(max(id), 0) FROM follow_ups)",
+         (SELECT coalesce(max(id), 0) FROM installments), (SELECT coalesce(max(id), 0) FROM receipts), \
+         (SELECT coalesce(max(id), 0) FROM follow_ups)",
     )
     .fetch_one(&mut *conn)
     .await?;
@@ -90,6 +102,7 @@ pub(crate) async fn suspend(conn: &mut SqliteConnection) -> Result<Suspended> {
         marks: Marks {
             customers,
             contracts,
+            installments,
             receipts,
             follow_ups,
         },
@@ -132,6 +145,7 @@ async fn snapshot(conn: &mut SqliteConnection) -> Result<Vec<String>> {
         format!("SELECT json_array('cube', grain, dim, period, value, {m}) FROM agg_cube WHERE NOT ({zero}) \
                  ORDER BY grain, dim, period, value"),
         "SELECT json_array('book', dim, value, customers) FROM agg_book WHERE customers <> 0 ORDER BY dim, value".into(),
+        "SELECT json_array('owed', customer_id, open_amount) FROM agg_owed ORDER BY customer_id".into(),
     ];
     let mut out = Vec::new();
     for q in queries {

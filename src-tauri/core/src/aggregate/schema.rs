@@ -61,7 +61,7 @@ pub(crate) fn local_day(ms: &str) -> String {
 }
 
 /// The cube's measures.
-pub(crate) const MEASURES: [&str; 7] = [
+pub(crate) const MEASURES: [&str; 8] = [
     "signed_amount",
     "signed_count",
     "received_amount",
@@ -69,6 +69,7 @@ pub(crate) const MEASURES: [&str; 7] = [
     "quantity_milli",
     "customers",
     "follow_ups",
+    "planned",
 ];
 
 const TABLES: &str = "
@@ -118,6 +119,7 @@ CREATE TABLE agg_cube (
     quantity_milli  INTEGER NOT NULL DEFAULT 0,
     customers       INTEGER NOT NULL DEFAULT 0,
     follow_ups      INTEGER NOT NULL DEFAULT 0,
+    planned         INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (grain, dim, period, value)
 ) WITHOUT ROWID;
 CREATE TABLE agg_book (
@@ -126,17 +128,23 @@ CREATE TABLE agg_book (
     customers INTEGER NOT NULL,
     PRIMARY KEY (dim, value)
 ) WITHOUT ROWID;
+CREATE TABLE agg_owed (
+    customer_id INTEGER PRIMARY KEY,
+    open_amount INTEGER NOT NULL
+);
+CREATE INDEX agg_owed_by_amount ON agg_owed (open_amount, customer_id);
 CREATE TABLE agg_state (generation INTEGER NOT NULL);
 INSERT INTO agg_state (generation) VALUES (0);
 ";
 
-pub(super) const TABLE_NAMES: [&str; 7] = [
+pub(super) const TABLE_NAMES: [&str; 8] = [
     "agg_sales",
     "agg_collections",
     "agg_customers",
     "agg_years",
     "agg_cube",
     "agg_book",
+    "agg_owed",
     "agg_state",
 ];
 
@@ -431,6 +439,58 @@ pub(crate) fn triggers() -> Vec<(String, String)> {
             "{} {}",
             lines_add(&line_row("OLD"), "-1"),
             lines_add(&line_row("NEW"), "1")
+        ),
+    );
+
+    // What the payment plans ask for, by due day: counted installments (owed now).
+    let planned = |x: &str, cond: &str, sign: &str| {
+        cube_add(
+            &format!(
+                "SELECT '' AS dim, '' AS value, {x}.due_on AS day, {sign} * {x}.amount AS planned WHERE {cond}"
+            ),
+            &["planned"],
+        )
+    };
+    // What each customer still owes: counted installments not fully received.
+    let open = |x: &str| format!("(CASE WHEN {x}.counted = 1 AND {x}.received < {x}.amount THEN {x}.amount - {x}.received ELSE 0 END)");
+    let owed = |x: &str, sign: &str| {
+        format!(
+            "INSERT INTO agg_owed (customer_id, open_amount) SELECT {x}.customer_id, {sign} * {} WHERE {} <> 0 \
+             ON CONFLICT (customer_id) DO UPDATE SET open_amount = open_amount + excluded.open_amount; \
+             DELETE FROM agg_owed WHERE customer_id = {x}.customer_id AND open_amount = 0;",
+            open(x),
+            open(x)
+        )
+    };
+    add(
+        "installments_insert",
+        "AFTER INSERT ON installments".into(),
+        format!("{} {}", planned("NEW", "NEW.counted = 1", "1"), owed("NEW", "1")),
+    );
+    add(
+        "installments_delete",
+        "AFTER DELETE ON installments".into(),
+        format!("{} {}", planned("OLD", "OLD.counted = 1", "-1"), owed("OLD", "-1")),
+    );
+    add(
+        "installments_owed",
+        format!(
+            "AFTER UPDATE OF counted, received, amount, customer_id ON installments \
+             WHEN {} IS NOT {} OR OLD.customer_id IS NOT NEW.customer_id",
+            open("OLD"),
+            open("NEW")
+        ),
+        format!("{} {}", owed("OLD", "-1"), owed("NEW", "1")),
+    );
+    add(
+        "installments_planned",
+        "AFTER UPDATE OF counted, due_on, amount ON installments WHEN (OLD.counted = 1 OR NEW.counted = 1) \
+         AND (OLD.counted IS NOT NEW.counted OR OLD.due_on IS NOT NEW.due_on OR OLD.amount IS NOT NEW.amount)"
+            .into(),
+        format!(
+            "{} {}",
+            planned("OLD", "OLD.counted = 1", "-1"),
+            planned("NEW", "NEW.counted = 1", "1")
         ),
     );
 

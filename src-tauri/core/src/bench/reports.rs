@@ -123,28 +123,46 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
     Ok(out)
 }
 
-/// The cells of `s` (header and rows) written in constant memory with no formats: the floor.
+/// The cells of `s` (header and rows) written in constant memory with their number formats, straight
+/// from memory: the floor the report's writer is held to.
 fn raw(path: &std::path::Path, s: &crate::report::Section) -> Result<()> {
+    use crate::report::ColumnKind;
+    use rust_xlsxwriter::{ExcelDateTime, Format};
     let io = |e: rust_xlsxwriter::XlsxError| CoreError::Internal(e.to_string());
+    let money = Format::new().set_num_format("¥#,##0.00");
+    let percent = Format::new().set_num_format("0.0%");
+    let count = Format::new().set_num_format("#,##0");
+    let number = Format::new().set_num_format("#,##0.00");
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let bold = Format::new().set_bold();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory().map_err(io)?;
     for (c, col) in s.columns.iter().enumerate() {
-        ws.write_string(0, c as u16, &col.label).map_err(io)?;
+        ws.write_string_with_format(0, c as u16, &col.label, &bold).map_err(io)?;
     }
     for (r, row) in s.rows.iter().enumerate() {
-        for (c, cell) in row.cells.iter().enumerate() {
+        for ((c, cell), col) in row.cells.iter().enumerate().zip(&s.columns) {
             let (r, c) = (r as u32 + 1, c as u16);
-            match cell {
-                Cell::Int(v) => {
-                    ws.write_number(r, c, *v as f64).map_err(io)?;
+            match (col.kind, cell) {
+                (ColumnKind::Money, Cell::Int(v)) => {
+                    ws.write_number_with_format(r, c, *v as f64 / 100.0, &money).map_err(io)?;
                 }
-                Cell::Float(v) => {
-                    ws.write_number(r, c, *v).map_err(io)?;
+                (ColumnKind::Day, Cell::Text(t)) => {
+                    let d = ExcelDateTime::parse_from_str(t).map_err(io)?;
+                    ws.write_datetime_with_format(r, c, &d, &day).map_err(io)?;
                 }
-                Cell::Text(t) => {
+                (kind, Cell::Int(v)) => {
+                    let f = if kind == ColumnKind::Percent { &percent } else { &count };
+                    ws.write_number_with_format(r, c, *v as f64, f).map_err(io)?;
+                }
+                (kind, Cell::Float(v)) => {
+                    let f = if kind == ColumnKind::Percent { &percent } else { &number };
+                    ws.write_number_with_format(r, c, *v, f).map_err(io)?;
+                }
+                (_, Cell::Text(t)) => {
                     ws.write_string(r, c, t).map_err(io)?;
                 }
-                Cell::Empty => {}
+                (_, Cell::Empty) => {}
             }
         }
     }

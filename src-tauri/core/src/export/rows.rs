@@ -143,6 +143,7 @@ pub fn customer_cells(c: Customer, columns: &[&Column], language: Language) -> V
             "bankName" => take(&mut c.bank_name),
             "bankAccount" => take(&mut c.bank_account),
             "touchEveryDays" => c.touch_every_days.map(Cell::Int).unwrap_or(Cell::Empty),
+            "preference" => c.preference.map(Cell::Int).unwrap_or(Cell::Empty),
             "nextFollowUp" => Cell::day(c.next_follow_up.as_deref()),
             "lastFollowUpAt" => Cell::moment(c.last_follow_up_at),
             "createdAt" => Cell::moment(Some(c.created_at)),
@@ -207,7 +208,7 @@ fn contact_cells(c: ContactRow, columns: &[&Column], language: Language) -> Vec<
 
 const FOLLOW_UP_COLUMNS: &str =
     "cu.name AS customer_name, ct.name AS contact_name, f.kind, f.happened_at, \
-     f.content, f.outcome, f.next_date, f.created_at";
+     f.content, f.outcome, f.next_date, f.satisfaction, f.created_at";
 const FOLLOW_UP_FROM: &str = "FROM follow_ups f JOIN customers cu ON cu.id = f.customer_id \
      LEFT JOIN contacts ct ON ct.id = f.contact_id \
      WHERE f.deleted_at IS NULL AND cu.deleted_at IS NULL";
@@ -221,6 +222,7 @@ pub struct FollowUpRow {
     content: String,
     outcome: Option<String>,
     next_date: Option<String>,
+    satisfaction: Option<i64>,
     created_at: i64,
 }
 
@@ -236,6 +238,7 @@ fn follow_up_cells(f: FollowUpRow, columns: &[&Column], language: Language) -> V
             "content" => Cell::Text(std::mem::take(&mut f.content)),
             "outcome" => Cell::text(f.outcome.take()),
             "nextDate" => Cell::day(f.next_date.as_deref()),
+            "satisfaction" => f.satisfaction.map(Cell::Int).unwrap_or(Cell::Empty),
             "createdAt" => Cell::moment(Some(f.created_at)),
             _ => Cell::Empty,
         })

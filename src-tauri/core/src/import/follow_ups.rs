@@ -134,7 +134,11 @@ pub(super) async fn run(
                 content: row.get("content").unwrap_or_default().to_string(),
                 outcome: row.get("outcome").map(str::to_string),
                 next_date: row.get("nextDate").map(str::to_string),
-                satisfaction: None,
+                satisfaction: match row.get("satisfaction").map(str::parse::<i64>) {
+                    None => None,
+                    Some(Ok(v)) => Some(v),
+                    Some(Err(_)) => return Plan::reject("satisfaction", "format"),
+                },
             };
             let valid = match input.validate() {
                 Ok(v) => v,

@@ -137,6 +137,12 @@ pub fn apply(input: &mut CustomerInput, key: &str, text: &str) -> Result<()> {
                     .map_err(|_| CoreError::invalid("touchEveryDays", "format"))?,
             )
         }
+        "preference" => {
+            input.preference = Some(
+                text.parse()
+                    .map_err(|_| CoreError::invalid("preference", "format"))?,
+            )
+        }
         _ => {}
     }
     Ok(())

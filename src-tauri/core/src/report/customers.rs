@@ -42,12 +42,13 @@ async fn book(conn: &mut SqliteConnection, dim: &str, f: &ReportFilters) -> Resu
     Ok(b.build_query_as().fetch_all(&mut *conn).await?)
 }
 
-/// The days from creation to first purchase of the customers (passing `f`) whose first purchase falls
-/// in `period`, in order; a purchase before the customer was entered counts as the same day.
-pub(super) async fn deal_cycles(conn: &mut SqliteConnection, period: Period, f: &ReportFilters) -> Result<Vec<i64>> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT CAST(julianday(a.first_day) - julianday(a.created_day) AS INTEGER) FROM agg_customers a",
-    );
+/// The days from a customer's creation to its first purchase (a purchase before the customer was
+/// entered counts as the same day), over `agg_customers a`.
+const CYCLE: &str = "max(0, coalesce(CAST(julianday(a.first_day) - julianday(a.created_day) AS INTEGER), 0))";
+
+/// Pushes a SELECT of the cycles `d` of the customers (passing `f`) whose first purchase falls in `period`.
+fn push_cycles(b: &mut QueryBuilder<'_, Sqlite>, period: Period, f: &ReportFilters) {
+    b.push(format!("SELECT {CYCLE} AS d FROM agg_customers a"));
     if f.on_customers() {
         b.push(" JOIN customers c ON c.id = a.customer_id");
     }
@@ -56,17 +57,37 @@ pub(super) async fn deal_cycles(conn: &mut SqliteConnection, period: Period, f: 
         .push(" AND ")
         .push_bind(period.to_text());
     if f.on_customers() {
-        push_filters(&mut b, f);
+        push_filters(b, f);
     }
-    let mut days: Vec<i64> = b
-        .build_query_scalar::<Option<i64>>()
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|d| d.unwrap_or(0).max(0))
-        .collect();
-    days.sort_unstable();
-    Ok(days)
+}
+
+/// 成交周期 of the customers whose first purchase falls in `period`: how many fall in each bucket of
+/// [`CYCLE_BUCKETS`], and the median; counted inside SQLite, only the middle values come out.
+pub(super) async fn deal_cycles(
+    conn: &mut SqliteConnection,
+    period: Period,
+    f: &ReportFilters,
+) -> Result<(Vec<i64>, Option<f64>)> {
+    let sums = CYCLE_BUCKETS
+        .iter()
+        .map(|(_, lo, hi)| format!("coalesce(sum(d BETWEEN {lo} AND {}), 0)", (*hi).min(1_000_000_000)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT json_array({sums}) FROM ("));
+    push_cycles(&mut b, period, f);
+    b.push(")");
+    let counts: String = b.build_query_scalar().fetch_one(&mut *conn).await?;
+    let counts: Vec<i64> = serde_json::from_str(&counts).map_err(|e| crate::error::CoreError::Internal(e.to_string()))?;
+    let n: i64 = counts.iter().sum();
+    if n == 0 {
+        return Ok((counts, None));
+    }
+    let (take, skip) = if n % 2 == 1 { (1, n / 2) } else { (2, n / 2 - 1) };
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT d FROM (");
+    push_cycles(&mut b, period, f);
+    b.push(") ORDER BY d LIMIT ").push_bind(take).push(" OFFSET ").push_bind(skip);
+    let middle: Vec<i64> = b.build_query_scalar().fetch_all(&mut *conn).await?;
+    Ok((counts, median(&middle)))
 }
 
 /// The median of sorted values (the mean of the two middle ones for an even count).
@@ -106,7 +127,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let statuses = book(&mut conn, "status", &filters).await?;
     let live: i64 = statuses.iter().map(|(_, n)| n).sum();
     let deals = statuses.iter().find(|(s, _)| s == "deal").map(|(_, n)| *n).unwrap_or(0);
-    let cycles = deal_cycles(&mut conn, period, &filters).await?;
+    let (cycles, middle) = deal_cycles(&mut conn, period, &filters).await?;
+    let cycled: i64 = cycles.iter().sum();
 
     report.kpis = vec![
         kpi(ctx, "newCustomers", ColumnKind::Count, now.customers, before.map(|b| b.customers)),
@@ -114,7 +136,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         kpi(ctx, "dealCustomers", ColumnKind::Count, deals, None),
     ];
     let mut median_kpi = kpi(ctx, "medianDealCycle", ColumnKind::Number, 0, None);
-    median_kpi.value = median(&cycles).map(Cell::float).unwrap_or(Cell::Empty);
+    median_kpi.value = middle.map(Cell::float).unwrap_or(Cell::Empty);
     report.kpis.push(median_kpi);
 
     // New customers month by month, beside the compared period's months.
@@ -187,16 +209,13 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "customers", ColumnKind::Count)
         .col(ctx, "share", ColumnKind::Percent)
         .chart(ChartKind::Bar, 0, &[1]);
-    for (key, lo, hi) in CYCLE_BUCKETS {
-        let n = cycles.iter().filter(|d| **d >= lo && **d <= hi).count() as i64;
+    for ((key, ..), n) in CYCLE_BUCKETS.iter().zip(&cycles) {
         t.row(
             Some(format!("cycle:{key}")),
-            vec![Cell::text(ctx.t(&format!("cycle.{key}"))), Cell::Int(n), share(n, cycles.len() as i64)],
+            vec![Cell::text(ctx.t(&format!("cycle.{key}"))), Cell::Int(*n), share(*n, cycled)],
         );
     }
-    report
-        .sections
-        .push(t.totals(ctx, &[(2, share(cycles.len() as i64, cycles.len() as i64))]).done());
+    report.sections.push(t.totals(ctx, &[(2, share(cycled, cycled))]).done());
     ctx.check()?;
 
     // The live book by each dimension.

@@ -45,13 +45,25 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         None => None,
     };
     let since = quiet_since(ctx.today, quiet_days);
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT count(*), coalesce(sum(c.last_follow_up_at >= ",
-    );
-    b.push_bind(since)
-        .push("), 0) FROM customers c WHERE c.deleted_at IS NULL");
-    push_filters(&mut b, &filters);
-    let (live, recent): (i64, i64) = b.build_query_as().fetch_one(&mut *conn).await?;
+    // The whole book counts from its kept total and the index of last follow-ups; a filtered one reads
+    // its customers.
+    let (live, recent): (i64, i64) = if filters.on_customers() {
+        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT count(*), coalesce(sum(c.last_follow_up_at >= ",
+        );
+        b.push_bind(since)
+            .push("), 0) FROM customers c WHERE c.deleted_at IS NULL");
+        push_filters(&mut b, &filters);
+        b.build_query_as().fetch_one(&mut *conn).await?
+    } else {
+        sqlx::query_as(
+            "SELECT (SELECT coalesce(sum(customers), 0) FROM agg_book WHERE dim = '' AND value = ''), \
+             (SELECT count(*) FROM customers WHERE deleted_at IS NULL AND last_follow_up_at >= ?)",
+        )
+        .bind(since)
+        .fetch_one(&mut *conn)
+        .await?
+    };
 
     report.kpis = vec![
         kpi(ctx, "followUps", ColumnKind::Count, now.follow_ups, before.map(|b| b.follow_ups)),

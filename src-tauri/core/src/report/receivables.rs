@@ -36,60 +36,101 @@ impl Owed {
     }
 }
 
-/// What each customer passing `f` owes on open installments as of `today`.
-pub(super) async fn owed_by_customer(
+/// How a list of what customers owe is ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ranked {
+    /// By all they owe, every customer with an open installment.
+    Outstanding,
+    /// By what is past due, customers with anything overdue.
+    Overdue,
+}
+
+/// The open installments of customers passing `f` summed by how late they are as of `today`: per
+/// customer (ranked, the first `limit`), or for all of them at once (`per_customer` none). The sums run
+/// inside SQLite over the index of open installments; only the rows asked for cross into Rust.
+pub(super) async fn owed(
     conn: &mut SqliteConnection,
     today: NaiveDate,
     f: &ReportFilters,
+    per_customer: Option<(Ranked, Option<i64>)>,
+) -> Result<Vec<Owed>> {
+    owed_of(conn, today, f, per_customer, None).await
+}
+
+/// [`owed`], of customers `only` when given (their installments read through the customer's index).
+async fn owed_of(
+    conn: &mut SqliteConnection,
+    today: NaiveDate,
+    f: &ReportFilters,
+    per_customer: Option<(Ranked, Option<i64>)>,
+    only: Option<&[i64]>,
 ) -> Result<Vec<Owed>> {
     let d = |n: i64| (today - Duration::days(n)).format("%Y-%m-%d").to_string();
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT i.customer_id, ");
-    b.push("sum(CASE WHEN i.due_on >= ")
+    let customer = if per_customer.is_some() { "i.customer_id" } else { "0" };
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {customer} AS customer_id, "));
+    b.push("coalesce(sum(CASE WHEN i.due_on >= ")
         .push_bind(d(0))
-        .push(" THEN i.amount - i.received ELSE 0 END) AS not_due, sum(CASE WHEN i.due_on < ")
+        .push(" THEN i.amount - i.received ELSE 0 END), 0) AS not_due, coalesce(sum(CASE WHEN i.due_on < ")
         .push_bind(d(0))
         .push(" AND i.due_on >= ")
         .push_bind(d(30))
-        .push(" THEN i.amount - i.received ELSE 0 END) AS days_1_30, sum(CASE WHEN i.due_on < ")
+        .push(" THEN i.amount - i.received ELSE 0 END), 0) AS days_1_30, coalesce(sum(CASE WHEN i.due_on < ")
         .push_bind(d(30))
         .push(" AND i.due_on >= ")
         .push_bind(d(90))
-        .push(" THEN i.amount - i.received ELSE 0 END) AS days_31_90, sum(CASE WHEN i.due_on < ")
+        .push(" THEN i.amount - i.received ELSE 0 END), 0) AS days_31_90, coalesce(sum(CASE WHEN i.due_on < ")
         .push_bind(d(90))
-        .push(" THEN i.amount - i.received ELSE 0 END) AS over_90, min(CASE WHEN i.due_on < ")
+        .push(" THEN i.amount - i.received ELSE 0 END), 0) AS over_90, min(CASE WHEN i.due_on < ")
         .push_bind(d(0))
         .push(" THEN i.due_on END) AS oldest_overdue FROM installments i");
+    if only.is_none() {
+        b.push(" INDEXED BY installments_open");
+    }
     if f.on_customers() {
         b.push(" JOIN customers c ON c.id = i.customer_id");
     }
     b.push(" WHERE i.counted = 1 AND i.received < i.amount");
+    if let Some((Ranked::Overdue, _)) = per_customer {
+        b.push(" AND i.due_on < ").push_bind(d(0));
+    }
+    if let Some(ids) = only {
+        b.push(" AND i.customer_id IN (SELECT value FROM json_each(")
+            .push_bind(serde_json::to_string(ids).expect("ids serialize"))
+            .push("))");
+    }
     if f.on_customers() {
         push_filters(&mut b, f);
     }
-    b.push(" GROUP BY i.customer_id");
+    if let Some((ranked, limit)) = per_customer {
+        b.push(" GROUP BY i.customer_id ORDER BY ");
+        b.push(match ranked {
+            Ranked::Outstanding => "not_due + days_1_30 + days_31_90 + over_90 DESC",
+            Ranked::Overdue => "days_1_30 + days_31_90 + over_90 DESC",
+        });
+        b.push(", i.customer_id");
+        if let Some(limit) = limit {
+            b.push(" LIMIT ").push_bind(limit);
+        }
+    }
     Ok(b.build_query_as().fetch_all(&mut *conn).await?)
 }
 
-/// What the counted payment plans of customers passing `f` asked for in each month of `period`.
-async fn planned_by_month(
-    conn: &mut SqliteConnection,
-    period: Period,
-    f: &ReportFilters,
-) -> Result<Vec<(String, i64)>> {
-    let mut b: QueryBuilder<Sqlite> =
-        QueryBuilder::new("SELECT substr(i.due_on, 1, 7), sum(i.amount) FROM installments i");
-    if f.on_customers() {
-        b.push(" JOIN customers c ON c.id = i.customer_id");
+/// How many customers passing `f` owe anything, and anything overdue, as of `today`.
+async fn owing(conn: &mut SqliteConnection, today: NaiveDate, f: &ReportFilters) -> Result<(i64, i64)> {
+    let today = today.format("%Y-%m-%d").to_string();
+    if !f.on_customers() {
+        return Ok(sqlx::query_as(
+            "SELECT count(*), coalesce(sum(earliest_due < ?), 0) FROM customer_open_dues",
+        )
+        .bind(today)
+        .fetch_one(&mut *conn)
+        .await?);
     }
-    b.push(" WHERE i.counted = 1 AND i.due_on BETWEEN ")
-        .push_bind(period.from_text())
-        .push(" AND ")
-        .push_bind(period.to_text());
-    if f.on_customers() {
-        push_filters(&mut b, f);
-    }
-    b.push(" GROUP BY 1");
-    Ok(b.build_query_as().fetch_all(&mut *conn).await?)
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT count(*), coalesce(sum(o.earliest_due < ");
+    b.push_bind(today)
+        .push("), 0) FROM customer_open_dues o JOIN customers c ON c.id = o.customer_id WHERE 1");
+    push_filters(&mut b, f);
+    Ok(b.build_query_as().fetch_one(&mut *conn).await?)
 }
 
 pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
@@ -98,11 +139,9 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let mut customer_filters = q.filters.clone();
     customer_filters.category = None;
     let source = Source::for_filters(&customer_filters);
-    let limit = q.limit.map(|l| l as usize).unwrap_or(usize::MAX);
     let mut conn = ctx.store.read().acquire().await?;
     let mut report = common::report(ctx, ReportName::Receivables, q, Some(period), previous);
 
-    let planned = planned_by_month(&mut conn, period, &customer_filters).await?;
     let received = source
         .by_bucket(&mut conn, Dim::Whole, None, period, Grain::Month)
         .await?;
@@ -115,11 +154,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .drill(DrillKind::Contracts);
     let (mut planned_total, mut received_total) = (0i64, 0i64);
     for (month, m) in &received {
-        let p = planned
-            .iter()
-            .find(|(k, _)| k == month)
-            .map(|(_, v)| *v)
-            .unwrap_or(0);
+        let p = m.planned;
         planned_total += p;
         received_total += m.received_amount;
         t.row(
@@ -160,20 +195,30 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     ctx.check()?;
 
     // What is owed now.
-    let mut owed = owed_by_customer(&mut conn, ctx.today, &customer_filters).await?;
-    let sum = |f: fn(&Owed) -> i64| owed.iter().map(f).sum::<i64>();
-    let (not_due, d30, d90, over, outstanding) = (
-        sum(|o| o.not_due),
-        sum(|o| o.days_1_30),
-        sum(|o| o.days_31_90),
-        sum(|o| o.over_90),
-        sum(Owed::total),
-    );
+    let limit = q.limit.map(|l| l as i64);
+    // Without filters the book's totals and who owes most come from kept totals; the buckets of those
+    // few customers from their own installments.
+    let total = if customer_filters.on_customers() {
+        owed(&mut conn, ctx.today, &customer_filters, None).await?.pop().unwrap_or_default()
+    } else {
+        let book = crate::receivable::of_book(ctx.store, ctx.today).await?;
+        Owed {
+            customer_id: 0,
+            not_due: book.aging.not_due,
+            days_1_30: book.aging.days_1_to_30,
+            days_31_90: book.aging.days_31_to_90,
+            over_90: book.aging.over_90,
+            oldest_overdue: None,
+        }
+    };
+    let (owing_customers, overdue_customers) = owing(&mut conn, ctx.today, &customer_filters).await?;
+    let (not_due, d30, d90, over, outstanding) =
+        (total.not_due, total.days_1_30, total.days_31_90, total.over_90, total.total());
     report.kpis = vec![
         kpi(ctx, "planned", ColumnKind::Money, planned_total, None),
         kpi(ctx, "received", ColumnKind::Money, received_total, None),
         kpi(ctx, "outstanding", ColumnKind::Money, outstanding, None),
-        kpi(ctx, "overdue", ColumnKind::Money, d30 + d90 + over, None),
+        kpi(ctx, "overdue", ColumnKind::Money, total.overdue(), None),
     ];
     let mut t = Table::new(ctx, "aging")
         .col(ctx, "agingBucket", ColumnKind::Text)
@@ -188,13 +233,23 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         );
     }
     report.sections.push(t.totals(ctx, &[(2, share(outstanding, outstanding))]).done());
+    ctx.check()?;
 
-    owed.sort_by(|a, b| b.total().cmp(&a.total()).then(a.customer_id.cmp(&b.customer_id)));
-    let shown: Vec<i64> = owed.iter().take(limit).map(|o| o.customer_id).collect();
-    let mut overdue: Vec<&Owed> = owed.iter().filter(|o| o.overdue() > 0).collect();
-    overdue.sort_by(|a, b| b.overdue().cmp(&a.overdue()).then(a.customer_id.cmp(&b.customer_id)));
-    let mut ids = shown.clone();
-    ids.extend(overdue.iter().take(limit).map(|o| o.customer_id));
+    let by_customer = match limit {
+        Some(limit) if !customer_filters.on_customers() => {
+            let most: Vec<i64> = sqlx::query_scalar(
+                "SELECT customer_id FROM agg_owed ORDER BY open_amount DESC, customer_id LIMIT ?",
+            )
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?;
+            let ranked = Some((Ranked::Outstanding, None));
+            owed_of(&mut conn, ctx.today, &customer_filters, ranked, Some(&most)).await?
+        }
+        _ => owed(&mut conn, ctx.today, &customer_filters, Some((Ranked::Outstanding, limit))).await?,
+    };
+    let overdue = owed(&mut conn, ctx.today, &customer_filters, Some((Ranked::Overdue, limit))).await?;
+    let ids: Vec<i64> = by_customer.iter().chain(&overdue).map(|o| o.customer_id).collect();
     let names = customer_names(&mut conn, &ids).await?;
     let name = |id: i64| Cell::text(names.get(&id).cloned().unwrap_or_default());
 
@@ -206,7 +261,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "over90", ColumnKind::Money)
         .col(ctx, "outstanding", ColumnKind::Money)
         .drill(DrillKind::Customers);
-    for o in owed.iter().take(limit) {
+    for o in &by_customer {
         t.row(
             Some(format!("customer:{}", o.customer_id)),
             vec![
@@ -219,13 +274,12 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    let n = owed.len();
     let mut t = t.totals(
         ctx,
         &[(1, Cell::Int(not_due)), (2, Cell::Int(d30)), (3, Cell::Int(d90)), (4, Cell::Int(over)), (5, Cell::Int(outstanding))],
     );
-    if n > limit {
-        t = t.total_rows(n as i64);
+    if owing_customers > by_customer.len() as i64 {
+        t = t.total_rows(owing_customers);
     }
     report.sections.push(t.done());
 
@@ -236,7 +290,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "daysLate", ColumnKind::Count)
         .chart(ChartKind::HorizontalBar, 0, &[1])
         .drill(DrillKind::Customers);
-    for o in overdue.iter().take(limit) {
+    for o in &overdue {
         let late = o
             .oldest_overdue
             .as_deref()
@@ -252,10 +306,9 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    let overdue_n = overdue.len();
-    let mut t = t.totals(ctx, &[(1, Cell::Int(d30 + d90 + over)), (3, Cell::Empty)]);
-    if overdue_n > limit {
-        t = t.total_rows(overdue_n as i64);
+    let mut t = t.totals(ctx, &[(1, Cell::Int(total.overdue())), (3, Cell::Empty)]);
+    if overdue_customers > overdue.len() as i64 {
+        t = t.total_rows(overdue_customers);
     }
     report.sections.push(t.done());
     report.empty = planned_total == 0 && received_total == 0 && outstanding == 0;

@@ -22,6 +22,8 @@ pub struct Measures {
     pub quantity_milli: i64,
     pub customers: i64,
     pub follow_ups: i64,
+    /// What the payment plans ask for (分), by due day.
+    pub planned: i64,
 }
 
 impl std::ops::AddAssign for Measures {
@@ -33,6 +35,7 @@ impl std::ops::AddAssign for Measures {
         self.quantity_milli += o.quantity_milli;
         self.customers += o.customers;
         self.follow_ups += o.follow_ups;
+        self.planned += o.planned;
     }
 }
 
@@ -209,7 +212,8 @@ fn split(p: Period) -> (Option<Period>, Option<(String, String)>, Option<Period>
 
 const SUMS: &str = "sum(signed_amount) AS signed_amount, sum(signed_count) AS signed_count, \
      sum(received_amount) AS received_amount, sum(received_count) AS received_count, \
-     sum(quantity_milli) AS quantity_milli, sum(customers) AS customers, sum(follow_ups) AS follow_ups";
+     sum(quantity_milli) AS quantity_milli, sum(customers) AS customers, sum(follow_ups) AS follow_ups, \
+     sum(planned) AS planned";
 
 #[derive(sqlx::FromRow)]
 struct CubeRow {
@@ -405,6 +409,19 @@ async fn filtered_rows(
         b.push(" GROUP BY 1, 2");
         let rows: Vec<FilteredRow> = b.build_query_as().fetch_all(&mut *conn).await?;
         run(rows, |m, r| m.customers = r.n);
+    }
+
+    // What the payment plans of these customers ask for (the whole book only: plans have no product).
+    if let (Dim::Whole, None) = (dim, &category) {
+        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "SELECT i.due_on AS day, '' AS value, sum(i.amount) AS amount, count(*) AS n, 0 AS quantity \
+             FROM installments i JOIN customers c ON c.id = i.customer_id WHERE i.counted = 1 AND i.due_on BETWEEN ",
+        );
+        b.push_bind(from.clone()).push(" AND ").push_bind(to.clone());
+        push_filters(&mut b, f);
+        b.push(" GROUP BY 1, 2");
+        let rows: Vec<FilteredRow> = b.build_query_as().fetch_all(&mut *conn).await?;
+        run(rows, |m, r| m.planned = r.amount);
     }
 
     // Follow-ups (live, of live customers).

@@ -54,6 +54,8 @@ const DASHES: [ChartLineDashType; 4] = [
 ];
 
 struct Formats {
+    /// The totals row's formats of each kind (bold, a line above).
+    totals: [Format; 6],
     title: Format,
     bold: Format,
     header: Format,
@@ -70,7 +72,16 @@ struct Formats {
 
 impl Formats {
     fn new() -> Self {
+        let kinds = [
+            Format::new(),
+            Format::new().set_num_format("¥#,##0.00"),
+            Format::new().set_num_format("#,##0"),
+            Format::new().set_num_format("0.0%"),
+            Format::new().set_num_format("yyyy-mm-dd"),
+            Format::new().set_num_format("#,##0.00"),
+        ];
         Formats {
+            totals: kinds.map(|f| f.set_bold().set_border_top(FormatBorder::Thin)),
             title: Format::new().set_bold().set_font_size(16),
             bold: Format::new().set_bold(),
             header: Format::new()
@@ -90,6 +101,18 @@ impl Formats {
         }
     }
 
+    fn total_of(&self, kind: ColumnKind) -> &Format {
+        let i = match kind {
+            ColumnKind::Text => 0,
+            ColumnKind::Money => 1,
+            ColumnKind::Count => 2,
+            ColumnKind::Percent => 3,
+            ColumnKind::Day => 4,
+            ColumnKind::Number => 5,
+        };
+        &self.totals[i]
+    }
+
     fn of(&self, kind: ColumnKind) -> &Format {
         match kind {
             ColumnKind::Money => &self.money,
@@ -105,36 +128,41 @@ impl Formats {
 /// Writes one value typed by its column's kind: money in 元 from 分, dates as Excel dates, text that a
 /// spreadsheet would run as a formula kept as text.
 fn write_cell(ws: &mut Worksheet, row: u32, col: u16, kind: ColumnKind, cell: &Cell, f: &Formats, bold: bool) -> Result<()> {
-    let fmt = if bold { f.of(kind).clone().set_bold().set_border_top(FormatBorder::Thin) } else { f.of(kind).clone() };
+    let fmt = if bold { f.total_of(kind) } else { f.of(kind) };
     match (kind, cell) {
         (_, Cell::Empty) => {
             if bold {
-                ws.write_blank(row, col, &fmt).map_err(xlsx)?;
+                ws.write_blank(row, col, fmt).map_err(xlsx)?;
             }
         }
         (ColumnKind::Money, Cell::Int(v)) => {
-            ws.write_number_with_format(row, col, *v as f64 / 100.0, &fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v as f64 / 100.0, fmt).map_err(xlsx)?;
         }
         (ColumnKind::Day, Cell::Text(t)) => match NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .ok()
             .and_then(|d| ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).ok())
         {
             Some(d) => {
-                ws.write_datetime_with_format(row, col, &d, &fmt).map_err(xlsx)?;
+                ws.write_datetime_with_format(row, col, &d, fmt).map_err(xlsx)?;
             }
             None => {
-                ws.write_string_with_format(row, col, t, &fmt).map_err(xlsx)?;
+                ws.write_string_with_format(row, col, t, fmt).map_err(xlsx)?;
             }
         },
         (_, Cell::Int(v)) => {
-            ws.write_number_with_format(row, col, *v as f64, &fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v as f64, fmt).map_err(xlsx)?;
         }
         (_, Cell::Float(v)) => {
-            ws.write_number_with_format(row, col, *v, &fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v, fmt).map_err(xlsx)?;
         }
         (_, Cell::Text(t)) => {
-            let fmt = if looks_like_formula(t) && !bold { f.quoted.clone() } else { fmt };
-            ws.write_string_with_format(row, col, t, &fmt).map_err(xlsx)?;
+            if looks_like_formula(t) && !bold {
+                ws.write_string_with_format(row, col, t, &f.quoted).map_err(xlsx)?;
+            } else if kind == ColumnKind::Text && !bold {
+                ws.write_string(row, col, t).map_err(xlsx)?;
+            } else {
+                ws.write_string_with_format(row, col, t, fmt).map_err(xlsx)?;
+            }
         }
     }
     Ok(())

@@ -256,6 +256,12 @@ const CUSTOMER: &[Column] = &[
         &["联系周期", "聯絡週期", "回访周期"],
         Int,
     ),
+    col(
+        "preference",
+        ["偏好(1-5)", "偏好(1-5)", "Preference (1-5)"],
+        &["偏好", "客户偏好", "客戶偏好", "preference"],
+        Int,
+    ),
     inp(
         "contactName",
         ["联系人", "聯絡人", "Contact"],
@@ -413,6 +419,12 @@ const FOLLOW_UP: &[Column] = &[
         ["下次跟进日期", "下次跟進日期", "Next follow-up"],
         &["下次跟进", "下次跟進", "next date"],
         Date,
+    ),
+    col(
+        "satisfaction",
+        ["满意度(1-5)", "滿意度(1-5)", "Satisfaction (1-5)"],
+        &["满意度", "滿意度", "satisfaction"],
+        Int,
     ),
     out("createdAt", ["创建时间", "建立時間", "Created"], DateTime),
 ];
