@@ -115,7 +115,7 @@ print(sorted((c.data_type, c.value) for c in notes))
     );
     let lines: Vec<&str> = report.lines().collect();
     assert_eq!(
-        lines[0], "客户 A2 A1:Z3 客户",
+        lines[0], "客户 A2 A1:AA3 客户",
         "sheet named in Chinese, header frozen, filter over the data"
     );
     assert_eq!(lines[1], "True", "the header is bold");
