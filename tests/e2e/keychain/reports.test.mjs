@@ -67,9 +67,12 @@ test('the sales chart is drawn and a bar lists the contracts of its month', asyn
   // The bars of the chart: SVG paths of a bar's size, left to right.
   const bars = await app.execute(() => {
     const svg = document.querySelector('[data-testid="chart-byPeriod"] svg');
+    const top = svg?.getBoundingClientRect().top ?? 0;
+    // Drawn shapes only: the decal patterns' tiles live in <defs>, the legend across the top.
     return [...(svg?.querySelectorAll('path') ?? [])]
+      .filter((p) => !p.closest('defs, pattern'))
       .map((p) => p.getBoundingClientRect())
-      .filter((r) => r.width >= 3 && r.width <= 60 && r.height >= 4)
+      .filter((r) => r.width >= 3 && r.width <= 60 && r.height >= 4 && r.y - top > 36)
       .map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }))
       .sort((a, b) => a.x - b.x);
   });
@@ -100,7 +103,7 @@ charts = [n for n in zipfile.ZipFile(path).namelist() if n.startswith('xl/charts
 wb = openpyxl.load_workbook(path)
 ws = wb.worksheets[0]
 rows = list(ws.iter_rows(values_only=True))
-head = next(i for i, r in enumerate(rows) if r[0] == '期间')
+head = next(i for i, r in enumerate(rows) if r[0] == '期间' and r[1] == '签约额')
 end = next(i for i in range(head + 1, len(rows)) if rows[i][0] == '合计')
 signed = sum(r[1] for r in rows[head + 1:end])
 print(ws.title, len(charts), round(signed, 2), round(rows[end][1], 2), type(rows[head + 1][1]).__name__)
@@ -122,7 +125,10 @@ test('an RFM segment gets a planned follow-up that Today then shows', async () =
     [...document.querySelectorAll('[data-testid^="section-segments-row-"]')].map((tr) => tr.querySelectorAll('td')[1]?.textContent ?? '0'));
   const index = counts.findIndex((c) => Number(c.replace(/,/g, '')) > 0);
   assert.ok(index >= 0, `some segment has customers: ${counts}`);
-  await click(byTestId(app, `section-segments-row-${index}`));
+  // A row is clicked on its first cell, as a user clicks the name.
+  const cell = byTestId(app, `section-segments-row-${index}`).$('td');
+  await cell.scrollIntoView({ block: 'center' });
+  await click(cell);
   await byTestId(app, 'drill-drawer').waitForDisplayed({ timeout: 10000 });
   await app.waitUntil(async () => /\d/.test(await byTestId(app, 'drill-total').getText()), { timeout: 30000 });
   const names = await app.execute(() => [...document.querySelectorAll('[data-testid="drill-list"] tbody tr td:first-child a')].map((a) => a.textContent));

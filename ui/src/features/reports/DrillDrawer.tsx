@@ -2,7 +2,7 @@
 //! or plan a follow-up for all of them on a day (next Monday unless changed).
 import { useState } from "react";
 import { App, Button, DatePicker, Drawer, Input, Space, Table, Typography } from "antd";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -31,6 +31,9 @@ export function DrillDrawer({ request, label, onClose, onOpenCustomer }: Props) 
   const [tag, setTag] = useState("");
   const [day, setDay] = useState(nextMonday());
   const [contractId, setContractId] = useState<number | null>(null);
+  const queryClient = useQueryClient();
+  const refresh = (...keys: ReadonlyArray<readonly unknown[]>) =>
+    keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
   const list = useQuery({
     queryKey: queryKeys.drill(request ?? {}),
     queryFn: () => api.drillReport(request as DrillRequest, SHOWN),
@@ -42,12 +45,16 @@ export function DrillDrawer({ request, label, onClose, onOpenCustomer }: Props) 
     onSuccess: (n) => {
       void message.success(t("reports.drill.tagged", { count: n }));
       setTag("");
+      refresh(queryKeys.customers, queryKeys.tags, ["customer"]);
     },
     onError: fail,
   });
   const planAll = useMutation({
     mutationFn: () => api.planDrilledFollowUps(request as DrillRequest, day),
-    onSuccess: (n) => void message.success(t("reports.drill.planned", { count: n })),
+    onSuccess: (n) => {
+      void message.success(t("reports.drill.planned", { count: n }));
+      refresh(queryKeys.today, queryKeys.customers, ["customer"], ["timeline"]);
+    },
     onError: fail,
   });
   const exportAll = useMutation({
