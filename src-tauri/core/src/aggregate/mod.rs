@@ -28,7 +28,15 @@ use crate::error::Result;
 pub(crate) use schema::{contract_counts, local_day, receipt_counts, CUSTOMER_DIMS, STAGE};
 
 /// The version of the tables, triggers and definitions here; a store built with another is rebuilt once.
-pub(crate) const VERSION: i64 = 3;
+pub(crate) const VERSION: i64 = 10;
+
+/// Whether the store's derived tables are of another version than [`VERSION`] ([`ensure`] makes them).
+pub(crate) async fn stale(conn: &mut SqliteConnection) -> Result<bool> {
+    let version: i64 = sqlx::query_scalar("SELECT version FROM aggregate_version")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(version != VERSION)
+}
 
 /// Makes the derived tables and their triggers when the store's version differs from [`VERSION`], and
 /// fills them from the records. Returns whether it did.
@@ -139,7 +147,7 @@ async fn snapshot(conn: &mut SqliteConnection) -> Result<Vec<String>> {
     let queries = [
         "SELECT json_array('sales', customer_id, day, amount, contracts) FROM agg_sales ORDER BY customer_id, day".to_string(),
         "SELECT json_array('collections', customer_id, day, amount, receipts) FROM agg_collections ORDER BY customer_id, day".into(),
-        "SELECT json_array('customers', customer_id, created_day, first_day, last_day, purchases, signed) FROM agg_customers \
+        "SELECT json_array('customers', customer_id, created_day, first_day, last_day, purchases, signed, cycle) FROM agg_customers \
          ORDER BY customer_id".into(),
         "SELECT json_array('years', year, customer_id, amount, contracts) FROM agg_years ORDER BY year, customer_id".into(),
         format!("SELECT json_array('cube', grain, dim, period, value, {m}) FROM agg_cube WHERE NOT ({zero}) \

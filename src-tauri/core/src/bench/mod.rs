@@ -259,6 +259,21 @@ pub async fn explain(store: &Store, sql: &str) -> Result<Vec<String>> {
         let rows = sqlx::query(sql).fetch_all(store.read()).await?.len();
         out.push(format!("{rows} rows in {:.2} ms", ms(t.elapsed())));
     }
+    // The first rows themselves, as text (a developer looking at a figure wants to see them).
+    use sqlx::{Row, ValueRef};
+    for row in sqlx::query(sql).fetch_all(store.read()).await?.iter().take(20) {
+        let cells: Vec<String> = (0..row.columns().len())
+            .map(|i| match row.try_get_raw(i) {
+                Ok(v) if v.is_null() => "NULL".into(),
+                _ => row
+                    .try_get::<String, _>(i)
+                    .or_else(|_| row.try_get::<i64, _>(i).map(|v| v.to_string()))
+                    .or_else(|_| row.try_get::<f64, _>(i).map(|v| v.to_string()))
+                    .unwrap_or_else(|_| "?".into()),
+            })
+            .collect();
+        out.push(format!("  {}", cells.join(" | ")));
+    }
     Ok(out)
 }
 

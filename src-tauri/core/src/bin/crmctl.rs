@@ -540,20 +540,29 @@ async fn run(cli: Cli) -> Result<()> {
                 Some(1) => Measure::Received,
                 _ => Measure::Signed,
             };
+            // A wrong name or day is said before the store is opened.
+            let which = match name.as_str() {
+                "pack" => None,
+                other => Some(ReportName::parse(other).ok_or(CoreError::invalid("name", "unknown"))?),
+            };
+            for (field, day) in [("from", &from), ("to", &to), ("asOf", &as_of)] {
+                if let Some(d) = day {
+                    report::period::parse_day(field, d)?;
+                }
+            }
             let (store, _) = open(&dir).await?;
             let cache = report::Cache::default();
             let mut ctx = report::Context::new(&store, &cache, Some(language));
             ctx.progress = Arc::new(|done, total| eprint!("\rcomputing {done}/{total} "));
             let result = async {
-                if name == "pack" {
+                let Some(which) = which else {
                     let month = month.ok_or(CoreError::invalid("month", "required"))?;
                     let out = out.clone().ok_or(CoreError::invalid("out", "required"))?;
                     let reports = report::pack(&ctx, &month, language).await?;
                     report::xlsx::write_pack(&out, &month, &reports, language)?;
                     eprintln!("\rwrote {} reports to {}", reports.len(), out.display());
                     return Ok(());
-                }
-                let which = ReportName::parse(&name).ok_or(CoreError::invalid("name", "unknown"))?;
+                };
                 let query = ReportQuery {
                     from,
                     to,

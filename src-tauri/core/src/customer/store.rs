@@ -12,6 +12,7 @@ use super::query::{Cursor, CustomerPage, CustomerQuery};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::search;
+use crate::store::{BULK_PRAGMAS, NORMAL_PRAGMAS};
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -645,22 +646,6 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
         ("preference", c.preference.map(|n| n.to_string())),
     ]
 }
-
-/// Settings of the writer connection while a bulk load that rebuilds the indexes runs (1 GiB of page
-/// cache at most), and the normal ones it returns to after its commit, or when it fails.
-const BULK_PRAGMAS: [&str; 4] = [
-    "PRAGMA cache_size = -1048576",
-    "PRAGMA temp_store = MEMORY",
-    "PRAGMA threads = 1",
-    // Its commit does not copy the WAL into the file; `finish` has a checkpoint do that right after.
-    "PRAGMA wal_autocheckpoint = 0",
-];
-const NORMAL_PRAGMAS: [&str; 4] = [
-    "PRAGMA cache_size = -65536",
-    "PRAGMA temp_store = DEFAULT",
-    "PRAGMA threads = 0",
-    "PRAGMA wal_autocheckpoint = 1000",
-];
 
 /// Puts the writer's normal settings back after a load that changed them, when nothing else does: a
 /// load that fails (dropped before `finish`) leaves its transaction to roll back and this to run after.

@@ -267,6 +267,11 @@ const BANDS: [(&str, i64, i64); 5] = [
     ("over1m", 100_000_000, i64::MAX),
 ];
 
+/// The bounds (分, upper bound excluded) of band `key`.
+pub(super) fn band(key: &str) -> Option<(i64, i64)> {
+    BANDS.iter().find(|b| b.0 == key).map(|b| (b.1, b.2))
+}
+
 pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let v = valuation(ctx, q).await?;
     let limit = q.limit.map(|l| l as usize).unwrap_or(usize::MAX);
@@ -308,7 +313,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "customers", ColumnKind::Count)
         .col(ctx, "customerShare", ColumnKind::Percent)
         .col(ctx, if predicted.is_some() { "predictedValue" } else { "historicalValue" }, ColumnKind::Money)
-        .chart(ChartKind::Bar, 0, &[1]);
+        .chart(ChartKind::Bar, 0, &[1])
+        .drill(DrillKind::Customers);
     for (key, lo, hi) in BANDS {
         let members: Vec<i64> = v
             .rows

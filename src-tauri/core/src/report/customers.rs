@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportFilters, ReportName, ReportQuery};
-use super::period::{Grain, Period};
+use super::period::Period;
 use super::source::{push_filters, Dim, Source};
-use super::table::{change, kpi, share, value_label, Table};
+use super::table::{by_month, kpi, share, value_label, Table};
 use super::{common, Context};
 use crate::aggregate::STAGE;
 use crate::error::Result;
@@ -42,13 +42,10 @@ async fn book(conn: &mut SqliteConnection, dim: &str, f: &ReportFilters) -> Resu
     Ok(b.build_query_as().fetch_all(&mut *conn).await?)
 }
 
-/// The days from a customer's creation to its first purchase (a purchase before the customer was
-/// entered counts as the same day), over `agg_customers a`.
-const CYCLE: &str = "max(0, coalesce(CAST(julianday(a.first_day) - julianday(a.created_day) AS INTEGER), 0))";
-
-/// Pushes a SELECT of the cycles `d` of the customers (passing `f`) whose first purchase falls in `period`.
-fn push_cycles(b: &mut QueryBuilder<'_, Sqlite>, period: Period, f: &ReportFilters) {
-    b.push(format!("SELECT {CYCLE} AS d FROM agg_customers a"));
+/// How many customers (passing `f`) whose first purchase falls in `period` took each number of days
+/// from creation to that purchase (成交周期, kept with each purchaser): (days, customers), fewest first.
+async fn cycle_histogram(conn: &mut SqliteConnection, period: Period, f: &ReportFilters) -> Result<Vec<(i64, i64)>> {
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT coalesce(a.cycle, 0), count(*) FROM agg_customers a");
     if f.on_customers() {
         b.push(" JOIN customers c ON c.id = a.customer_id");
     }
@@ -57,47 +54,34 @@ fn push_cycles(b: &mut QueryBuilder<'_, Sqlite>, period: Period, f: &ReportFilte
         .push(" AND ")
         .push_bind(period.to_text());
     if f.on_customers() {
-        push_filters(b, f);
+        push_filters(&mut b, f);
     }
+    b.push(" GROUP BY 1 ORDER BY 1");
+    Ok(b.build_query_as().fetch_all(&mut *conn).await?)
 }
 
-/// 成交周期 of the customers whose first purchase falls in `period`: how many fall in each bucket of
-/// [`CYCLE_BUCKETS`], and the median; counted inside SQLite, only the middle values come out.
-pub(super) async fn deal_cycles(
-    conn: &mut SqliteConnection,
-    period: Period,
-    f: &ReportFilters,
-) -> Result<(Vec<i64>, Option<f64>)> {
-    let sums = CYCLE_BUCKETS
+/// The customers in each bucket of [`CYCLE_BUCKETS`] and the median of a histogram of cycles.
+pub(super) fn cycle_summary(histogram: &[(i64, i64)]) -> (Vec<i64>, Option<f64>) {
+    let counts = CYCLE_BUCKETS
         .iter()
-        .map(|(_, lo, hi)| format!("coalesce(sum(d BETWEEN {lo} AND {}), 0)", (*hi).min(1_000_000_000)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT json_array({sums}) FROM ("));
-    push_cycles(&mut b, period, f);
-    b.push(")");
-    let counts: String = b.build_query_scalar().fetch_one(&mut *conn).await?;
-    let counts: Vec<i64> = serde_json::from_str(&counts).map_err(|e| crate::error::CoreError::Internal(e.to_string()))?;
-    let n: i64 = counts.iter().sum();
-    if n == 0 {
-        return Ok((counts, None));
-    }
-    let (take, skip) = if n % 2 == 1 { (1, n / 2) } else { (2, n / 2 - 1) };
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT d FROM (");
-    push_cycles(&mut b, period, f);
-    b.push(") ORDER BY d LIMIT ").push_bind(take).push(" OFFSET ").push_bind(skip);
-    let middle: Vec<i64> = b.build_query_scalar().fetch_all(&mut *conn).await?;
-    Ok((counts, median(&middle)))
-}
-
-/// The median of sorted values (the mean of the two middle ones for an even count).
-pub(super) fn median(sorted: &[i64]) -> Option<f64> {
-    let n = sorted.len();
-    match n {
+        .map(|(_, lo, hi)| histogram.iter().filter(|(d, _)| d >= lo && d <= hi).map(|(_, n)| n).sum())
+        .collect();
+    let n: i64 = histogram.iter().map(|(_, c)| c).sum();
+    // The value at a 0-based position of the sorted cycles.
+    let at = |pos: i64| {
+        let mut seen = 0;
+        histogram.iter().find(|(_, c)| {
+            seen += c;
+            seen > pos
+        })
+        .map(|(d, _)| *d)
+    };
+    let middle = match n {
         0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
-    }
+        _ if n % 2 == 1 => at(n / 2).map(|d| d as f64),
+        _ => at(n / 2 - 1).zip(at(n / 2)).map(|(a, b)| (a + b) as f64 / 2.0),
+    };
+    (counts, middle)
 }
 
 /// The 成交周期 buckets: (key, first day, last day).
@@ -127,7 +111,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let statuses = book(&mut conn, "status", &filters).await?;
     let live: i64 = statuses.iter().map(|(_, n)| n).sum();
     let deals = statuses.iter().find(|(s, _)| s == "deal").map(|(_, n)| *n).unwrap_or(0);
-    let (cycles, middle) = deal_cycles(&mut conn, period, &filters).await?;
+    let (cycles, middle) = cycle_summary(&cycle_histogram(&mut conn, period, &filters).await?);
     let cycled: i64 = cycles.iter().sum();
 
     report.kpis = vec![
@@ -140,37 +124,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     report.kpis.push(median_kpi);
 
     // New customers month by month, beside the compared period's months.
-    let months = source.by_bucket(&mut conn, Dim::Whole, None, period, Grain::Month).await?;
-    let compared = match previous {
-        Some(p) => Some(source.by_bucket(&mut conn, Dim::Whole, None, p, Grain::Month).await?),
-        None => None,
-    };
-    let mut t = Table::new(ctx, "newByMonth")
-        .col(ctx, "month", ColumnKind::Text)
-        .col(ctx, "newCustomers", ColumnKind::Count);
-    if compared.is_some() {
-        t = t
-            .col(ctx, "newCustomersBefore", ColumnKind::Count)
-            .col(ctx, "change", ColumnKind::Percent)
-            .chart(ChartKind::Line, 0, &[1, 2]);
-    } else {
-        t = t.chart(ChartKind::Line, 0, &[1]);
-    }
-    t = t.drill(DrillKind::Customers);
-    for (i, (month, m)) in months.iter().enumerate() {
-        let mut cells = vec![Cell::text(month.clone()), Cell::Int(m.customers)];
-        if let Some(c) = &compared {
-            let b = c.get(i).map(|x| x.1.customers).unwrap_or(0);
-            cells.push(Cell::Int(b));
-            cells.push(change(m.customers, b));
-        }
-        t.row(Some(format!("created:{month}")), cells);
-    }
-    let with = match before {
-        Some(b) => vec![(3, change(now.customers, b.customers))],
-        None => vec![],
-    };
-    report.sections.push(t.totals(ctx, &with).done());
+    let months = by_month(ctx, &mut conn, &source, (period, previous), ("newByMonth", "newCustomers", "created"), |m| m.customers).await?;
+    report.sections.push(months);
 
     // The funnel of the period's new customers by the furthest stage they reached.
     let stages = source.by_value(&mut conn, Dim::Stage, period).await?;
@@ -208,7 +163,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "cycle", ColumnKind::Text)
         .col(ctx, "customers", ColumnKind::Count)
         .col(ctx, "share", ColumnKind::Percent)
-        .chart(ChartKind::Bar, 0, &[1]);
+        .chart(ChartKind::Bar, 0, &[1])
+        .drill(DrillKind::Customers);
     for ((key, ..), n) in CYCLE_BUCKETS.iter().zip(&cycles) {
         t.row(
             Some(format!("cycle:{key}")),
@@ -254,10 +210,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
-        assert_eq!(median(&[]), None);
-        assert_eq!(median(&[5]), Some(5.0));
-        assert_eq!(median(&[1, 3, 8, 20]), Some(5.5));
-        assert_eq!(median(&[0, 0, 7]), Some(0.0));
+    fn cycles_are_bucketed_and_their_median_read_from_the_histogram() {
+        // 0, 0, 3, 10, 10, 10, 400 days.
+        let (buckets, median) = cycle_summary(&[(0, 2), (3, 1), (10, 3), (400, 1)]);
+        assert_eq!(buckets, [3, 3, 0, 0, 0, 1]);
+        assert_eq!(median, Some(10.0), "the fourth of seven");
+        let (_, median) = cycle_summary(&[(2, 1), (9, 1)]);
+        assert_eq!(median, Some(5.5), "two cycles: their mean");
+        assert_eq!(cycle_summary(&[]), (vec![0; 6], None));
     }
+
 }

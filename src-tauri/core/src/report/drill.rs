@@ -188,6 +188,44 @@ async fn select(ctx: &Context<'_>, r: &DrillRequest) -> Result<Selection> {
                 vec![from, to],
             )
         }
+        (ReportName::Receivables, "method") => {
+            let p = period?;
+            Selection::CustomersWhere(
+                format!(
+                    "c.id IN (SELECT r.customer_id FROM receipts r WHERE r.method = ? AND r.received_on BETWEEN ? AND ? AND {})",
+                    crate::aggregate::receipt_counts("r")
+                ),
+                vec![value.into(), p.from_text(), p.to_text()],
+            )
+        }
+        (ReportName::FollowUps, "followUpKind" | "month") => {
+            let p = match kind {
+                "month" => bucket(value)?,
+                _ => period?,
+            };
+            let day = crate::aggregate::local_day("f.happened_at");
+            let (by_kind, kinds) = match kind {
+                "followUpKind" => (" AND f.kind = ?", vec![value.to_string()]),
+                _ => ("", vec![]),
+            };
+            Selection::CustomersWhere(
+                format!(
+                    "c.id IN (SELECT f.customer_id FROM follow_ups f WHERE f.deleted_at IS NULL AND {day} BETWEEN ? AND ?{by_kind})"
+                ),
+                [vec![p.from_text(), p.to_text()], kinds].concat(),
+            )
+        }
+        (ReportName::Clv, "band") => {
+            let v = super::clv::valuation(ctx, &r.query).await?;
+            let (lo, hi) = super::clv::band(value).ok_or(CoreError::invalid("key", "format"))?;
+            Selection::Customers(
+                v.rows
+                    .iter()
+                    .filter(|x| (lo..hi).contains(&x.predicted_365.unwrap_or(x.historical)))
+                    .map(|x| x.customer_id)
+                    .collect(),
+            )
+        }
         (ReportName::FollowUps, "coverage") => {
             let days = r.query.quiet_days.unwrap_or(ctx.settings.quiet_days);
             let since = super::follow_ups::quiet_since(ctx.today, days).to_string();

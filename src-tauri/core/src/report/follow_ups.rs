@@ -5,9 +5,9 @@ use chrono::{Duration, NaiveDate};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery};
-use super::period::{Grain, Period};
+use super::period::Period;
 use super::source::{push_filters, Dim, Source};
-use super::table::{change, kpi, share, value_label, Table};
+use super::table::{by_month, kpi, share, value_label, Table};
 use super::{common, Context};
 use crate::error::Result;
 
@@ -71,36 +71,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         kpi(ctx, "notFollowedRecently", ColumnKind::Count, live - recent, None),
     ];
 
-    let months = source.by_bucket(&mut conn, Dim::Whole, None, period, Grain::Month).await?;
-    let compared = match previous {
-        Some(p) => Some(source.by_bucket(&mut conn, Dim::Whole, None, p, Grain::Month).await?),
-        None => None,
-    };
-    let mut t = Table::new(ctx, "followUpsByMonth")
-        .col(ctx, "month", ColumnKind::Text)
-        .col(ctx, "followUps", ColumnKind::Count);
-    if compared.is_some() {
-        t = t
-            .col(ctx, "followUpsBefore", ColumnKind::Count)
-            .col(ctx, "change", ColumnKind::Percent)
-            .chart(ChartKind::Line, 0, &[1, 2]);
-    } else {
-        t = t.chart(ChartKind::Line, 0, &[1]);
-    }
-    for (i, (month, m)) in months.iter().enumerate() {
-        let mut cells = vec![Cell::text(month.clone()), Cell::Int(m.follow_ups)];
-        if let Some(c) = &compared {
-            let b = c.get(i).map(|x| x.1.follow_ups).unwrap_or(0);
-            cells.push(Cell::Int(b));
-            cells.push(change(m.follow_ups, b));
-        }
-        t.row(Some(format!("month:{month}")), cells);
-    }
-    let with = match before {
-        Some(b) => vec![(3, change(now.follow_ups, b.follow_ups))],
-        None => vec![],
-    };
-    report.sections.push(t.totals(ctx, &with).done());
+    let months = by_month(ctx, &mut conn, &source, (period, previous), ("followUpsByMonth", "followUps", "month"), |m| m.follow_ups).await?;
+    report.sections.push(months);
 
     let kinds = source.by_value(&mut conn, Dim::FollowUpKind, period).await?;
     let mut kinds: Vec<_> = kinds.into_iter().filter(|(_, m)| m.follow_ups != 0).collect();
@@ -109,7 +81,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "followUpKind", ColumnKind::Text)
         .col(ctx, "followUps", ColumnKind::Count)
         .col(ctx, "share", ColumnKind::Percent)
-        .chart(ChartKind::Pie, 0, &[1]);
+        .chart(ChartKind::Pie, 0, &[1])
+        .drill(DrillKind::Customers);
     for (kind, m) in &kinds {
         t.row(
             Some(format!("followUpKind:{kind}")),

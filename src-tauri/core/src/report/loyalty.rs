@@ -8,9 +8,9 @@
 use std::collections::HashMap;
 
 use super::history::day_number;
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize};
+use super::model::{Cell, ColumnKind, DrillKind, Report, ReportName, ReportQuery};
 use super::period::Period;
-use super::table::{customer_names, share, Table};
+use super::table::{customer_names, segments, Table};
 use super::{as_of, common, Context};
 use crate::error::Result;
 
@@ -114,41 +114,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     });
     let rows = classified(ctx, q, window).await?;
     ctx.check()?;
-    let total: i64 = rows.iter().map(|r| r.2).sum();
-    let mut sizes = Vec::new();
-    let mut t = Table::new(ctx, "quadrants")
-        .col(ctx, "quadrant", ColumnKind::Text)
-        .col(ctx, "customers", ColumnKind::Count)
-        .col(ctx, "customerShare", ColumnKind::Percent)
-        .col(ctx, "amount", ColumnKind::Money)
-        .col(ctx, "amountShare", ColumnKind::Percent)
-        .chart(ChartKind::Bar, 0, &[1])
-        .drill(DrillKind::Customers);
-    for key in QUADRANTS {
-        let members: Vec<_> = rows.iter().filter(|r| r.4 == key).collect();
-        let n = members.len() as i64;
-        let amount: i64 = members.iter().map(|r| r.2).sum();
-        sizes.push(SegmentSize {
-            key: key.into(),
-            label: ctx.t(&format!("quadrant.{key}")),
-            customers: n,
-            amount,
-        });
-        t.row(
-            Some(format!("quadrant:{key}")),
-            vec![
-                Cell::text(ctx.t(&format!("quadrant.{key}"))),
-                Cell::Int(n),
-                share(n, rows.len() as i64),
-                Cell::Int(amount),
-                share(amount, total),
-            ],
-        );
-    }
-    report.sections.push(
-        t.totals(ctx, &[(2, share(rows.len() as i64, rows.len() as i64)), (4, share(total, total))])
-            .done(),
-    );
+    let (table, sizes) = segments(ctx, ("quadrants", "quadrant"), &QUADRANTS, &rows, |r| (r.4, r.2), &[], |_, _| Vec::new());
+    report.sections.push(table);
     let unrated = sizes.last().map(|s| s.customers).unwrap_or(0);
     if unrated > 0 {
         report

@@ -179,7 +179,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "received", ColumnKind::Money)
         .col(ctx, "receipts", ColumnKind::Count)
         .col(ctx, "share", ColumnKind::Percent)
-        .chart(ChartKind::Pie, 0, &[1]);
+        .chart(ChartKind::Pie, 0, &[1])
+        .drill(DrillKind::Customers);
     for (method, m) in &methods {
         t.row(
             Some(format!("method:{method}")),

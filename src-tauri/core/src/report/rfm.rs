@@ -8,9 +8,9 @@
 //! 10+) and M keeps the book's quintiles of amount; the report says which was used.
 
 use super::history::{self, day_number};
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize};
+use super::model::{Cell, ColumnKind, DrillKind, Report, ReportName, ReportQuery};
 use super::period::Period;
-use super::table::{customer_names, share, Table};
+use super::table::{customer_names, segments, Table};
 use super::{as_of, common, Context};
 use crate::error::Result;
 
@@ -164,65 +164,24 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     if !rows.is_empty() {
         report.notes.push(ctx.t(&format!("note.rfm.{scoring_key}")));
     }
-    let total: i64 = rows.iter().map(|r| r.monetary).sum();
-    let mut sizes = Vec::new();
-    let mut t = Table::new(ctx, "segments")
-        .col(ctx, "segment", ColumnKind::Text)
-        .col(ctx, "customers", ColumnKind::Count)
-        .col(ctx, "customerShare", ColumnKind::Percent)
-        .col(ctx, "amount", ColumnKind::Money)
-        .col(ctx, "amountShare", ColumnKind::Percent)
-        .col(ctx, "averageRecency", ColumnKind::Number)
-        .col(ctx, "averageFrequency", ColumnKind::Number)
-        .chart(ChartKind::Bar, 0, &[1])
-        .drill(DrillKind::Customers);
-    for (key, ..) in SEGMENTS {
-        let members: Vec<&Rfm> = rows
-            .iter()
-            .zip(&scored)
-            .filter(|(_, s)| s.segment == key)
-            .map(|(r, _)| r)
-            .collect();
-        let n = members.len() as i64;
-        let amount: i64 = members.iter().map(|r| r.monetary).sum();
-        let mean = |f: fn(&Rfm) -> i64| {
-            if n == 0 {
-                Cell::Empty
-            } else {
-                Cell::float(members.iter().map(|r| f(r) as f64).sum::<f64>() / n as f64)
-            }
-        };
-        sizes.push(SegmentSize {
-            key: key.into(),
-            label: ctx.t(&format!("segment.{key}")),
-            customers: n,
-            amount,
-        });
-        t.row(
-            Some(format!("segment:{key}")),
-            vec![
-                Cell::text(ctx.t(&format!("segment.{key}"))),
-                Cell::Int(n),
-                share(n, rows.len() as i64),
-                Cell::Int(amount),
-                share(amount, total),
-                mean(|r| r.recency),
-                mean(|r| r.frequency),
-            ],
-        );
-    }
-    report.sections.push(
-        t.totals(
-            ctx,
-            &[
-                (2, share(rows.len() as i64, rows.len() as i64)),
-                (4, share(total, total)),
-                (5, Cell::Empty),
-                (6, Cell::Empty),
-            ],
-        )
-        .done(),
+    let placed: Vec<(&Rfm, &Scored)> = rows.iter().zip(&scored).collect();
+    let keys: Vec<&str> = SEGMENTS.iter().map(|s| s.0).collect();
+    let (table, sizes) = segments(
+        ctx,
+        ("segments", "segment"),
+        &keys,
+        &placed,
+        |(r, s)| (s.segment, r.monetary),
+        &[("averageRecency", ColumnKind::Number), ("averageFrequency", ColumnKind::Number)],
+        |_, inside| {
+            let mean = |f: fn(&Rfm) -> i64| match inside.len() {
+                0 => Cell::Empty,
+                n => Cell::float(inside.iter().map(|(r, _)| f(r) as f64).sum::<f64>() / n as f64),
+            };
+            vec![mean(|r| r.recency), mean(|r| r.frequency)]
+        },
     );
+    report.sections.push(table);
     report.segments = Some(sizes);
 
     let mut order: Vec<usize> = (0..rows.len()).collect();

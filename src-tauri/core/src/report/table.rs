@@ -118,6 +118,94 @@ impl Table {
     }
 }
 
+/// A count month by month over a period beside the same months of the compared period (new customers,
+/// follow-ups): section `key`, the count's column `column` and the compared one `<column>Before`, each
+/// month drilling into `<drill>:<month>`.
+pub(super) async fn by_month(
+    ctx: &Context<'_>,
+    conn: &mut SqliteConnection,
+    source: &super::source::Source,
+    (period, previous): (super::period::Period, Option<super::period::Period>),
+    (key, column, drill): (&str, &str, &str),
+    count: fn(&super::source::Measures) -> i64,
+) -> Result<Section> {
+    use super::period::Grain;
+    use super::source::Dim;
+    let months = source.by_bucket(conn, Dim::Whole, None, period, Grain::Month).await?;
+    let compared = match previous {
+        Some(p) => Some(source.by_bucket(conn, Dim::Whole, None, p, Grain::Month).await?),
+        None => None,
+    };
+    let mut t = Table::new(ctx, key)
+        .col(ctx, "month", ColumnKind::Text)
+        .col(ctx, column, ColumnKind::Count);
+    t = match &compared {
+        Some(_) => t
+            .col(ctx, &format!("{column}Before"), ColumnKind::Count)
+            .col(ctx, "change", ColumnKind::Percent)
+            .chart(ChartKind::Line, 0, &[1, 2]),
+        None => t.chart(ChartKind::Line, 0, &[1]),
+    };
+    t = t.drill(DrillKind::Customers);
+    let (mut now, mut before) = (0, 0);
+    for (i, (month, m)) in months.iter().enumerate() {
+        let mut cells = vec![Cell::text(month.clone()), Cell::Int(count(m))];
+        now += count(m);
+        if let Some(c) = &compared {
+            let b = c.get(i).map(|x| count(&x.1)).unwrap_or(0);
+            before += b;
+            cells.push(Cell::Int(b));
+            cells.push(change(count(m), b));
+        }
+        t.row(Some(format!("{drill}:{month}")), cells);
+    }
+    let with = match compared {
+        Some(_) => vec![(3, change(now, before))],
+        None => vec![],
+    };
+    Ok(t.totals(ctx, &with).done())
+}
+
+/// The segments `keys` of a segmentation (RFM, loyalty) as a table: each segment's customers and share,
+/// amount and share, and the `extra` columns `cells` gives for it; each drilling into `<kind>:<key>`.
+/// `of` says a member's segment and amount. Also returns the segments' sizes.
+pub(super) fn segments<T>(
+    ctx: &Context<'_>,
+    (key, kind): (&str, &str),
+    keys: &[&str],
+    members: &[T],
+    of: impl Fn(&T) -> (&str, i64),
+    extra: &[(&str, ColumnKind)],
+    cells: impl Fn(&str, &[&T]) -> Vec<Cell>,
+) -> (Section, Vec<super::model::SegmentSize>) {
+    let mut t = Table::new(ctx, key)
+        .col(ctx, kind, ColumnKind::Text)
+        .col(ctx, "customers", ColumnKind::Count)
+        .col(ctx, "customerShare", ColumnKind::Percent)
+        .col(ctx, "amount", ColumnKind::Money)
+        .col(ctx, "amountShare", ColumnKind::Percent);
+    for (name, k) in extra {
+        t = t.col(ctx, name, *k);
+    }
+    let mut t = t.chart(ChartKind::Bar, 0, &[1]).drill(DrillKind::Customers);
+    let n_all = members.len() as i64;
+    let total: i64 = members.iter().map(|m| of(m).1).sum();
+    let mut sizes = Vec::new();
+    for segment in keys {
+        let inside: Vec<&T> = members.iter().filter(|m| of(m).0 == *segment).collect();
+        let n = inside.len() as i64;
+        let amount: i64 = inside.iter().map(|m| of(m).1).sum();
+        let label = ctx.t(&format!("{kind}.{segment}"));
+        sizes.push(super::model::SegmentSize { key: segment.to_string(), label: label.clone(), customers: n, amount });
+        let mut row = vec![Cell::text(label), Cell::Int(n), share(n, n_all), Cell::Int(amount), share(amount, total)];
+        row.extend(cells(segment, &inside));
+        t.row(Some(format!("{kind}:{segment}")), row);
+    }
+    let mut with = vec![(2, share(n_all, n_all)), (4, share(total, total))];
+    with.extend((0..extra.len()).map(|i| (5 + i, Cell::Empty)));
+    (t.totals(ctx, &with).done(), sizes)
+}
+
 /// (now − before) ÷ before, empty without a before.
 pub(super) fn change(now: i64, before: i64) -> Cell {
     if before == 0 {

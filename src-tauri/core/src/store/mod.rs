@@ -12,6 +12,7 @@ pub use key::StoreKey;
 pub use key_file::{KeyFile, KeySource};
 pub use keychain::{KeyVault, MemoryVault, OsKeychain, VaultError};
 pub use open::{query_scalar_for_tests, Store};
+pub(crate) use open::{BULK_PRAGMAS, NORMAL_PRAGMAS};
 pub use unlock::{StoreState, StoreStatus, Unlocker};
 
 use std::path::{Path, PathBuf};

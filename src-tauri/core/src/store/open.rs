@@ -34,6 +34,22 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// Settings of the writer connection while a bulk load that rebuilds the indexes runs (1 GiB of page
+/// cache at most), and the normal ones it returns to after its commit, or when it fails.
+pub(crate) const BULK_PRAGMAS: [&str; 4] = [
+    "PRAGMA cache_size = -1048576",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA threads = 1",
+    // Its commit does not copy the WAL into the file; `finish` has a checkpoint do that right after.
+    "PRAGMA wal_autocheckpoint = 0",
+];
+pub(crate) const NORMAL_PRAGMAS: [&str; 4] = [
+    "PRAGMA cache_size = -65536",
+    "PRAGMA temp_store = DEFAULT",
+    "PRAGMA threads = 0",
+    "PRAGMA wal_autocheckpoint = 1000",
+];
+
 /// SQLCipher's default page size.
 const PAGE: u64 = 4096;
 
@@ -141,6 +157,18 @@ impl Store {
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;
+        // The reports' totals are made once for a store from before them (or from another version of
+        // them): sorting a million records' totals wants memory, as a bulk load does.
+        let stale = {
+            let mut conn = write.acquire().await?;
+            let stale = crate::aggregate::stale(&mut conn).await?;
+            if stale {
+                for pragma in BULK_PRAGMAS {
+                    sqlx::query(pragma).execute(&mut *conn).await?;
+                }
+            }
+            stale
+        };
         {
             // A store from before search, or from older token rules, gets its index (re)built once.
             let mut tx = write.begin_with("BEGIN IMMEDIATE").await?;
@@ -150,6 +178,13 @@ impl Store {
             if searched || totalled {
                 tx.commit().await?;
             }
+        }
+        if stale {
+            let mut conn = write.acquire().await?;
+            for pragma in NORMAL_PRAGMAS {
+                sqlx::query(pragma).execute(&mut *conn).await?;
+            }
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await?;
         }
 
         // Decrypted copies opened by the system's apps last time are not kept.

@@ -1,6 +1,6 @@
 //! The customer's timeline: follow-ups, contracts signed, payments received and every recorded change of
 //! the customer and its contacts.
-import { App, Button, Empty, Popconfirm, Space, Tag, Timeline, Typography } from "antd";
+import { App, Button, Empty, Popconfirm, Rate, Space, Tag, Timeline, Typography } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -92,6 +92,12 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
             </Space>
             <div className="pre-wrap">{f.content}</div>
             {f.outcome && <Typography.Text type="secondary">{t("followUps.outcome")}：{f.outcome}</Typography.Text>}
+            {f.satisfaction !== null && (
+              <div data-testid="timeline-satisfaction">
+                <Typography.Text type="secondary">{t("followUps.satisfaction")}：</Typography.Text>
+                <Rate disabled value={f.satisfaction} className="timeline-rate" />
+              </div>
+            )}
             {f.nextDate && (
               <div>
                 <Tag color="orange">{t("timeline.next", { date: f.nextDate })}</Tag>
