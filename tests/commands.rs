@@ -426,7 +426,12 @@ fn an_import_and_an_export_run_through_the_command_layer() {
 #[test]
 fn a_contract_with_lines_a_plan_and_a_partial_receipt_run_through_the_window() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    let customer = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司"}})).unwrap();
+    let customer = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司"}}),
+    )
+    .unwrap();
     let product = call(
         &w,
         "create_product",
@@ -445,21 +450,51 @@ fn a_contract_with_lines_a_plan_and_a_partial_receipt_run_through_the_window() {
         }}),
     )
     .unwrap();
-    assert_eq!(contract["amount"], 320000, "2 × ¥1,500 at 10% off + ¥500, in 分");
+    assert_eq!(
+        contract["amount"], 320000,
+        "2 × ¥1,500 at 10% off + ¥500, in 分"
+    );
     let id = contract["id"].clone();
-    let first = call(&w, "add_installment", json!({"contractId": id, "input": {"dueOn": "2026-01-31", "amount": 200000}})).unwrap();
-    call(&w, "add_installment", json!({"contractId": id, "input": {"dueOn": "2099-06-30", "amount": 120000}})).unwrap();
+    let first = call(
+        &w,
+        "add_installment",
+        json!({"contractId": id, "input": {"dueOn": "2026-01-31", "amount": 200000}}),
+    )
+    .unwrap();
+    call(
+        &w,
+        "add_installment",
+        json!({"contractId": id, "input": {"dueOn": "2099-06-30", "amount": 120000}}),
+    )
+    .unwrap();
     call(&w, "record_receipt", json!({"installmentId": first["id"], "input": {"receivedOn": "2026-02-01", "amount": 50000, "method": "wechat"}})).unwrap();
     let plan = call(&w, "get_payment_plan", json!({"contractId": id})).unwrap();
     assert_eq!(plan["money"]["outstanding"], 270000);
     assert_eq!(plan["receipts"][0]["method"], "wechat");
     let err = call(&w, "record_receipt", json!({"installmentId": first["id"], "input": {"receivedOn": "2026-02-01", "amount": 150001}})).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str(), err["reason"].as_str()), (Some("validation"), Some("amount"), Some("exceeds_due")));
-    let mine = call(&w, "customer_receivables", json!({"customerId": customer["id"]})).unwrap();
+    assert_eq!(
+        (
+            err["code"].as_str(),
+            err["field"].as_str(),
+            err["reason"].as_str()
+        ),
+        (Some("validation"), Some("amount"), Some("exceeds_due"))
+    );
+    let mine = call(
+        &w,
+        "customer_receivables",
+        json!({"customerId": customer["id"]}),
+    )
+    .unwrap();
     assert_eq!(mine["outstanding"], 270000);
     let book = call(&w, "book_receivables", json!({})).unwrap();
     assert_eq!(book["outstanding"], 270000);
-    let open = call(&w, "list_open_installments", json!({"query": {"bucket": "overdue"}})).unwrap();
+    let open = call(
+        &w,
+        "list_open_installments",
+        json!({"query": {"bucket": "overdue"}}),
+    )
+    .unwrap();
     assert_eq!(open["rows"][0]["outstanding"], 150000);
     let rows = call(&w, "list_contracts", json!({"query": {"status": "signed"}})).unwrap();
     assert_eq!(rows["rows"][0]["money"]["received"], 50000);
@@ -469,7 +504,12 @@ fn a_contract_with_lines_a_plan_and_a_partial_receipt_run_through_the_window() {
 fn a_document_attached_through_the_window_comes_back_raw_and_opens_as_a_copy() {
     std::env::set_var("CRM_TEST_NO_OPEN", "1");
     let w = window_with(Arc::new(MemoryVault::default()));
-    let customer = call(&w, "create_customer", json!({"input": {"name": "上海申通小吃店"}})).unwrap();
+    let customer = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "上海申通小吃店"}}),
+    )
+    .unwrap();
     let files = tempfile::tempdir().unwrap();
     let path = files.path().join("营业执照.pdf");
     let bytes = crm_core::demo::small_pdf("HT-2026-0001");
@@ -493,7 +533,10 @@ fn a_document_attached_through_the_window_comes_back_raw_and_opens_as_a_copy() {
     };
     match get_ipc_response(&w.webview, request).unwrap() {
         tauri::ipc::InvokeResponseBody::Raw(raw) => {
-            assert_eq!(raw, bytes, "the preview gets the file's own bytes, not JSON")
+            assert_eq!(
+                raw, bytes,
+                "the preview gets the file's own bytes, not JSON"
+            )
         }
         other => panic!("expected raw bytes, got {other:?}"),
     }
@@ -506,14 +549,25 @@ fn a_document_attached_through_the_window_comes_back_raw_and_opens_as_a_copy() {
         json!({"path": files.path().join("不存在.pdf"), "customerId": customer["id"], "contractId": null}),
     )
     .unwrap_err();
-    assert_eq!((err["code"].as_str(), err["reason"].as_str()), (Some("io"), Some("file_gone")));
+    assert_eq!(
+        (err["code"].as_str(), err["reason"].as_str()),
+        (Some("io"), Some("file_gone"))
+    );
 }
 
 #[test]
 fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validation_error() {
     let w = window_with(Arc::new(MemoryVault::default()));
-    let customer = call(&w, "create_customer", json!({"input": {"name": "北京华远科技有限公司", "province": "北京市"}})).unwrap();
-    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let customer = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司", "province": "北京市"}}),
+    )
+    .unwrap();
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
     call(
         &w,
         "create_contract",
@@ -521,18 +575,43 @@ fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validat
     )
     .unwrap();
     let query = json!({"language": "en"});
-    let dashboard = call(&w, "run_report", json!({"name": "dashboard", "query": query, "onProgress": "__CHANNEL__:9"})).unwrap();
+    let dashboard = call(
+        &w,
+        "run_report",
+        json!({"name": "dashboard", "query": query, "onProgress": "__CHANNEL__:9"}),
+    )
+    .unwrap();
     assert_eq!(dashboard["title"], "Business overview");
-    let signed = dashboard["kpis"].as_array().unwrap().iter().find(|k| k["key"] == "signed").unwrap();
-    assert_eq!(signed["value"], 1_234_500, "this month's 签约额 in 分: {signed}");
+    let signed = dashboard["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"] == "signed")
+        .unwrap();
+    assert_eq!(
+        signed["value"], 1_234_500,
+        "this month's 签约额 in 分: {signed}"
+    );
 
     // The contract behind this month's point of the trend, and its customer tagged in bulk.
     let month = format!("month:{}", &today[..7]);
     let drill = json!({"report": "dashboard", "key": month, "query": query});
     let list = call(&w, "drill_report", json!({"request": drill, "limit": 50})).unwrap();
-    assert_eq!((list["kind"].as_str(), list["total"].as_i64()), (Some("contracts"), Some(1)), "{list}");
+    assert_eq!(
+        (list["kind"].as_str(), list["total"].as_i64()),
+        (Some("contracts"), Some(1)),
+        "{list}"
+    );
     assert_eq!(list["rows"][0]["customerName"], "北京华远科技有限公司");
-    assert_eq!(call(&w, "tag_drilled_customers", json!({"request": drill, "tag": "本月签约"})).unwrap(), 1);
+    assert_eq!(
+        call(
+            &w,
+            "tag_drilled_customers",
+            json!({"request": drill, "tag": "本月签约"})
+        )
+        .unwrap(),
+        1
+    );
     let tagged = call(&w, "get_customer", json!({"id": customer["id"]})).unwrap();
     assert_eq!(tagged["tags"], json!(["本月签约"]));
 
@@ -544,7 +623,10 @@ fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validat
         json!({"name": "sales", "query": {"language": "zh-CN"}, "path": out.to_string_lossy(), "onProgress": "__CHANNEL__:10"}),
     )
     .unwrap();
-    assert!(std::fs::metadata(&out).unwrap().len() > 1000, "a workbook was written");
+    assert!(
+        std::fs::metadata(&out).unwrap().len() > 1000,
+        "a workbook was written"
+    );
 
     let bad = call(
         &w,
@@ -552,7 +634,21 @@ fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validat
         json!({"name": "sales", "query": {"from": "2026-05-01", "to": "2026-04-01"}, "onProgress": "__CHANNEL__:11"}),
     )
     .unwrap_err();
-    assert_eq!((bad["code"].as_str(), bad["field"].as_str(), bad["reason"].as_str()), (Some("validation"), Some("to"), Some("before_from")));
-    let unknown = call(&w, "run_report", json!({"name": "horoscope", "query": {}, "onProgress": "__CHANNEL__:12"}));
-    assert!(unknown.is_err(), "an unknown report is refused by the command's types");
+    assert_eq!(
+        (
+            bad["code"].as_str(),
+            bad["field"].as_str(),
+            bad["reason"].as_str()
+        ),
+        (Some("validation"), Some("to"), Some("before_from"))
+    );
+    let unknown = call(
+        &w,
+        "run_report",
+        json!({"name": "horoscope", "query": {}, "onProgress": "__CHANNEL__:12"}),
+    );
+    assert!(
+        unknown.is_err(),
+        "an unknown report is refused by the command's types"
+    );
 }

@@ -100,9 +100,15 @@ impl ReportSettings {
             ("windowDays", (30..=3650).contains(&r.window_days)),
             ("loyaltyPreference", (1..=5).contains(&r.loyalty_preference)),
             ("loyaltyRepeats", (2..=50).contains(&r.loyalty_repeats)),
-            ("churnPAlivePercent", (1..=99).contains(&r.churn_p_alive_percent)),
+            (
+                "churnPAlivePercent",
+                (1..=99).contains(&r.churn_p_alive_percent),
+            ),
             ("discountRatePercent", r.discount_rate_percent <= 50),
-            ("valueSplitPercent", (10..=90).contains(&r.value_split_percent)),
+            (
+                "valueSplitPercent",
+                (10..=90).contains(&r.value_split_percent),
+            ),
             ("quietDays", (1..=3650).contains(&r.quiet_days)),
         ]
         .into_iter()

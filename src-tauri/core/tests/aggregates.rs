@@ -74,9 +74,7 @@ fn contract_input(rng: &mut StdRng, customer_id: i64, products: &[i64]) -> Contr
     ContractInput {
         title: "合同".into(),
         customer_id,
-        amount: lines
-            .is_empty()
-            .then(|| rng.gen_range(0..50) * 100_000),
+        amount: lines.is_empty().then(|| rng.gen_range(0..50) * 100_000),
         status: [
             ContractStatus::Draft,
             ContractStatus::Signed,
@@ -117,8 +115,13 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
     let mut receipts: Vec<i64> = Vec::new();
     let mut follow_ups: Vec<i64> = Vec::new();
     for step in 0..steps {
-        let pick = |rng: &mut StdRng, v: &Vec<i64>| (!v.is_empty()).then(|| v[rng.gen_range(0..v.len())]);
-        let what = if customers.len() < 3 { 0 } else { rng.gen_range(0..16) };
+        let pick =
+            |rng: &mut StdRng, v: &Vec<i64>| (!v.is_empty()).then(|| v[rng.gen_range(0..v.len())]);
+        let what = if customers.len() < 3 {
+            0
+        } else {
+            rng.gen_range(0..16)
+        };
         let done = match what {
             0 => {
                 let input = customer_input(&mut rng, &format!("客户{step}"));
@@ -135,7 +138,14 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
             }
             2 => {
                 let id = pick(&mut rng, &customers).unwrap();
-                if store.customers().get(id).await.unwrap().deleted_at.is_some() {
+                if store
+                    .customers()
+                    .get(id)
+                    .await
+                    .unwrap()
+                    .deleted_at
+                    .is_some()
+                {
                     let _ = store.customers().restore(id).await;
                 } else {
                     store.customers().trash(id).await.unwrap();
@@ -239,7 +249,8 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
                 let s = pick(&mut rng, &customers).unwrap();
                 let m = pick(&mut rng, &customers).unwrap();
                 if let Ok(survivor) = store.customers().get(s).await {
-                    let fields = CustomerInput::from(&crm_core::customer::ValidCustomer::from(&survivor));
+                    let fields =
+                        CustomerInput::from(&crm_core::customer::ValidCustomer::from(&survivor));
                     let _ = merge(
                         &store,
                         &MergeInput {
@@ -273,7 +284,8 @@ async fn totals_of_a_demo_bulk_load_equal_a_rebuild_and_stay_equal_after_edits()
     let generator = crm_core::demo::Generator::new(7, crm_core::time::now_ms());
     generator.fill(&store, 400, |_| {}).await.unwrap();
     assert_kept_equals_rebuilt(&store, "the demo load").await;
-    let rows: i64 = crm_core::store::query_scalar_for_tests(&store, "SELECT count(*) FROM agg_sales").await;
+    let rows: i64 =
+        crm_core::store::query_scalar_for_tests(&store, "SELECT count(*) FROM agg_sales").await;
     assert!(rows > 50, "the demo book has purchases to total ({rows})");
     // A second load above the first adds to the totals set-wise too.
     generator.fill(&store, 200, |_| {}).await.unwrap();

@@ -8,7 +8,10 @@ use super::Reply;
 use crate::AppState;
 
 #[tauri::command]
-pub async fn list_contracts(state: State<'_, AppState>, query: ContractQuery) -> Reply<ContractPage> {
+pub async fn list_contracts(
+    state: State<'_, AppState>,
+    query: ContractQuery,
+) -> Reply<ContractPage> {
     Ok(state.store().await?.contracts().list(&query).await?)
 }
 
@@ -22,7 +25,12 @@ pub async fn list_customer_contracts(
     state: State<'_, AppState>,
     customer_id: i64,
 ) -> Reply<Vec<ContractRow>> {
-    Ok(state.store().await?.contracts().of_customer(customer_id).await?)
+    Ok(state
+        .store()
+        .await?
+        .contracts()
+        .of_customer(customer_id)
+        .await?)
 }
 
 #[tauri::command]
@@ -41,7 +49,12 @@ pub async fn update_contract(
     id: i64,
     input: ContractInput,
 ) -> Reply<Contract> {
-    Ok(state.store().await?.contracts().update_from(id, &input).await?)
+    Ok(state
+        .store()
+        .await?
+        .contracts()
+        .update_from(id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -56,10 +69,18 @@ pub async fn restore_contract(state: State<'_, AppState>, id: i64) -> Reply<()> 
 
 #[tauri::command]
 pub async fn delete_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contracts().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .contracts()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]
-pub async fn list_contract_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
+pub async fn list_contract_history(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Reply<Vec<HistoryEntry>> {
     Ok(history::of(&*state.store().await?, "contract", id).await?)
 }

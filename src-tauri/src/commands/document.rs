@@ -43,7 +43,12 @@ pub async fn list_customer_documents(
     state: State<'_, AppState>,
     customer_id: i64,
 ) -> Reply<Vec<Document>> {
-    Ok(state.store().await?.documents().of_customer(customer_id).await?)
+    Ok(state
+        .store()
+        .await?
+        .documents()
+        .of_customer(customer_id)
+        .await?)
 }
 
 #[tauri::command]
@@ -51,7 +56,12 @@ pub async fn list_contract_documents(
     state: State<'_, AppState>,
     contract_id: i64,
 ) -> Reply<Vec<Document>> {
-    Ok(state.store().await?.documents().of_contract(contract_id).await?)
+    Ok(state
+        .store()
+        .await?
+        .documents()
+        .of_contract(contract_id)
+        .await?)
 }
 
 /// The whole file, as raw bytes rather than JSON, for the in-app preview of a PDF or an image.
@@ -107,7 +117,12 @@ pub async fn restore_document(state: State<'_, AppState>, id: i64) -> Reply<()> 
 
 #[tauri::command]
 pub async fn delete_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.documents().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .documents()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]

@@ -28,7 +28,12 @@ pub async fn update_product(
     id: i64,
     input: ProductInput,
 ) -> Reply<Product> {
-    Ok(state.store().await?.products().update_from(id, &input).await?)
+    Ok(state
+        .store()
+        .await?
+        .products()
+        .update_from(id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -43,7 +48,12 @@ pub async fn restore_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
 
 #[tauri::command]
 pub async fn delete_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.products().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .products()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]

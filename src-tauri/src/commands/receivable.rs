@@ -12,7 +12,12 @@ use crate::AppState;
 
 #[tauri::command]
 pub async fn get_payment_plan(state: State<'_, AppState>, contract_id: i64) -> Reply<PaymentPlan> {
-    Ok(state.store().await?.plans().of_contract(contract_id).await?)
+    Ok(state
+        .store()
+        .await?
+        .plans()
+        .of_contract(contract_id)
+        .await?)
 }
 
 #[tauri::command]
@@ -21,7 +26,12 @@ pub async fn add_installment(
     contract_id: i64,
     input: InstallmentInput,
 ) -> Reply<Installment> {
-    Ok(state.store().await?.plans().add(contract_id, &input).await?)
+    Ok(state
+        .store()
+        .await?
+        .plans()
+        .add(contract_id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -59,7 +69,12 @@ pub async fn record_receipt(
     installment_id: i64,
     input: ReceiptInput,
 ) -> Reply<Receipt> {
-    Ok(state.store().await?.receipts().record(installment_id, &input).await?)
+    Ok(state
+        .store()
+        .await?
+        .receipts()
+        .record(installment_id, &input)
+        .await?)
 }
 
 #[tauri::command]
@@ -83,7 +98,12 @@ pub async fn restore_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
 
 #[tauri::command]
 pub async fn delete_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.receipts().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .receipts()
+        .delete_permanently(id)
+        .await?)
 }
 
 #[tauri::command]

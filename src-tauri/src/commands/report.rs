@@ -50,21 +50,33 @@ pub async fn cancel_reports(state: State<'_, AppState>) -> Reply<()> {
 }
 
 #[tauri::command]
-pub async fn drill_report(state: State<'_, AppState>, request: DrillRequest, limit: u32) -> Reply<DrillList> {
+pub async fn drill_report(
+    state: State<'_, AppState>,
+    request: DrillRequest,
+    limit: u32,
+) -> Reply<DrillList> {
     let store = state.store().await?;
     let ctx = context(&state, &store, request.query.language, None);
     Ok(drill::list(&ctx, &request, limit).await?)
 }
 
 #[tauri::command]
-pub async fn tag_drilled_customers(state: State<'_, AppState>, request: DrillRequest, tag: String) -> Reply<u64> {
+pub async fn tag_drilled_customers(
+    state: State<'_, AppState>,
+    request: DrillRequest,
+    tag: String,
+) -> Reply<u64> {
     let store = state.store().await?;
     let ctx = context(&state, &store, request.query.language, None);
     Ok(drill::tag(&ctx, &request, &tag).await?)
 }
 
 #[tauri::command]
-pub async fn plan_drilled_follow_ups(state: State<'_, AppState>, request: DrillRequest, day: String) -> Reply<u64> {
+pub async fn plan_drilled_follow_ups(
+    state: State<'_, AppState>,
+    request: DrillRequest,
+    day: String,
+) -> Reply<u64> {
     let store = state.store().await?;
     let ctx = context(&state, &store, request.query.language, None);
     Ok(drill::plan_follow_up(&ctx, &request, &day).await?)
@@ -97,7 +109,11 @@ pub async fn export_report_pack(
 }
 
 #[tauri::command]
-pub async fn export_drill(state: State<'_, AppState>, request: DrillRequest, path: String) -> Reply<i64> {
+pub async fn export_drill(
+    state: State<'_, AppState>,
+    request: DrillRequest,
+    path: String,
+) -> Reply<i64> {
     let store = state.store().await?;
     let ctx = context(&state, &store, request.query.language, None);
     Ok(drill::export(&ctx, &request, &PathBuf::from(path)).await?)

@@ -5,8 +5,8 @@
 use sqlx::SqliteConnection;
 
 use super::schema::{
-    self, book_dims, contract_counts, cube_add, customer_dims, dim_case, dim_keys, local_day,
-    receipt_counts, STAGE, TABLE_NAMES,
+    self, book_dims, contract_counts, cube_add, dim_case, dim_keys, local_day, receipt_counts,
+    STAGE, TABLE_NAMES,
 };
 use super::Marks;
 use crate::error::Result;
@@ -55,7 +55,10 @@ pub(super) async fn lift(
 }
 
 /// Creates the triggers `lifted` once held.
-pub(super) async fn put_back(conn: &mut SqliteConnection, lifted: &[(String, String)]) -> Result<()> {
+pub(super) async fn put_back(
+    conn: &mut SqliteConnection,
+    lifted: &[(String, String)],
+) -> Result<()> {
     for (_, sql) in lifted {
         sqlx::query(sql).execute(&mut *conn).await?;
     }
@@ -97,11 +100,22 @@ enum Step {
 async fn spread(conn: &mut SqliteConnection, rows: &str, amount: &str, count: &str) -> Result<()> {
     use futures_util::TryStreamExt;
     use std::collections::HashMap;
-    type Row = (Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, String, i64, i64);
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+        i64,
+        i64,
+    );
     let mut sums: HashMap<(usize, String, String), (i64, i64)> = HashMap::new();
     {
         let mut stream = sqlx::query_as::<_, Row>(rows).fetch(&mut *conn);
-        while let Some((province, city, industry, source, level, day, a, n)) = stream.try_next().await? {
+        while let Some((province, city, industry, source, level, day, a, n)) =
+            stream.try_next().await?
+        {
             let values = schema::customer_dim_values(
                 province.as_deref(),
                 city.as_deref(),
@@ -121,7 +135,9 @@ async fn spread(conn: &mut SqliteConnection, rows: &str, amount: &str, count: &s
     }
     let sums: Vec<_> = sums.into_iter().collect();
     for chunk in sums.chunks(2000) {
-        let mut b = sqlx::QueryBuilder::new(format!("INSERT INTO agg_cube (grain, dim, period, value, {amount}, {count}) "));
+        let mut b = sqlx::QueryBuilder::new(format!(
+            "INSERT INTO agg_cube (grain, dim, period, value, {amount}, {count}) "
+        ));
         b.push_values(chunk, |mut v, ((dim, value, period), (a, n))| {
             v.push_bind(if period.len() == 7 { "m" } else { "d" })
                 .push_bind(schema::CUSTOMER_DIMS[*dim].0)
@@ -141,7 +157,8 @@ async fn spread(conn: &mut SqliteConnection, rows: &str, amount: &str, count: &s
 
 /// Every column of a customer the book is counted by (as `c`'s own names, so the dimensions' SQL reads
 /// a grouped row as it reads a customer).
-const TUPLE: &str = "c.province AS province, c.city AS city, c.industry AS industry, c.source AS source, \
+const TUPLE: &str =
+    "c.province AS province, c.city AS city, c.industry AS industry, c.source AS source, \
      c.level AS level, c.status AS status, c.furthest_stage AS furthest_stage";
 /// The statements of [`inserted_since`], in order (purchases before the totals made of them).
 fn statements(m: Marks) -> Vec<Step> {

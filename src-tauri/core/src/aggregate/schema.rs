@@ -11,7 +11,10 @@ use crate::error::Result;
 pub(crate) const CUSTOMER_DIMS: [(&str, &str); 6] = [
     ("", "''"),
     ("province", "coalesce(c.province, '')"),
-    ("city", "coalesce(c.province, '') || '/' || coalesce(c.city, '')"),
+    (
+        "city",
+        "coalesce(c.province, '') || '/' || coalesce(c.city, '')",
+    ),
     ("industry", "coalesce(c.industry, '')"),
     ("source", "coalesce(c.source, '')"),
     ("level", "coalesce(c.level, '')"),
@@ -39,7 +42,8 @@ pub(crate) fn customer_dim_values(
 
 /// The lifecycle stage a customer `c` has reached: 1 潜在, 2 意向, 3 成交 (the larger of its status's and
 /// the furthest one before it).
-pub(crate) const STAGE: &str = "max(CASE c.status WHEN 'intent' THEN 2 WHEN 'deal' THEN 3 ELSE 1 END, \
+pub(crate) const STAGE: &str =
+    "max(CASE c.status WHEN 'intent' THEN 2 WHEN 'deal' THEN 3 ELSE 1 END, \
      coalesce(c.furthest_stage, 1))";
 
 /// The dimensions the live book is counted by (customers report): the customer dimensions without the
@@ -357,7 +361,12 @@ fn customer_money_add(x: &str, sign: &str) -> String {
     format!(
         "{} {}",
         moved("agg_sales", "signed_amount", "signed_count", "contracts"),
-        moved("agg_collections", "received_amount", "received_count", "receipts")
+        moved(
+            "agg_collections",
+            "received_amount",
+            "received_count",
+            "receipts"
+        )
     )
 }
 
@@ -480,7 +489,9 @@ pub(crate) fn triggers() -> Vec<(String, String)> {
         )
     };
     // What each customer still owes: counted installments not fully received.
-    let open = |x: &str| format!("(CASE WHEN {x}.counted = 1 AND {x}.received < {x}.amount THEN {x}.amount - {x}.received ELSE 0 END)");
+    let open = |x: &str| {
+        format!("(CASE WHEN {x}.counted = 1 AND {x}.received < {x}.amount THEN {x}.amount - {x}.received ELSE 0 END)")
+    };
     let owed = |x: &str, sign: &str| {
         format!(
             "INSERT INTO agg_owed (customer_id, open_amount) SELECT {x}.customer_id, {sign} * {} WHERE {} <> 0 \
@@ -493,12 +504,20 @@ pub(crate) fn triggers() -> Vec<(String, String)> {
     add(
         "installments_insert",
         "AFTER INSERT ON installments".into(),
-        format!("{} {}", planned("NEW", "NEW.counted = 1", "1"), owed("NEW", "1")),
+        format!(
+            "{} {}",
+            planned("NEW", "NEW.counted = 1", "1"),
+            owed("NEW", "1")
+        ),
     );
     add(
         "installments_delete",
         "AFTER DELETE ON installments".into(),
-        format!("{} {}", planned("OLD", "OLD.counted = 1", "-1"), owed("OLD", "-1")),
+        format!(
+            "{} {}",
+            planned("OLD", "OLD.counted = 1", "-1"),
+            owed("OLD", "-1")
+        ),
     );
     add(
         "installments_owed",
@@ -665,8 +684,13 @@ pub(crate) fn triggers() -> Vec<(String, String)> {
     );
 
     // Each purchaser's deal cycle follows its first purchase and creation day.
-    let cycle = format!("UPDATE agg_customers SET cycle = {CYCLE} WHERE customer_id = NEW.customer_id;");
-    add("purchasers_insert", "AFTER INSERT ON agg_customers".into(), cycle.clone());
+    let cycle =
+        format!("UPDATE agg_customers SET cycle = {CYCLE} WHERE customer_id = NEW.customer_id;");
+    add(
+        "purchasers_insert",
+        "AFTER INSERT ON agg_customers".into(),
+        cycle.clone(),
+    );
     add(
         "purchasers_first",
         "AFTER UPDATE OF first_day, created_day ON agg_customers \

@@ -261,7 +261,12 @@ pub async fn explain(store: &Store, sql: &str) -> Result<Vec<String>> {
     }
     // The first rows themselves, as text (a developer looking at a figure wants to see them).
     use sqlx::{Row, ValueRef};
-    for row in sqlx::query(sql).fetch_all(store.read()).await?.iter().take(20) {
+    for row in sqlx::query(sql)
+        .fetch_all(store.read())
+        .await?
+        .iter()
+        .take(20)
+    {
         let cells: Vec<String> = (0..row.columns().len())
             .map(|i| match row.try_get_raw(i) {
                 Ok(v) if v.is_null() => "NULL".into(),
@@ -289,8 +294,8 @@ impl Store {
 mod export;
 mod import;
 mod money;
-mod search;
 mod reports;
+mod search;
 mod today;
 pub use export::export_figures;
 pub use import::import_figures;

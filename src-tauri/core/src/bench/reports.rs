@@ -38,7 +38,12 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
     for k in 0..RUNS {
         let m = Period::month_of(add_months(today, -k));
         let t = Instant::now();
-        report::run(&ctx, ReportName::Dashboard, &query(m, Comparison::PreviousPeriod)).await?;
+        report::run(
+            &ctx,
+            ReportName::Dashboard,
+            &query(m, Comparison::PreviousPeriod),
+        )
+        .await?;
         times.push(ms(t.elapsed()));
     }
     out.push(Figure::new("reports.dashboard_p95_ms", p95(times), "ms"));
@@ -53,19 +58,52 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
         for k in 0..RUNS {
             let end = add_months(month_start(today), -k);
             let t = Instant::now();
-            report::run(&ctx, name, &query(Period::twelve_months_to(end), Comparison::PreviousYear)).await?;
+            report::run(
+                &ctx,
+                name,
+                &query(Period::twelve_months_to(end), Comparison::PreviousYear),
+            )
+            .await?;
             times.push(ms(t.elapsed()));
         }
         out.push(Figure::new(figure, p95(times), "ms"));
     }
 
     // The whole book, each from a cold cache as after the app starts.
-    let whole = Period { from: crate::report::period::parse_day("from", "1900-01-01")?, to: today };
+    let whole = Period {
+        from: crate::report::period::parse_day("from", "1900-01-01")?,
+        to: today,
+    };
     for (name, figure, q) in [
-        (ReportName::Pareto, "reports.pareto_s", query(whole, Comparison::None)),
-        (ReportName::Rfm, "reports.rfm_s", ReportQuery { limit: Some(100), ..Default::default() }),
-        (ReportName::Loyalty, "reports.loyalty_s", ReportQuery { limit: Some(100), ..Default::default() }),
-        (ReportName::Clv, "reports.clv_fit_s", ReportQuery { limit: Some(100), ..Default::default() }),
+        (
+            ReportName::Pareto,
+            "reports.pareto_s",
+            query(whole, Comparison::None),
+        ),
+        (
+            ReportName::Rfm,
+            "reports.rfm_s",
+            ReportQuery {
+                limit: Some(100),
+                ..Default::default()
+            },
+        ),
+        (
+            ReportName::Loyalty,
+            "reports.loyalty_s",
+            ReportQuery {
+                limit: Some(100),
+                ..Default::default()
+            },
+        ),
+        (
+            ReportName::Clv,
+            "reports.clv_fit_s",
+            ReportQuery {
+                limit: Some(100),
+                ..Default::default()
+            },
+        ),
     ] {
         let cold = Cache::default();
         let ctx = Context::new(store, &cold, Some(Language::ZhCn));
@@ -73,10 +111,18 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
         let r = report::run(&ctx, name, &q).await?;
         out.push(Figure::new(figure, t.elapsed().as_secs_f64(), "s"));
         if name == ReportName::Clv {
-            out.push(Figure::new("reports.clv_fitted", r.bgnbd.is_some() as u8 as f64, "yes=1"));
+            out.push(Figure::new(
+                "reports.clv_fitted",
+                r.bgnbd.is_some() as u8 as f64,
+                "yes=1",
+            ));
             out.push(Figure::new(
                 "reports.clv_purchasers",
-                r.sections.iter().find(|s| s.key == "clvCustomers").and_then(|s| s.total_rows).unwrap_or(0) as f64,
+                r.sections
+                    .iter()
+                    .find(|s| s.key == "clvCustomers")
+                    .and_then(|s| s.total_rows)
+                    .unwrap_or(0) as f64,
                 "customers",
             ));
         }
@@ -85,26 +131,60 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
     {
         let warm = Cache::default();
         let ctx = Context::new(store, &warm, Some(Language::ZhCn));
-        report::run(&ctx, ReportName::Clv, &ReportQuery { limit: Some(5), ..Default::default() }).await?;
+        report::run(
+            &ctx,
+            ReportName::Clv,
+            &ReportQuery {
+                limit: Some(5),
+                ..Default::default()
+            },
+        )
+        .await?;
         let t = Instant::now();
-        report::run(&ctx, ReportName::Churn, &ReportQuery { limit: Some(5), ..Default::default() }).await?;
-        out.push(Figure::new("reports.churn_cached_ms", ms(t.elapsed()), "ms"));
+        report::run(
+            &ctx,
+            ReportName::Churn,
+            &ReportQuery {
+                limit: Some(5),
+                ..Default::default()
+            },
+        )
+        .await?;
+        out.push(Figure::new(
+            "reports.churn_cached_ms",
+            ms(t.elapsed()),
+            "ms",
+        ));
     }
 
     // The monthly pack of last month, from a cold cache.
     let dir = tempfile::tempdir()?;
-    let month = add_months(month_start(today), -1).format("%Y-%m").to_string();
+    let month = add_months(month_start(today), -1)
+        .format("%Y-%m")
+        .to_string();
     {
         let cold = Cache::default();
         let ctx = Context::new(store, &cold, Some(Language::ZhCn));
         let t = Instant::now();
         report::export_pack(&ctx, &month, Language::ZhCn, &dir.path().join("pack.xlsx")).await?;
-        out.push(Figure::new("reports.export_pack_s", t.elapsed().as_secs_f64(), "s"));
+        out.push(Figure::new(
+            "reports.export_pack_s",
+            t.elapsed().as_secs_f64(),
+            "s",
+        ));
     }
 
     // The longest customer list (every purchaser's value) written as the report's workbook, and the
     // same cells written by rust_xlsxwriter alone.
-    let r = report::run(&ctx, ReportName::Clv, &ReportQuery { limit: None, ..Default::default() }).await?;
+    let r = report::run(
+        &ctx,
+        ReportName::Clv,
+        &ReportQuery {
+            limit: None,
+            ..Default::default()
+        },
+    )
+    .await?;
     let list = r
         .sections
         .iter()
@@ -116,7 +196,11 @@ pub async fn report_figures(store: &Store) -> Result<Vec<Figure>> {
     let t = Instant::now();
     raw(&dir.path().join("raw.xlsx"), list)?;
     let raw = t.elapsed().as_secs_f64();
-    out.push(Figure::new("reports.list_rows", list.rows.len() as f64, "rows"));
+    out.push(Figure::new(
+        "reports.list_rows",
+        list.rows.len() as f64,
+        "rows",
+    ));
     out.push(Figure::new("reports.list_export_s", export, "s"));
     out.push(Figure::new("reports.list_raw_xlsxwriter_s", raw, "s"));
     out.push(Figure::new("reports.list_ratio_to_raw", export / raw, "×"));
@@ -138,25 +222,36 @@ fn raw(path: &std::path::Path, s: &crate::report::Section) -> Result<()> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet_with_constant_memory().map_err(io)?;
     for (c, col) in s.columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, &col.label, &bold).map_err(io)?;
+        ws.write_string_with_format(0, c as u16, &col.label, &bold)
+            .map_err(io)?;
     }
     for (r, row) in s.rows.iter().enumerate() {
         for ((c, cell), col) in row.cells.iter().enumerate().zip(&s.columns) {
             let (r, c) = (r as u32 + 1, c as u16);
             match (col.kind, cell) {
                 (ColumnKind::Money, Cell::Int(v)) => {
-                    ws.write_number_with_format(r, c, *v as f64 / 100.0, &money).map_err(io)?;
+                    ws.write_number_with_format(r, c, *v as f64 / 100.0, &money)
+                        .map_err(io)?;
                 }
                 (ColumnKind::Day, Cell::Text(t)) => {
                     let d = ExcelDateTime::parse_from_str(t).map_err(io)?;
                     ws.write_datetime_with_format(r, c, &d, &day).map_err(io)?;
                 }
                 (kind, Cell::Int(v)) => {
-                    let f = if kind == ColumnKind::Percent { &percent } else { &count };
-                    ws.write_number_with_format(r, c, *v as f64, f).map_err(io)?;
+                    let f = if kind == ColumnKind::Percent {
+                        &percent
+                    } else {
+                        &count
+                    };
+                    ws.write_number_with_format(r, c, *v as f64, f)
+                        .map_err(io)?;
                 }
                 (kind, Cell::Float(v)) => {
-                    let f = if kind == ColumnKind::Percent { &percent } else { &number };
+                    let f = if kind == ColumnKind::Percent {
+                        &percent
+                    } else {
+                        &number
+                    };
                     ws.write_number_with_format(r, c, *v, f).map_err(io)?;
                 }
                 (_, Cell::Text(t)) => {

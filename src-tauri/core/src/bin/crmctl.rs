@@ -512,21 +512,30 @@ async fn run(cli: Cli) -> Result<()> {
                     .map_err(|_| CoreError::invalid("language", "unknown"))?;
             if name == "list" {
                 for r in ReportName::ALL {
-                    println!("{:<14} {}", r.as_str(), report::label(language, &format!("report.{}.title", r.as_str())));
+                    println!(
+                        "{:<14} {}",
+                        r.as_str(),
+                        report::label(language, &format!("report.{}.title", r.as_str()))
+                    );
                 }
                 return Ok(());
             }
-            let enum_of = |v: Option<String>, field: &'static str, names: &[&str]| -> Result<Option<usize>> {
-                match v {
-                    None => Ok(None),
-                    Some(v) => names
-                        .iter()
-                        .position(|n| *n == v)
-                        .map(Some)
-                        .ok_or(CoreError::invalid(field, "unknown")),
-                }
-            };
-            let compare = match enum_of(compare, "compare", &["none", "previous-period", "previous-year"])? {
+            let enum_of =
+                |v: Option<String>, field: &'static str, names: &[&str]| -> Result<Option<usize>> {
+                    match v {
+                        None => Ok(None),
+                        Some(v) => names
+                            .iter()
+                            .position(|n| *n == v)
+                            .map(Some)
+                            .ok_or(CoreError::invalid(field, "unknown")),
+                    }
+                };
+            let compare = match enum_of(
+                compare,
+                "compare",
+                &["none", "previous-period", "previous-year"],
+            )? {
                 Some(1) => Comparison::PreviousPeriod,
                 Some(2) => Comparison::PreviousYear,
                 _ => Comparison::None,
@@ -543,7 +552,9 @@ async fn run(cli: Cli) -> Result<()> {
             // A wrong name or day is said before the store is opened.
             let which = match name.as_str() {
                 "pack" => None,
-                other => Some(ReportName::parse(other).ok_or(CoreError::invalid("name", "unknown"))?),
+                other => {
+                    Some(ReportName::parse(other).ok_or(CoreError::invalid("name", "unknown"))?)
+                }
             };
             for (field, day) in [("from", &from), ("to", &to), ("asOf", &as_of)] {
                 if let Some(d) = day {
@@ -580,7 +591,10 @@ async fn run(cli: Cli) -> Result<()> {
                     eprintln!("wrote {} to {}", r.title, out.display());
                 }
                 if json {
-                    println!("{}", serde_json::to_string(&r).expect("a report serializes"));
+                    println!(
+                        "{}",
+                        serde_json::to_string(&r).expect("a report serializes")
+                    );
                 } else if out.is_none() {
                     print_report(&r);
                 }
@@ -616,13 +630,29 @@ fn print_report(r: &crm_core::report::Report) {
         println!("  * {n}");
     }
     for k in &r.kpis {
-        println!("  {:<24} {:>16} {:>16} {:>8}", k.label, show(&k.value), show(&k.previous), show(&k.change));
+        println!(
+            "  {:<24} {:>16} {:>16} {:>8}",
+            k.label,
+            show(&k.value),
+            show(&k.previous),
+            show(&k.change)
+        );
     }
     for s in &r.sections {
         println!("\n{}", s.title);
-        println!("  {}", s.columns.iter().map(|c| c.label.clone()).collect::<Vec<_>>().join(" | "));
+        println!(
+            "  {}",
+            s.columns
+                .iter()
+                .map(|c| c.label.clone())
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
         for row in &s.rows {
-            println!("  {}", row.cells.iter().map(show).collect::<Vec<_>>().join(" | "));
+            println!(
+                "  {}",
+                row.cells.iter().map(show).collect::<Vec<_>>().join(" | ")
+            );
         }
         if let Some(t) = &s.totals {
             println!("  {}", t.iter().map(show).collect::<Vec<_>>().join(" | "));

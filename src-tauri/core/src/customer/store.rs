@@ -12,8 +12,8 @@ use super::query::{Cursor, CustomerPage, CustomerQuery};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::search;
-use crate::store::{BULK_PRAGMAS, NORMAL_PRAGMAS};
 use crate::store::Store;
+use crate::store::{BULK_PRAGMAS, NORMAL_PRAGMAS};
 use crate::time::now_ms;
 
 const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
@@ -285,12 +285,16 @@ impl Customers<'_> {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        let tagged = sqlx::query("INSERT INTO customer_tags (customer_id, tag) SELECT id, ? FROM temp.tagging")
-            .bind(&tag)
+        let tagged = sqlx::query(
+            "INSERT INTO customer_tags (customer_id, tag) SELECT id, ? FROM temp.tagging",
+        )
+        .bind(&tag)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query("DELETE FROM temp.tagging")
             .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        sqlx::query("DELETE FROM temp.tagging").execute(&mut *tx).await?;
+            .await?;
         tx.commit().await?;
         Ok(tagged)
     }
@@ -851,7 +855,9 @@ impl BulkLoad {
         }
         self.times.indexes = start.elapsed();
         let start = Instant::now();
-        std::mem::take(&mut self.totals).resume(&mut self.tx).await?;
+        std::mem::take(&mut self.totals)
+            .resume(&mut self.tx)
+            .await?;
         self.times.aggregates = start.elapsed();
         // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
         let start = Instant::now();

@@ -42,14 +42,18 @@ pub(super) fn beta(rng: &mut StdRng, a: f64, b: f64) -> f64 {
 /// How busy a day of the year is for buying, by month (1.0 an ordinary month): the Spring Festival
 /// empties February and the end of January, budgets are spent in November and December.
 pub(super) fn season(month: u32) -> f64 {
-    [0.85, 0.45, 1.0, 1.0, 1.05, 1.1, 0.95, 0.9, 1.05, 0.85, 1.3, 1.5][(month.clamp(1, 12) - 1) as usize]
+    [
+        0.85, 0.45, 1.0, 1.0, 1.05, 1.1, 0.95, 0.9, 1.05, 0.85, 1.3, 1.5,
+    ][(month.clamp(1, 12) - 1) as usize]
 }
 
 const PEAK: f64 = 1.5;
 
 fn month_of(day: i32) -> u32 {
     use chrono::Datelike;
-    (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day") + chrono::Duration::days(day as i64)).month()
+    (chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid day")
+        + chrono::Duration::days(day as i64))
+    .month()
 }
 
 /// The days (since 1970-01-01, ascending) on which customer `id`, created on `created`, buys up to `today`.
@@ -96,15 +100,30 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_purchases_and_most_customers_buy_rarely() {
         let today = 20_000;
-        let all: Vec<Vec<i32>> = (1..=4000).map(|id| purchase_days(1, id, today - 1000, today)).collect();
-        assert_eq!(all, (1..=4000).map(|id| purchase_days(1, id, today - 1000, today)).collect::<Vec<_>>());
+        let all: Vec<Vec<i32>> = (1..=4000)
+            .map(|id| purchase_days(1, id, today - 1000, today))
+            .collect();
+        assert_eq!(
+            all,
+            (1..=4000)
+                .map(|id| purchase_days(1, id, today - 1000, today))
+                .collect::<Vec<_>>()
+        );
         let buyers = all.iter().filter(|d| !d.is_empty()).count();
-        assert!((1500..2500).contains(&buyers), "about half buy at all: {buyers}");
+        assert!(
+            (1500..2500).contains(&buyers),
+            "about half buy at all: {buyers}"
+        );
         let once = all.iter().filter(|d| d.len() == 1).count();
         let often = all.iter().filter(|d| d.len() >= 5).count();
-        assert!(once > often * 2, "most buy once ({once}), a few often ({often})");
+        assert!(
+            once > often * 2,
+            "most buy once ({once}), a few often ({often})"
+        );
         assert!(often > 20, "some buy often: {often}");
-        assert!(all.iter().all(|d| d.windows(2).all(|w| w[0] < w[1]) && d.iter().all(|x| *x <= today)));
+        assert!(all
+            .iter()
+            .all(|d| d.windows(2).all(|w| w[0] < w[1]) && d.iter().all(|x| *x <= today)));
     }
 
     #[test]

@@ -176,7 +176,8 @@ impl Generator {
         // When it buys, and the status that follows: a buyer is 成交, one that stopped long ago now and
         // then 流失; a customer that never bought cannot be 成交.
         let day_of = |ms: i64| ((ms + 8 * 3_600_000).div_euclid(86_400_000)) as i32;
-        let purchases = buying::purchase_days(self.seed, id, day_of(created_at), day_of(self.now_ms));
+        let purchases =
+            buying::purchase_days(self.seed, id, day_of(created_at), day_of(self.now_ms));
         let mut customer = customer;
         customer.status = match purchases.last() {
             Some(last) if day_of(self.now_ms) - last > 540 && id % 3 == 0 => LifecycleStatus::Lost,
@@ -191,8 +192,11 @@ impl Generator {
             None => customer.status,
         };
         // Some owners rate how much a customer prefers them (偏好), where no visit recorded it.
-        let mut rated = StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
-        customer.preference = rated.gen_bool(0.12).then(|| [5, 4, 4, 3, 3, 2][rated.gen_range(0..6)]);
+        let mut rated =
+            StdRng::seed_from_u64(self.seed ^ (id as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        customer.preference = rated
+            .gen_bool(0.12)
+            .then(|| [5, 4, 4, 3, 3, 2][rated.gen_range(0..6)]);
         DemoCustomer {
             id,
             customer,
@@ -311,9 +315,9 @@ impl Generator {
                         next_date,
                         // About a third of calls and visits end with how satisfied the customer was,
                         // mostly content, now and then not.
-                        satisfaction: rng.gen_bool(0.35).then(|| {
-                            [5, 5, 4, 4, 4, 3, 3, 2, 1][rng.gen_range(0..9)]
-                        }),
+                        satisfaction: rng
+                            .gen_bool(0.35)
+                            .then(|| [5, 5, 4, 4, 4, 3, 3, 2, 1][rng.gen_range(0..9)]),
                     },
                     happened_at,
                 }

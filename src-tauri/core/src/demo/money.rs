@@ -172,7 +172,9 @@ impl Generator {
                 let status = match rng.gen_range(0..100) {
                     0..=2 => ContractStatus::Draft,
                     3..=5 => ContractStatus::Terminated,
-                    _ if ends >= today && signed + Duration::days(30) > today => ContractStatus::Signed,
+                    _ if ends >= today && signed + Duration::days(30) > today => {
+                        ContractStatus::Signed
+                    }
                     _ if ends >= today => ContractStatus::Active,
                     _ => ContractStatus::Completed,
                 };
@@ -185,7 +187,9 @@ impl Generator {
                         rng.gen_range(0..products.len())
                     };
                     let (product_id, name, price) = products[pick.min(products.len() - 1)];
-                    let units = ((rng.gen_range(1..=8) as f64) * scale).round().clamp(1.0, 200.0) as i64;
+                    let units = ((rng.gen_range(1..=8) as f64) * scale)
+                        .round()
+                        .clamp(1.0, 200.0) as i64;
                     let q = Quantity::from_milli(units * 1000);
                     let d = Discount::from_bp([0, 0, 500, 1000][rng.gen_range(0..4)]);
                     let line = line_amount("amount", q, price, d).unwrap_or(0);
@@ -193,7 +197,16 @@ impl Generator {
                     if position == 0 {
                         title = format!("{name}采购合同");
                     }
-                    out.lines.push((id, position, product_id, name.to_string(), q.milli(), price, d.bp(), line));
+                    out.lines.push((
+                        id,
+                        position,
+                        product_id,
+                        name.to_string(),
+                        q.milli(),
+                        price,
+                        d.bp(),
+                        line,
+                    ));
                 }
                 out.contracts.push(DemoContract {
                     id,
@@ -262,8 +275,12 @@ impl Generator {
                 // About one contract in 150 comes with its signed scan (ids are laid out in blocks of 40).
                 if id % 149 == 0 {
                     let pdf = small_pdf(&out.contracts.last().expect("just pushed").number);
-                    let name = format!("{}-签字版.pdf", out.contracts.last().expect("pushed").number);
-                    out.documents.push((id, customer_id, id, name, pdf, created_at));
+                    let name = format!(
+                        "{}-签字版.pdf",
+                        out.contracts.last().expect("pushed").number
+                    );
+                    out.documents
+                        .push((id, customer_id, id, name, pdf, created_at));
                 }
             }
         }
@@ -544,14 +561,24 @@ mod tests {
         let a = g.money_batch(1..2001, 1, 1, 1, &products);
         let b = g.money_batch(1..2001, 1, 1, 1, &products);
         assert_eq!(a.contracts.len(), b.contracts.len());
-        let buyers: std::collections::HashSet<i64> = a.contracts.iter().map(|c| c.customer_id).collect();
+        let buyers: std::collections::HashSet<i64> =
+            a.contracts.iter().map(|c| c.customer_id).collect();
         let share = buyers.len() as f64 / 2000.0;
-        assert!((0.35..0.6).contains(&share), "about half the book buys: {share}");
+        assert!(
+            (0.35..0.6).contains(&share),
+            "about half the book buys: {share}"
+        );
         let per_buyer = a.contracts.len() as f64 / buyers.len() as f64;
-        assert!((1.5..4.0).contains(&per_buyer), "a buyer comes back now and then: {per_buyer}");
+        assert!(
+            (1.5..4.0).contains(&per_buyer),
+            "a buyer comes back now and then: {per_buyer}"
+        );
         for r in &a.receipts {
             let c = a.contracts.iter().find(|c| c.id == r.contract_id).unwrap();
-            assert!(r.received_on >= c.signed_on, "nothing is paid before it is signed");
+            assert!(
+                r.received_on >= c.signed_on,
+                "nothing is paid before it is signed"
+            );
         }
         for c in &a.contracts {
             let lines: i64 = a.lines.iter().filter(|l| l.0 == c.id).map(|l| l.7).sum();

@@ -16,10 +16,7 @@ use crate::time::now_ms;
 /// What becomes of one row.
 pub(super) enum Plan<S, V> {
     Create(V),
-    Update {
-        before: Box<S>,
-        valid: V,
-    },
+    Update { before: Box<S>, valid: V },
     Unchanged,
     Reject(Refusal),
 }

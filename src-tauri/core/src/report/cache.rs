@@ -47,8 +47,14 @@ mod tests {
         let cache = Cache::default();
         cache.put("clv", 3, Arc::new(42u32));
         assert_eq!(cache.get::<u32>("clv", 3).as_deref(), Some(&42));
-        assert!(cache.get::<u32>("clv", 4).is_none(), "the records changed since");
-        assert!(cache.get::<String>("clv", 3).is_none(), "another type is not this one");
+        assert!(
+            cache.get::<u32>("clv", 4).is_none(),
+            "the records changed since"
+        );
+        assert!(
+            cache.get::<String>("clv", 3).is_none(),
+            "another type is not this one"
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 use super::clv::{self, Valued};
 use super::history::day_number;
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize};
+use super::model::{
+    Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize,
+};
 use super::table::{kpi, Table};
 use super::{common, Context};
 use crate::error::Result;
@@ -14,7 +16,11 @@ use crate::error::Result;
 pub(super) const LEVELS: [&str; 4] = ["churned", "high", "watch", "unlikely"];
 
 /// The risk level of a customer with P(alive) `p_alive` and gap ratio `ratio`, if at risk.
-pub(super) fn risk(p_alive: Option<f64>, ratio: Option<f64>, threshold: f64) -> Option<&'static str> {
+pub(super) fn risk(
+    p_alive: Option<f64>,
+    ratio: Option<f64>,
+    threshold: f64,
+) -> Option<&'static str> {
     match ratio {
         Some(r) if r >= 2.0 => Some("churned"),
         Some(r) if r >= 1.5 => Some("high"),
@@ -32,7 +38,10 @@ pub(super) fn ratio(row: &Valued, as_of: i32) -> Option<f64> {
 }
 
 /// The customers at risk, ranked as the report lists them: (row, ratio, level).
-pub(super) fn at_risk<'v>(v: &'v clv::Valuation, threshold: f64) -> Vec<(&'v Valued, Option<f64>, &'static str)> {
+pub(super) fn at_risk<'v>(
+    v: &'v clv::Valuation,
+    threshold: f64,
+) -> Vec<(&'v Valued, Option<f64>, &'static str)> {
     let t = day_number(v.as_of);
     v.rows
         .iter()
@@ -60,7 +69,13 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let worth = |r: &Valued| r.predicted_365.unwrap_or(r.historical);
     report.kpis = vec![
         kpi(ctx, "atRisk", ColumnKind::Count, risky.len() as i64, None),
-        kpi(ctx, "valueAtRisk", ColumnKind::Money, risky.iter().map(|(r, ..)| worth(r)).sum(), None),
+        kpi(
+            ctx,
+            "valueAtRisk",
+            ColumnKind::Money,
+            risky.iter().map(|(r, ..)| worth(r)).sum(),
+            None,
+        ),
     ];
     let mut sizes = Vec::new();
     let mut t = Table::new(ctx, "riskLevels")
@@ -74,7 +89,9 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         let members: Vec<&Valued> = risky.iter().filter(|x| x.2 == level).map(|x| x.0).collect();
         let n = members.len() as i64;
         let historical: i64 = members.iter().map(|r| r.historical).sum();
-        let predicted: Option<i64> = v.bgnbd.map(|_| members.iter().filter_map(|r| r.predicted_365).sum());
+        let predicted: Option<i64> = v
+            .bgnbd
+            .map(|_| members.iter().filter_map(|r| r.predicted_365).sum());
         sizes.push(SegmentSize {
             key: level.into(),
             label: ctx.t(&format!("risk.{level}")),
@@ -116,7 +133,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
                 row.p_alive.map(Cell::float).unwrap_or(Cell::Empty),
                 Cell::Int((today - row.last) as i64),
                 row.median_gap.map(Cell::float).unwrap_or(Cell::Empty),
-                q.map(|x| Cell::float((x * 100.0).round() / 100.0)).unwrap_or(Cell::Empty),
+                q.map(|x| Cell::float((x * 100.0).round() / 100.0))
+                    .unwrap_or(Cell::Empty),
                 Cell::text(ctx.t(&format!("risk.{level}"))),
                 row.predicted_365.map(Cell::Int).unwrap_or(Cell::Empty),
                 Cell::Int(row.historical),
@@ -138,13 +156,33 @@ mod tests {
 
     #[test]
     fn the_gap_ratio_sets_the_level_before_p_alive_does() {
-        assert_eq!(risk(Some(0.9), Some(2.0), 0.5), Some("churned"), "twice the usual gap: 流失");
+        assert_eq!(
+            risk(Some(0.9), Some(2.0), 0.5),
+            Some("churned"),
+            "twice the usual gap: 流失"
+        );
         assert_eq!(risk(Some(0.9), Some(1.5), 0.5), Some("high"));
         assert_eq!(risk(Some(0.9), Some(1.0), 0.5), Some("watch"));
-        assert_eq!(risk(Some(0.9), Some(0.99), 0.5), None, "a little early is no risk");
-        assert_eq!(risk(Some(0.3), Some(0.5), 0.5), Some("unlikely"), "the model alone can flag a customer");
-        assert_eq!(risk(Some(0.5), None, 0.5), None, "at the threshold is not under it");
-        assert_eq!(risk(None, None, 0.5), None, "no model, no gap: nothing is guessed");
+        assert_eq!(
+            risk(Some(0.9), Some(0.99), 0.5),
+            None,
+            "a little early is no risk"
+        );
+        assert_eq!(
+            risk(Some(0.3), Some(0.5), 0.5),
+            Some("unlikely"),
+            "the model alone can flag a customer"
+        );
+        assert_eq!(
+            risk(Some(0.5), None, 0.5),
+            None,
+            "at the threshold is not under it"
+        );
+        assert_eq!(
+            risk(None, None, 0.5),
+            None,
+            "no model, no gap: nothing is guessed"
+        );
     }
 
     #[test]
@@ -162,6 +200,16 @@ mod tests {
             predicted_365: None,
         };
         assert_eq!(ratio(&row, 135), Some(1.5), "45 days since, gaps of 30");
-        assert_eq!(ratio(&Valued { median_gap: Some(0.0), ..row.clone() }, 135), None, "all on one day: no gap");
+        assert_eq!(
+            ratio(
+                &Valued {
+                    median_gap: Some(0.0),
+                    ..row.clone()
+                },
+                135
+            ),
+            None,
+            "all on one day: no gap"
+        );
     }
 }

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use super::fit::{BgNbd, Customer, FitError, GammaGamma, Horizon, Spend};
 use super::history::{self, day_number, day_of_number};
 use super::model::{
-    BgNbdParameters, Cell, ChartKind, ColumnKind, CustomerValue, DrillKind, GammaGammaParameters, Report,
-    ReportName, ReportQuery,
+    BgNbdParameters, Cell, ChartKind, ColumnKind, CustomerValue, DrillKind, GammaGammaParameters,
+    Report, ReportName, ReportQuery,
 };
 use super::table::{customer_names, kpi, share, Table};
 use super::{as_of, common, Context};
@@ -90,12 +90,20 @@ pub(super) fn value(
             let mut gaps: Vec<f64> = p.days.windows(2).map(|w| (w[1] - w[0]) as f64).collect();
             median_of(&mut gaps)
         });
-        customers.push(Customer::new(n - 1, (last - first) as f64, (t_now - first) as f64));
+        customers.push(Customer::new(
+            n - 1,
+            (last - first) as f64,
+            (t_now - first) as f64,
+        ));
         if n > 1 {
             // The mean value of the repeat purchases (the first is left out, as the model wants), in 元.
             let repeat: i64 = p.amounts[1..].iter().sum();
             let mean = repeat as f64 / 100.0 / (n - 1) as f64;
-            spends.push(if mean > 0.0 { Some(Spend::new(n - 1, mean)) } else { None });
+            spends.push(if mean > 0.0 {
+                Some(Spend::new(n - 1, mean))
+            } else {
+                None
+            });
         } else {
             spends.push(None);
         }
@@ -183,7 +191,9 @@ pub(super) async fn valuation(ctx: &Context<'_>, q: &ReportQuery) -> Result<Arc<
     .map_err(|e| CoreError::Internal(e.to_string()))?;
     let valued = match valued {
         Ok(v) => Arc::new(v),
-        Err(FitError::Cancelled) => return Err(CoreError::conflict("cancelled", "the report was cancelled")),
+        Err(FitError::Cancelled) => {
+            return Err(CoreError::conflict("cancelled", "the report was cancelled"))
+        }
         Err(e) => return Err(CoreError::Internal(e.to_string())),
     };
     ctx.progress(3, 3);
@@ -194,7 +204,10 @@ pub(super) async fn valuation(ctx: &Context<'_>, q: &ReportQuery) -> Result<Arc<
 /// The note that says why there is no prediction.
 pub(super) fn failure_note(ctx: &Context<'_>, failure: &FitError) -> String {
     match failure {
-        FitError::TooFewRepeatBuyers { repeat_buyers, needed } => ctx
+        FitError::TooFewRepeatBuyers {
+            repeat_buyers,
+            needed,
+        } => ctx
             .t("note.clv.tooFew")
             .replace("{n}", &repeat_buyers.to_string())
             .replace("{needed}", &needed.to_string()),
@@ -297,14 +310,24 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     }
     let repeat = v.rows.iter().filter(|r| r.purchases > 1).count() as i64;
     let historical: i64 = v.rows.iter().map(|r| r.historical).sum();
-    let predicted: Option<i64> = v.bgnbd.map(|_| v.rows.iter().filter_map(|r| r.predicted_365).sum());
+    let predicted: Option<i64> = v
+        .bgnbd
+        .map(|_| v.rows.iter().filter_map(|r| r.predicted_365).sum());
     report.kpis = vec![
-        kpi(ctx, "purchasers", ColumnKind::Count, v.rows.len() as i64, None),
+        kpi(
+            ctx,
+            "purchasers",
+            ColumnKind::Count,
+            v.rows.len() as i64,
+            None,
+        ),
         kpi(ctx, "repeatBuyers", ColumnKind::Count, repeat, None),
         kpi(ctx, "historicalValue", ColumnKind::Money, historical, None),
     ];
     if let Some(p) = predicted {
-        report.kpis.push(kpi(ctx, "predictedValue", ColumnKind::Money, p, None));
+        report
+            .kpis
+            .push(kpi(ctx, "predictedValue", ColumnKind::Money, p, None));
     }
 
     // Bands of predicted value (historical where nothing is predicted).
@@ -312,7 +335,15 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "band", ColumnKind::Text)
         .col(ctx, "customers", ColumnKind::Count)
         .col(ctx, "customerShare", ColumnKind::Percent)
-        .col(ctx, if predicted.is_some() { "predictedValue" } else { "historicalValue" }, ColumnKind::Money)
+        .col(
+            ctx,
+            if predicted.is_some() {
+                "predictedValue"
+            } else {
+                "historicalValue"
+            },
+            ColumnKind::Money,
+        )
         .chart(ChartKind::Bar, 0, &[1])
         .drill(DrillKind::Customers);
     for (key, lo, hi) in BANDS {
@@ -333,9 +364,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    report
-        .sections
-        .push(t.totals(ctx, &[(2, share(v.rows.len() as i64, v.rows.len() as i64))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(2, share(v.rows.len() as i64, v.rows.len() as i64))])
+            .done(),
+    );
 
     let shown: Vec<&Valued> = v.rows.iter().take(limit).collect();
     let values = customer_values(ctx, &shown, v.as_of).await?;
@@ -404,9 +436,23 @@ mod tests {
             })
             .collect();
         let v = value(&book, as_of, 10, &|| false).unwrap();
-        assert_eq!(v.failure, Some(FitError::TooFewRepeatBuyers { repeat_buyers: 10, needed: 30 }));
-        assert!(v.rows.iter().all(|r| r.p_alive.is_none() && r.predicted_365.is_none()), "never a made-up number");
-        assert_eq!(v.rows[0].historical, 120_000, "the repeat buyers lead by what they bought");
+        assert_eq!(
+            v.failure,
+            Some(FitError::TooFewRepeatBuyers {
+                repeat_buyers: 10,
+                needed: 30
+            })
+        );
+        assert!(
+            v.rows
+                .iter()
+                .all(|r| r.p_alive.is_none() && r.predicted_365.is_none()),
+            "never a made-up number"
+        );
+        assert_eq!(
+            v.rows[0].historical, 120_000,
+            "the repeat buyers lead by what they bought"
+        );
     }
 
     #[test]
@@ -415,22 +461,40 @@ mod tests {
         let t = day_number(as_of);
         let book: Vec<_> = (0..100).map(|i| history(i, &[t - 10], &[10_000])).collect();
         let v = value(&book, as_of, 10, &|| false).unwrap();
-        assert!(matches!(v.failure, Some(FitError::TooFewRepeatBuyers { repeat_buyers: 0, .. })));
+        assert!(matches!(
+            v.failure,
+            Some(FitError::TooFewRepeatBuyers {
+                repeat_buyers: 0,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn a_cancelled_valuation_stops() {
         let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
         let book = vec![history(1, &[100], &[1])];
-        assert_eq!(value(&book, as_of, 10, &|| true).unwrap_err(), FitError::Cancelled);
+        assert_eq!(
+            value(&book, as_of, 10, &|| true).unwrap_err(),
+            FitError::Cancelled
+        );
     }
 
     #[test]
     fn the_median_gap_counts_customers_with_three_purchases_or_more() {
         let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        let book = vec![history(1, &[0, 10, 40, 50], &[1, 1, 1, 1]), history(2, &[0, 30], &[1, 1])];
+        let book = vec![
+            history(1, &[0, 10, 40, 50], &[1, 1, 1, 1]),
+            history(2, &[0, 30], &[1, 1]),
+        ];
         let v = value(&book, as_of, 10, &|| false).unwrap();
-        let gap = |id| v.rows.iter().find(|r| r.customer_id == id).unwrap().median_gap;
+        let gap = |id| {
+            v.rows
+                .iter()
+                .find(|r| r.customer_id == id)
+                .unwrap()
+                .median_gap
+        };
         assert_eq!(gap(1), Some(10.0), "gaps 10, 30, 10");
         assert_eq!(gap(2), None);
     }

@@ -35,7 +35,12 @@ pub(super) fn report(
         };
         param(
             "comparison",
-            format!("{} ({} – {})", ctx.t(&format!("compare.{how}")), c.from_text(), c.to_text()),
+            format!(
+                "{} ({} – {})",
+                ctx.t(&format!("compare.{how}")),
+                c.from_text(),
+                c.to_text()
+            ),
         );
     }
     if matches!(name, ReportName::Sales) {
@@ -55,7 +60,11 @@ pub(super) fn report(
     }
     if matches!(
         name,
-        ReportName::Rfm | ReportName::Loyalty | ReportName::Clv | ReportName::Churn | ReportName::ValueMatrix
+        ReportName::Rfm
+            | ReportName::Loyalty
+            | ReportName::Clv
+            | ReportName::Churn
+            | ReportName::ValueMatrix
     ) {
         param("asOf", as_of.format("%Y-%m-%d").to_string());
     }

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportFilters, ReportName, ReportQuery};
+use super::model::{
+    Cell, ChartKind, ColumnKind, DrillKind, Report, ReportFilters, ReportName, ReportQuery,
+};
 use super::period::Period;
 use super::source::{push_filters, Dim, Source};
 use super::table::{by_month, kpi, share, value_label, Table};
@@ -19,12 +21,18 @@ pub(super) fn default_period(ctx: &Context<'_>) -> Period {
 }
 
 /// The live book counted by dimension `dim` (`status`, `level`, `province`, …).
-async fn book(conn: &mut SqliteConnection, dim: &str, f: &ReportFilters) -> Result<Vec<(String, i64)>> {
+async fn book(
+    conn: &mut SqliteConnection,
+    dim: &str,
+    f: &ReportFilters,
+) -> Result<Vec<(String, i64)>> {
     if !f.on_customers() {
-        return Ok(sqlx::query_as("SELECT value, customers FROM agg_book WHERE dim = ? AND customers <> 0")
-            .bind(dim)
-            .fetch_all(&mut *conn)
-            .await?);
+        return Ok(sqlx::query_as(
+            "SELECT value, customers FROM agg_book WHERE dim = ? AND customers <> 0",
+        )
+        .bind(dim)
+        .fetch_all(&mut *conn)
+        .await?);
     }
     let value = match dim {
         "status" => "c.status".to_string(),
@@ -35,8 +43,9 @@ async fn book(conn: &mut SqliteConnection, dim: &str, f: &ReportFilters) -> Resu
             .map(|(_, v)| v.to_string())
             .unwrap_or_else(|| "''".into()),
     };
-    let mut b: QueryBuilder<Sqlite> =
-        QueryBuilder::new(format!("SELECT {value}, count(*) FROM customers c WHERE c.deleted_at IS NULL"));
+    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
+        "SELECT {value}, count(*) FROM customers c WHERE c.deleted_at IS NULL"
+    ));
     push_filters(&mut b, f);
     b.push(" GROUP BY 1");
     Ok(b.build_query_as().fetch_all(&mut *conn).await?)
@@ -44,8 +53,13 @@ async fn book(conn: &mut SqliteConnection, dim: &str, f: &ReportFilters) -> Resu
 
 /// How many customers (passing `f`) whose first purchase falls in `period` took each number of days
 /// from creation to that purchase (成交周期, kept with each purchaser): (days, customers), fewest first.
-async fn cycle_histogram(conn: &mut SqliteConnection, period: Period, f: &ReportFilters) -> Result<Vec<(i64, i64)>> {
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT coalesce(a.cycle, 0), count(*) FROM agg_customers a");
+async fn cycle_histogram(
+    conn: &mut SqliteConnection,
+    period: Period,
+    f: &ReportFilters,
+) -> Result<Vec<(i64, i64)>> {
+    let mut b: QueryBuilder<Sqlite> =
+        QueryBuilder::new("SELECT coalesce(a.cycle, 0), count(*) FROM agg_customers a");
     if f.on_customers() {
         b.push(" JOIN customers c ON c.id = a.customer_id");
     }
@@ -64,22 +78,32 @@ async fn cycle_histogram(conn: &mut SqliteConnection, period: Period, f: &Report
 pub(super) fn cycle_summary(histogram: &[(i64, i64)]) -> (Vec<i64>, Option<f64>) {
     let counts = CYCLE_BUCKETS
         .iter()
-        .map(|(_, lo, hi)| histogram.iter().filter(|(d, _)| d >= lo && d <= hi).map(|(_, n)| n).sum())
+        .map(|(_, lo, hi)| {
+            histogram
+                .iter()
+                .filter(|(d, _)| d >= lo && d <= hi)
+                .map(|(_, n)| n)
+                .sum()
+        })
         .collect();
     let n: i64 = histogram.iter().map(|(_, c)| c).sum();
     // The value at a 0-based position of the sorted cycles.
     let at = |pos: i64| {
         let mut seen = 0;
-        histogram.iter().find(|(_, c)| {
-            seen += c;
-            seen > pos
-        })
-        .map(|(d, _)| *d)
+        histogram
+            .iter()
+            .find(|(_, c)| {
+                seen += c;
+                seen > pos
+            })
+            .map(|(d, _)| *d)
     };
     let middle = match n {
         0 => None,
         _ if n % 2 == 1 => at(n / 2).map(|d| d as f64),
-        _ => at(n / 2 - 1).zip(at(n / 2)).map(|(a, b)| (a + b) as f64 / 2.0),
+        _ => at(n / 2 - 1)
+            .zip(at(n / 2))
+            .map(|(a, b)| (a + b) as f64 / 2.0),
     };
     (counts, middle)
 }
@@ -110,12 +134,22 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     };
     let statuses = book(&mut conn, "status", &filters).await?;
     let live: i64 = statuses.iter().map(|(_, n)| n).sum();
-    let deals = statuses.iter().find(|(s, _)| s == "deal").map(|(_, n)| *n).unwrap_or(0);
+    let deals = statuses
+        .iter()
+        .find(|(s, _)| s == "deal")
+        .map(|(_, n)| *n)
+        .unwrap_or(0);
     let (cycles, middle) = cycle_summary(&cycle_histogram(&mut conn, period, &filters).await?);
     let cycled: i64 = cycles.iter().sum();
 
     report.kpis = vec![
-        kpi(ctx, "newCustomers", ColumnKind::Count, now.customers, before.map(|b| b.customers)),
+        kpi(
+            ctx,
+            "newCustomers",
+            ColumnKind::Count,
+            now.customers,
+            before.map(|b| b.customers),
+        ),
         kpi(ctx, "liveCustomers", ColumnKind::Count, live, None),
         kpi(ctx, "dealCustomers", ColumnKind::Count, deals, None),
     ];
@@ -124,7 +158,15 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     report.kpis.push(median_kpi);
 
     // New customers month by month, beside the compared period's months.
-    let months = by_month(ctx, &mut conn, &source, (period, previous), ("newByMonth", "newCustomers", "created"), |m| m.customers).await?;
+    let months = by_month(
+        ctx,
+        &mut conn,
+        &source,
+        (period, previous),
+        ("newByMonth", "newCustomers", "created"),
+        |m| m.customers,
+    )
+    .await?;
     report.sections.push(months);
 
     // The funnel of the period's new customers by the furthest stage they reached.
@@ -145,7 +187,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .chart(ChartKind::Funnel, 0, &[1])
         .drill(DrillKind::Customers);
     for (i, n) in reached.iter().enumerate() {
-        let step = if i == 0 { Cell::Empty } else { share(*n, reached[i - 1]) };
+        let step = if i == 0 {
+            Cell::Empty
+        } else {
+            share(*n, reached[i - 1])
+        };
         t.row(
             Some(format!("stage:{}", i + 1)),
             vec![
@@ -168,10 +214,16 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     for ((key, ..), n) in CYCLE_BUCKETS.iter().zip(&cycles) {
         t.row(
             Some(format!("cycle:{key}")),
-            vec![Cell::text(ctx.t(&format!("cycle.{key}"))), Cell::Int(*n), share(*n, cycled)],
+            vec![
+                Cell::text(ctx.t(&format!("cycle.{key}"))),
+                Cell::Int(*n),
+                share(*n, cycled),
+            ],
         );
     }
-    report.sections.push(t.totals(ctx, &[(2, share(cycled, cycled))]).done());
+    report
+        .sections
+        .push(t.totals(ctx, &[(2, share(cycled, cycled))]).done());
     ctx.check()?;
 
     // The live book by each dimension.
@@ -182,7 +234,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         ("industry", "byIndustry", ChartKind::Bar),
         ("source", "bySource", ChartKind::Bar),
     ] {
-        let counts = if dim == "status" { statuses.clone() } else { book(&mut conn, dim, &filters).await? };
+        let counts = if dim == "status" {
+            statuses.clone()
+        } else {
+            book(&mut conn, dim, &filters).await?
+        };
         let mut counts: HashMap<String, i64> = counts.into_iter().collect::<HashMap<_, _>>();
         counts.retain(|_, n| *n != 0);
         let mut rows: Vec<(String, i64)> = counts.into_iter().collect();
@@ -196,10 +252,16 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         for (value, n) in rows {
             t.row(
                 Some(format!("{dim}:{value}")),
-                vec![Cell::text(value_label(ctx, dim, &value)), Cell::Int(n), share(n, live)],
+                vec![
+                    Cell::text(value_label(ctx, dim, &value)),
+                    Cell::Int(n),
+                    share(n, live),
+                ],
             );
         }
-        report.sections.push(t.totals(ctx, &[(2, share(live, live))]).done());
+        report
+            .sections
+            .push(t.totals(ctx, &[(2, share(live, live))]).done());
     }
     report.empty = live == 0;
     Ok(report)
@@ -219,5 +281,4 @@ mod tests {
         assert_eq!(median, Some(5.5), "two cycles: their mean");
         assert_eq!(cycle_summary(&[]), (vec![0; 6], None));
     }
-
 }

@@ -32,11 +32,41 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let book = crate::receivable::of_book(ctx.store, ctx.today).await?;
     let mut report = common::report(ctx, ReportName::Dashboard, q, Some(period), previous);
     report.kpis = vec![
-        kpi(ctx, "signed", ColumnKind::Money, now.signed_amount, before.map(|b| b.signed_amount)),
-        kpi(ctx, "received", ColumnKind::Money, now.received_amount, before.map(|b| b.received_amount)),
-        kpi(ctx, "newCustomers", ColumnKind::Count, now.customers, before.map(|b| b.customers)),
-        kpi(ctx, "followUps", ColumnKind::Count, now.follow_ups, before.map(|b| b.follow_ups)),
-        kpi(ctx, "outstanding", ColumnKind::Money, book.outstanding, None),
+        kpi(
+            ctx,
+            "signed",
+            ColumnKind::Money,
+            now.signed_amount,
+            before.map(|b| b.signed_amount),
+        ),
+        kpi(
+            ctx,
+            "received",
+            ColumnKind::Money,
+            now.received_amount,
+            before.map(|b| b.received_amount),
+        ),
+        kpi(
+            ctx,
+            "newCustomers",
+            ColumnKind::Count,
+            now.customers,
+            before.map(|b| b.customers),
+        ),
+        kpi(
+            ctx,
+            "followUps",
+            ColumnKind::Count,
+            now.follow_ups,
+            before.map(|b| b.follow_ups),
+        ),
+        kpi(
+            ctx,
+            "outstanding",
+            ColumnKind::Money,
+            book.outstanding,
+            None,
+        ),
         kpi(ctx, "overdue", ColumnKind::Money, book.overdue, None),
     ];
 
@@ -49,12 +79,22 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .chart(ChartKind::Line, 0, &[1, 2])
         .drill(DrillKind::Contracts);
     for (month, m) in source
-        .by_bucket(&mut conn, super::source::Dim::Whole, None, months, Grain::Month)
+        .by_bucket(
+            &mut conn,
+            super::source::Dim::Whole,
+            None,
+            months,
+            Grain::Month,
+        )
         .await?
     {
         trend.row(
             Some(format!("month:{month}")),
-            vec![Cell::text(month), Cell::Int(m.signed_amount), Cell::Int(m.received_amount)],
+            vec![
+                Cell::text(month),
+                Cell::Int(m.signed_amount),
+                Cell::Int(m.received_amount),
+            ],
         );
     }
     report.sections.push(trend.totals(ctx, &[]).done());

@@ -70,12 +70,15 @@ fn bucket(value: &str) -> Result<Period> {
     let bad = || CoreError::invalid("key", "format");
     if let Some((y, q)) = value.split_once('Q') {
         let (y, q): (i32, u32) = (y.parse().map_err(|_| bad())?, q.parse().map_err(|_| bad())?);
-        let first = chrono::NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1).ok_or_else(bad)?;
+        let first =
+            chrono::NaiveDate::from_ymd_opt(y, (q.clamp(1, 4) - 1) * 3 + 1, 1).ok_or_else(bad)?;
         return Ok(Period::quarter_of(first));
     }
     if value.len() == 4 {
         let y: i32 = value.parse().map_err(|_| bad())?;
-        return Ok(Period::year_of(chrono::NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?));
+        return Ok(Period::year_of(
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1).ok_or_else(bad)?,
+        ));
     }
     let first = parse_day("key", &format!("{value}-01"))?;
     Ok(Period::month_of(first))
@@ -84,7 +87,10 @@ fn bucket(value: &str) -> Result<Period> {
 /// What a key selects.
 enum Selection {
     /// Counted contracts signed in the period whose rows pass `condition` (SQL over `ct`, `c`, bound).
-    Contracts { period: Period, condition: Option<(String, String)> },
+    Contracts {
+        period: Period,
+        condition: Option<(String, String)>,
+    },
     /// Customers by id.
     Customers(Vec<i64>),
     /// Live customers passing SQL `condition` over `c` with one bound text value.
@@ -92,7 +98,10 @@ enum Selection {
 }
 
 async fn select(ctx: &Context<'_>, r: &DrillRequest) -> Result<Selection> {
-    let (kind, value) = r.key.split_once(':').ok_or(CoreError::invalid("key", "format"))?;
+    let (kind, value) = r
+        .key
+        .split_once(':')
+        .ok_or(CoreError::invalid("key", "format"))?;
     let period = period_of(ctx, r);
     let dims = ["province", "city", "industry", "source", "level"];
     let customer_dim = |dim: &str| -> String {
@@ -301,14 +310,21 @@ pub async fn list(ctx: &Context<'_>, r: &DrillRequest, limit: u32) -> Result<Dri
                 b.push(tail);
                 b
             };
-            let total: i64 = build("SELECT count(*)", "").build_query_scalar().fetch_one(&mut *conn).await?;
+            let total: i64 = build("SELECT count(*)", "")
+                .build_query_scalar()
+                .fetch_one(&mut *conn)
+                .await?;
             let mut b = build(
                 "SELECT ct.id, ct.customer_id, c.name AS customer_name, ct.number, ct.title, ct.amount, ct.signed_on AS day",
                 " ORDER BY ct.signed_on DESC, ct.id DESC LIMIT ",
             );
             b.push_bind(limit);
             let rows = b.build_query_as().fetch_all(&mut *conn).await?;
-            Ok(DrillList { kind: DrillKind::Contracts, rows, total })
+            Ok(DrillList {
+                kind: DrillKind::Contracts,
+                rows,
+                total,
+            })
         }
         other => {
             let ids = customer_ids_of(&mut conn, other, &r.query).await?;
@@ -322,7 +338,11 @@ pub async fn list(ctx: &Context<'_>, r: &DrillRequest, limit: u32) -> Result<Dri
             .bind(limit)
             .fetch_all(&mut *conn)
             .await?;
-            Ok(DrillList { kind: DrillKind::Customers, rows, total })
+            Ok(DrillList {
+                kind: DrillKind::Customers,
+                rows,
+                total,
+            })
         }
     }
 }
@@ -338,12 +358,14 @@ async fn customer_ids_of(
             let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
                 "SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND c.id IN (SELECT value FROM json_each(",
             );
-            b.push_bind(serde_json::to_string(&ids).expect("ids serialize")).push("))");
+            b.push_bind(serde_json::to_string(&ids).expect("ids serialize"))
+                .push("))");
             push_filters(&mut b, &q.filters);
             b.build_query_scalar().fetch_all(&mut *conn).await?
         }
         Selection::CustomersWhere(sql, values) => {
-            let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ");
+            let mut b: QueryBuilder<Sqlite> =
+                QueryBuilder::new("SELECT c.id FROM customers c WHERE c.deleted_at IS NULL AND ");
             let mut parts = sql.split('?');
             b.push(parts.next().unwrap_or_default());
             for (part, v) in parts.zip(values) {
@@ -358,7 +380,9 @@ async fn customer_ids_of(
                  AND c.deleted_at IS NULL AND ct.signed_on BETWEEN ",
                 crate::aggregate::contract_counts("ct")
             ));
-            b.push_bind(period.from_text()).push(" AND ").push_bind(period.to_text());
+            b.push_bind(period.from_text())
+                .push(" AND ")
+                .push_bind(period.to_text());
             if let Some((sql, value)) = condition {
                 b.push(" AND ");
                 let mut parts = sql.split('?');

@@ -30,7 +30,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let mut filters = q.filters.clone();
     filters.category = None;
     let source = Source::for_filters(&filters);
-    let quiet_days = q.quiet_days.unwrap_or(ctx.settings.quiet_days).clamp(1, 3650);
+    let quiet_days = q
+        .quiet_days
+        .unwrap_or(ctx.settings.quiet_days)
+        .clamp(1, 3650);
     let limit = q.limit.unwrap_or(50).min(10_000) as i64;
     let mut conn = ctx.store.read().acquire().await?;
     let mut report = common::report(ctx, ReportName::FollowUps, q, Some(period), previous);
@@ -48,9 +51,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     // The whole book counts from its kept total and the index of last follow-ups; a filtered one reads
     // its customers.
     let (live, recent): (i64, i64) = if filters.on_customers() {
-        let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "SELECT count(*), coalesce(sum(c.last_follow_up_at >= ",
-        );
+        let mut b: QueryBuilder<Sqlite> =
+            QueryBuilder::new("SELECT count(*), coalesce(sum(c.last_follow_up_at >= ");
         b.push_bind(since)
             .push("), 0) FROM customers c WHERE c.deleted_at IS NULL");
         push_filters(&mut b, &filters);
@@ -66,16 +68,41 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     };
 
     report.kpis = vec![
-        kpi(ctx, "followUps", ColumnKind::Count, now.follow_ups, before.map(|b| b.follow_ups)),
+        kpi(
+            ctx,
+            "followUps",
+            ColumnKind::Count,
+            now.follow_ups,
+            before.map(|b| b.follow_ups),
+        ),
         kpi(ctx, "followedRecently", ColumnKind::Count, recent, None),
-        kpi(ctx, "notFollowedRecently", ColumnKind::Count, live - recent, None),
+        kpi(
+            ctx,
+            "notFollowedRecently",
+            ColumnKind::Count,
+            live - recent,
+            None,
+        ),
     ];
 
-    let months = by_month(ctx, &mut conn, &source, (period, previous), ("followUpsByMonth", "followUps", "month"), |m| m.follow_ups).await?;
+    let months = by_month(
+        ctx,
+        &mut conn,
+        &source,
+        (period, previous),
+        ("followUpsByMonth", "followUps", "month"),
+        |m| m.follow_ups,
+    )
+    .await?;
     report.sections.push(months);
 
-    let kinds = source.by_value(&mut conn, Dim::FollowUpKind, period).await?;
-    let mut kinds: Vec<_> = kinds.into_iter().filter(|(_, m)| m.follow_ups != 0).collect();
+    let kinds = source
+        .by_value(&mut conn, Dim::FollowUpKind, period)
+        .await?;
+    let mut kinds: Vec<_> = kinds
+        .into_iter()
+        .filter(|(_, m)| m.follow_ups != 0)
+        .collect();
     kinds.sort_by(|a, b| b.1.follow_ups.cmp(&a.1.follow_ups).then(a.0.cmp(&b.0)));
     let mut t = Table::new(ctx, "followUpsByKind")
         .col(ctx, "followUpKind", ColumnKind::Text)
@@ -93,7 +120,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    report.sections.push(t.totals(ctx, &[(2, share(now.follow_ups, now.follow_ups))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(2, share(now.follow_ups, now.follow_ups))])
+            .done(),
+    );
 
     let mut t = Table::new(ctx, "coverage")
         .col(ctx, "coverage", ColumnKind::Text)
@@ -104,10 +134,16 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     for (key, n) in [("recent", recent), ("quiet", live - recent)] {
         t.row(
             Some(format!("coverage:{key}")),
-            vec![Cell::text(ctx.t(&format!("coverage.{key}"))), Cell::Int(n), share(n, live)],
+            vec![
+                Cell::text(ctx.t(&format!("coverage.{key}"))),
+                Cell::Int(n),
+                share(n, live),
+            ],
         );
     }
-    report.sections.push(t.totals(ctx, &[(2, share(live, live))]).done());
+    report
+        .sections
+        .push(t.totals(ctx, &[(2, share(live, live))]).done());
     ctx.check()?;
 
     // The most valuable customers without a follow-up for N days: walks customers by lifetime 签约额.
@@ -118,8 +154,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     );
     b.push_bind(since).push(")");
     push_filters(&mut b, &filters);
-    b.push(" ORDER BY a.signed DESC, a.customer_id LIMIT ").push_bind(limit);
-    let quiet: Vec<(i64, String, i64, Option<i64>)> = b.build_query_as().fetch_all(&mut *conn).await?;
+    b.push(" ORDER BY a.signed DESC, a.customer_id LIMIT ")
+        .push_bind(limit);
+    let quiet: Vec<(i64, String, i64, Option<i64>)> =
+        b.build_query_as().fetch_all(&mut *conn).await?;
     let mut t = Table::new(ctx, "quietValuable")
         .col(ctx, "customer", ColumnKind::Text)
         .col(ctx, "lifetimeSigned", ColumnKind::Money)
@@ -136,8 +174,12 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             vec![
                 Cell::text(name),
                 Cell::Int(signed),
-                last_day.map(|d| Cell::text(d.format("%Y-%m-%d").to_string())).unwrap_or(Cell::Empty),
-                last_day.map(|d| Cell::Int((ctx.today - d).num_days())).unwrap_or(Cell::Empty),
+                last_day
+                    .map(|d| Cell::text(d.format("%Y-%m-%d").to_string()))
+                    .unwrap_or(Cell::Empty),
+                last_day
+                    .map(|d| Cell::Int((ctx.today - d).num_days()))
+                    .unwrap_or(Cell::Empty),
             ],
         );
     }

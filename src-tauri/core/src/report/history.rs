@@ -76,13 +76,13 @@ pub(super) async fn load(
     if let Some(hit) = ctx.cache.get::<Vec<Purchases>>(&key, generation) {
         return Ok(hit);
     }
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "SELECT s.customer_id, s.day, s.amount FROM agg_sales s",
-    );
+    let mut b: QueryBuilder<Sqlite> =
+        QueryBuilder::new("SELECT s.customer_id, s.day, s.amount FROM agg_sales s");
     if filters.on_customers() {
         b.push(" JOIN customers c ON c.id = s.customer_id");
     }
-    b.push(" WHERE s.day <= ").push_bind(up_to.format("%Y-%m-%d").to_string());
+    b.push(" WHERE s.day <= ")
+        .push_bind(up_to.format("%Y-%m-%d").to_string());
     if filters.on_customers() {
         super::source::push_filters(&mut b, filters);
     }

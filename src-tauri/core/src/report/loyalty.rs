@@ -36,9 +36,17 @@ impl Preference {
 }
 
 /// The quadrant of a customer with `purchases` in the window and preference `pref`.
-pub(super) fn quadrant(purchases: i64, pref: Option<Preference>, min_preference: u32, min_repeats: u32) -> &'static str {
+pub(super) fn quadrant(
+    purchases: i64,
+    pref: Option<Preference>,
+    min_preference: u32,
+    min_repeats: u32,
+) -> &'static str {
     let Some(p) = pref else { return "unrated" };
-    match (p.value() >= min_preference as f64, purchases >= min_repeats as i64) {
+    match (
+        p.value() >= min_preference as f64,
+        purchases >= min_repeats as i64,
+    ) {
         (true, true) => "complete",
         (true, false) => "latent",
         (false, true) => "slow",
@@ -114,18 +122,32 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     });
     let rows = classified(ctx, q, window).await?;
     ctx.check()?;
-    let (table, sizes) = segments(ctx, ("quadrants", "quadrant"), &QUADRANTS, &rows, |r| (r.4, r.2), &[], |_, _| Vec::new());
+    let (table, sizes) = segments(
+        ctx,
+        ("quadrants", "quadrant"),
+        &QUADRANTS,
+        &rows,
+        |r| (r.4, r.2),
+        &[],
+        |_, _| Vec::new(),
+    );
     report.sections.push(table);
     let unrated = sizes.last().map(|s| s.customers).unwrap_or(0);
     if unrated > 0 {
-        report
-            .notes
-            .push(ctx.t("note.loyaltyUnrated").replace("{n}", &unrated.to_string()));
+        report.notes.push(
+            ctx.t("note.loyaltyUnrated")
+                .replace("{n}", &unrated.to_string()),
+        );
     }
     report.segments = Some(sizes);
 
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|a, b| rows[*b].2.cmp(&rows[*a].2).then(rows[*a].0.cmp(&rows[*b].0)));
+    order.sort_by(|a, b| {
+        rows[*b]
+            .2
+            .cmp(&rows[*a].2)
+            .then(rows[*a].0.cmp(&rows[*b].0))
+    });
     let shown: Vec<i64> = order.iter().take(limit).map(|i| rows[*i].0).collect();
     let mut conn = ctx.store.read().acquire().await?;
     let names = customer_names(&mut conn, &shown).await?;
@@ -150,7 +172,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
                 Cell::text(names.get(&id).cloned().unwrap_or_default()),
                 Cell::Int(n),
                 Cell::Int(amount),
-                pref.map(|p| Cell::float((p.value() * 100.0).round() / 100.0)).unwrap_or(Cell::Empty),
+                pref.map(|p| Cell::float((p.value() * 100.0).round() / 100.0))
+                    .unwrap_or(Cell::Empty),
                 from,
                 Cell::text(ctx.t(&format!("quadrant.{key}"))),
             ],
@@ -183,11 +206,31 @@ mod tests {
     #[test]
     fn the_four_quadrants_follow_preference_and_repeat_purchases() {
         let sat = |v| Some(Preference::Satisfaction(v));
-        assert_eq!(quadrant(3, sat(4.0), 4, 3), "complete", "preference 4 and 3 purchases reach both thresholds");
-        assert_eq!(quadrant(2, sat(4.5), 4, 3), "latent", "likes us, buys little: 潜在忠诚型");
-        assert_eq!(quadrant(5, sat(3.9), 4, 3), "slow", "buys often, lukewarm: 缓慢忠诚型");
+        assert_eq!(
+            quadrant(3, sat(4.0), 4, 3),
+            "complete",
+            "preference 4 and 3 purchases reach both thresholds"
+        );
+        assert_eq!(
+            quadrant(2, sat(4.5), 4, 3),
+            "latent",
+            "likes us, buys little: 潜在忠诚型"
+        );
+        assert_eq!(
+            quadrant(5, sat(3.9), 4, 3),
+            "slow",
+            "buys often, lukewarm: 缓慢忠诚型"
+        );
         assert_eq!(quadrant(1, sat(2.0), 4, 3), "none");
-        assert_eq!(quadrant(1, Some(Preference::Rating(5)), 4, 3), "latent", "偏好 counts where no 满意度 was recorded");
-        assert_eq!(quadrant(9, None, 4, 3), "unrated", "no preference is never guessed");
+        assert_eq!(
+            quadrant(1, Some(Preference::Rating(5)), 4, 3),
+            "latent",
+            "偏好 counts where no 满意度 was recorded"
+        );
+        assert_eq!(
+            quadrant(9, None, 4, 3),
+            "unrated",
+            "no preference is never guessed"
+        );
     }
 }

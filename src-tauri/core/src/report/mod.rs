@@ -3,9 +3,9 @@
 //! the totals `aggregate` keeps; writes nothing but the bulk actions of a drill-down (`drill`).
 
 mod cache;
-mod common;
 mod churn;
 mod clv;
+mod common;
 mod customers;
 mod dashboard;
 pub mod drill;
@@ -151,15 +151,28 @@ pub async fn pack(ctx: &Context<'_>, month: &str, language: Language) -> Result<
 }
 
 /// Runs report `name` for `query` with every row of its lists and writes it as a workbook at `path`.
-pub async fn export(ctx: &Context<'_>, name: ReportName, query: &ReportQuery, path: &std::path::Path) -> Result<()> {
-    let query = ReportQuery { limit: None, ..query.clone() };
+pub async fn export(
+    ctx: &Context<'_>,
+    name: ReportName,
+    query: &ReportQuery,
+    path: &std::path::Path,
+) -> Result<()> {
+    let query = ReportQuery {
+        limit: None,
+        ..query.clone()
+    };
     let report = run(ctx, name, &query).await?;
     ctx.check()?;
     xlsx::write_report(path, &report, query.language.unwrap_or(ctx.language))
 }
 
 /// Makes the monthly pack for `month` and writes it at `path`.
-pub async fn export_pack(ctx: &Context<'_>, month: &str, language: Language, path: &std::path::Path) -> Result<()> {
+pub async fn export_pack(
+    ctx: &Context<'_>,
+    month: &str,
+    language: Language,
+    path: &std::path::Path,
+) -> Result<()> {
     let reports = pack(ctx, month, language).await?;
     ctx.check()?;
     xlsx::write_pack(path, month, &reports, language)

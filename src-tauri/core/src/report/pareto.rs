@@ -7,7 +7,9 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Measure, Report, ReportName, ReportQuery, SegmentSize};
+use super::model::{
+    Cell, ChartKind, ColumnKind, DrillKind, Measure, Report, ReportName, ReportQuery, SegmentSize,
+};
 use super::period::Period;
 use super::source::{push_filters, Dim, Source};
 use super::table::{customer_names, products, share, Table};
@@ -82,7 +84,10 @@ pub(super) fn curve(amounts: &[i64]) -> Vec<(f64, f64)> {
     (1..=100)
         .map(|p| {
             let k = ((p as f64 / 100.0) * n as f64).ceil().max(1.0) as usize;
-            (p as f64 / 100.0, cumulative[k.min(n) - 1] as f64 / total as f64)
+            (
+                p as f64 / 100.0,
+                cumulative[k.min(n) - 1] as f64 / total as f64,
+            )
         })
         .collect()
 }
@@ -100,7 +105,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     let mut report = common::report(ctx, ReportName::Pareto, q, Some(period), None);
     report.parameters.push(super::model::Parameter {
         label: ctx.t("param.cutOffs"),
-        value: format!("A ≤ {}% · B ≤ {}%", ctx.settings.pareto_a_percent, ctx.settings.pareto_b_percent),
+        value: format!(
+            "A ≤ {}% · B ≤ {}%",
+            ctx.settings.pareto_a_percent, ctx.settings.pareto_b_percent
+        ),
     });
 
     let table = match q.measure {
@@ -108,7 +116,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         Measure::Received => "agg_collections",
     };
     // Without filters no customer row is read: the purchases alone are summed.
-    let join = if filters.on_customers() { " JOIN customers c ON c.id = s.customer_id" } else { "" };
+    let join = if filters.on_customers() {
+        " JOIN customers c ON c.id = s.customer_id"
+    } else {
+        ""
+    };
     let mut sql: QueryBuilder<Sqlite> = QueryBuilder::new(format!(
         "SELECT s.customer_id, sum(s.amount) FROM {table} s{join} WHERE s.day BETWEEN "
     ));
@@ -170,7 +182,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     report.sections.push(
         t.totals(
             ctx,
-            &[(2, share(amounts.len() as i64, amounts.len() as i64)), (4, share(total, total))],
+            &[
+                (2, share(amounts.len() as i64, amounts.len() as i64)),
+                (4, share(total, total)),
+            ],
         )
         .done(),
     );
@@ -210,7 +225,14 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    let mut t = t.totals(ctx, &[(0, Cell::text(ctx.t("total"))), (2, Cell::Int(total)), (3, share(total, total))]);
+    let mut t = t.totals(
+        ctx,
+        &[
+            (0, Cell::text(ctx.t("total"))),
+            (2, Cell::Int(total)),
+            (3, share(total, total)),
+        ],
+    );
     if ranked.len() > limit {
         t = t.total_rows(ranked.len() as i64);
     }
@@ -243,7 +265,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         let mut run = 0i64;
         for (i, ((id, amount), class)) in items.iter().zip(&classes).enumerate() {
             run += amount;
-            let name = catalogue.get(id).map(|p| p.0.clone()).unwrap_or_else(|| ctx.t("noProduct"));
+            let name = catalogue
+                .get(id)
+                .map(|p| p.0.clone())
+                .unwrap_or_else(|| ctx.t("noProduct"));
             t.row(
                 Some(format!("product:{id}")),
                 vec![
@@ -257,8 +282,15 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             );
         }
         report.sections.push(
-            t.totals(ctx, &[(0, Cell::text(ctx.t("total"))), (2, Cell::Int(product_total)), (3, share(product_total, product_total))])
-                .done(),
+            t.totals(
+                ctx,
+                &[
+                    (0, Cell::text(ctx.t("total"))),
+                    (2, Cell::Int(product_total)),
+                    (3, share(product_total, product_total)),
+                ],
+            )
+            .done(),
         );
     }
     report.empty = ranked.is_empty();
@@ -296,7 +328,11 @@ mod tests {
     #[test]
     fn nothing_to_rank_gives_no_share_and_no_curve() {
         assert_eq!(classify(&[], 0.8, 0.95), (vec![], None));
-        assert_eq!(classify(&[0, 0], 0.8, 0.95).1, None, "zero amounts never make 80%");
+        assert_eq!(
+            classify(&[0, 0], 0.8, 0.95).1,
+            None,
+            "zero amounts never make 80%"
+        );
         assert!(curve(&[]).is_empty());
     }
 

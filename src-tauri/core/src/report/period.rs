@@ -256,14 +256,26 @@ mod tests {
     fn a_period_that_ends_before_it_starts_is_refused() {
         let e = Period::new(d("2026-03-02"), d("2026-03-01")).unwrap_err();
         assert_eq!(e.to_string(), "to: before_from");
-        assert!(Period::new(d("2026-03-01"), d("2026-03-01")).is_ok(), "one day is a period");
+        assert!(
+            Period::new(d("2026-03-01"), d("2026-03-01")).is_ok(),
+            "one day is a period"
+        );
     }
 
     #[test]
     fn unreadable_and_out_of_range_days_are_refused() {
-        assert_eq!(parse_day("from", "2026-02-30").unwrap_err().to_string(), "from: format");
-        assert_eq!(parse_day("from", "yesterday").unwrap_err().to_string(), "from: format");
-        assert_eq!(parse_day("from", "1899-12-31").unwrap_err().to_string(), "from: range");
+        assert_eq!(
+            parse_day("from", "2026-02-30").unwrap_err().to_string(),
+            "from: format"
+        );
+        assert_eq!(
+            parse_day("from", "yesterday").unwrap_err().to_string(),
+            "from: format"
+        );
+        assert_eq!(
+            parse_day("from", "1899-12-31").unwrap_err().to_string(),
+            "from: range"
+        );
         assert!(parse_day("from", "1900-01-01").is_ok() && parse_day("to", "9999-12-31").is_ok());
     }
 
@@ -271,7 +283,10 @@ mod tests {
     fn the_previous_period_has_the_same_length_and_ends_the_day_before() {
         let p = Period::new(d("2026-03-01"), d("2026-03-31")).unwrap();
         let c = p.compared(Comparison::PreviousPeriod).unwrap();
-        assert_eq!((c.from_text(), c.to_text()), ("2026-01-29".into(), "2026-02-28".into()));
+        assert_eq!(
+            (c.from_text(), c.to_text()),
+            ("2026-01-29".into(), "2026-02-28".into())
+        );
         assert_eq!(c.days(), 31);
     }
 
@@ -279,10 +294,17 @@ mod tests {
     fn the_same_period_last_year_keeps_month_ends() {
         let feb = Period::new(d("2024-02-01"), d("2024-02-29")).unwrap();
         let c = feb.compared(Comparison::PreviousYear).unwrap();
-        assert_eq!((c.from_text(), c.to_text()), ("2023-02-01".into(), "2023-02-28".into()));
+        assert_eq!(
+            (c.from_text(), c.to_text()),
+            ("2023-02-01".into(), "2023-02-28".into())
+        );
         let leap = Period::new(d("2025-02-01"), d("2025-02-28")).unwrap();
         let c = leap.compared(Comparison::PreviousYear).unwrap();
-        assert_eq!(c.to_text(), "2024-02-29", "a month's end is the month's end a year earlier");
+        assert_eq!(
+            c.to_text(),
+            "2024-02-29",
+            "a month's end is the month's end a year earlier"
+        );
     }
 
     #[test]
@@ -291,7 +313,11 @@ mod tests {
         assert_eq!(p.compared(Comparison::PreviousPeriod), None);
         assert_eq!(p.compared(Comparison::PreviousYear), None);
         let end = Period::new(d("9999-01-01"), d("9999-12-31")).unwrap();
-        assert_eq!(end.months().len(), 12, "the last year of the calendar splits without overflow");
+        assert_eq!(
+            end.months().len(),
+            12,
+            "the last year of the calendar splits without overflow"
+        );
     }
 
     #[test]
@@ -312,6 +338,9 @@ mod tests {
     fn months_are_added_keeping_the_day_where_the_month_has_it() {
         assert_eq!(add_months(d("2026-03-31"), -1), d("2026-02-28"));
         assert_eq!(add_months(d("2026-01-15"), -13), d("2024-12-15"));
-        assert_eq!(Period::twelve_months_to(d("2026-12-06")).from_text(), "2026-01-01");
+        assert_eq!(
+            Period::twelve_months_to(d("2026-12-06")).from_text(),
+            "2026-01-01"
+        );
     }
 }

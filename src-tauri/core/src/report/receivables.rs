@@ -4,7 +4,9 @@
 use chrono::{Duration, NaiveDate};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportFilters, ReportName, ReportQuery};
+use super::model::{
+    Cell, ChartKind, ColumnKind, DrillKind, Report, ReportFilters, ReportName, ReportQuery,
+};
 use super::period::{Grain, Period};
 use super::source::{push_filters, Dim, Source};
 use super::table::{customer_names, kpi, share, value_label, Table};
@@ -66,8 +68,13 @@ async fn owed_of(
     only: Option<&[i64]>,
 ) -> Result<Vec<Owed>> {
     let d = |n: i64| (today - Duration::days(n)).format("%Y-%m-%d").to_string();
-    let customer = if per_customer.is_some() { "i.customer_id" } else { "0" };
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new(format!("SELECT {customer} AS customer_id, "));
+    let customer = if per_customer.is_some() {
+        "i.customer_id"
+    } else {
+        "0"
+    };
+    let mut b: QueryBuilder<Sqlite> =
+        QueryBuilder::new(format!("SELECT {customer} AS customer_id, "));
     b.push("coalesce(sum(CASE WHEN i.due_on >= ")
         .push_bind(d(0))
         .push(" THEN i.amount - i.received ELSE 0 END), 0) AS not_due, coalesce(sum(CASE WHEN i.due_on < ")
@@ -116,7 +123,11 @@ async fn owed_of(
 }
 
 /// How many customers passing `f` owe anything, and anything overdue, as of `today`.
-async fn owing(conn: &mut SqliteConnection, today: NaiveDate, f: &ReportFilters) -> Result<(i64, i64)> {
+async fn owing(
+    conn: &mut SqliteConnection,
+    today: NaiveDate,
+    f: &ReportFilters,
+) -> Result<(i64, i64)> {
     let today = today.format("%Y-%m-%d").to_string();
     if !f.on_customers() {
         return Ok(sqlx::query_as(
@@ -126,7 +137,8 @@ async fn owing(conn: &mut SqliteConnection, today: NaiveDate, f: &ReportFilters)
         .fetch_one(&mut *conn)
         .await?);
     }
-    let mut b: QueryBuilder<Sqlite> = QueryBuilder::new("SELECT count(*), coalesce(sum(o.earliest_due < ");
+    let mut b: QueryBuilder<Sqlite> =
+        QueryBuilder::new("SELECT count(*), coalesce(sum(o.earliest_due < ");
     b.push_bind(today)
         .push("), 0) FROM customer_open_dues o JOIN customers c ON c.id = o.customer_id WHERE 1");
     push_filters(&mut b, f);
@@ -167,13 +179,21 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    report
-        .sections
-        .push(t.totals(ctx, &[(3, share(received_total, planned_total))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(3, share(received_total, planned_total))])
+            .done(),
+    );
 
     let methods = source.by_value(&mut conn, Dim::Method, period).await?;
-    let mut methods: Vec<_> = methods.into_iter().filter(|(_, m)| m.received_count != 0).collect();
-    methods.sort_by(|a, b| b.1.received_amount.cmp(&a.1.received_amount).then(a.0.cmp(&b.0)));
+    let mut methods: Vec<_> = methods
+        .into_iter()
+        .filter(|(_, m)| m.received_count != 0)
+        .collect();
+    methods.sort_by(|a, b| {
+        b.1.received_amount
+            .cmp(&a.1.received_amount)
+            .then(a.0.cmp(&b.0))
+    });
     let mut t = Table::new(ctx, "byMethod")
         .col(ctx, "method", ColumnKind::Text)
         .col(ctx, "received", ColumnKind::Money)
@@ -192,7 +212,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             ],
         );
     }
-    report.sections.push(t.totals(ctx, &[(3, share(received_total, received_total))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(3, share(received_total, received_total))])
+            .done(),
+    );
     ctx.check()?;
 
     // What is owed now.
@@ -200,7 +223,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     // Without filters the book's totals and who owes most come from kept totals; the buckets of those
     // few customers from their own installments.
     let total = if customer_filters.on_customers() {
-        owed(&mut conn, ctx.today, &customer_filters, None).await?.pop().unwrap_or_default()
+        owed(&mut conn, ctx.today, &customer_filters, None)
+            .await?
+            .pop()
+            .unwrap_or_default()
     } else {
         let book = crate::receivable::of_book(ctx.store, ctx.today).await?;
         Owed {
@@ -212,9 +238,15 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             oldest_overdue: None,
         }
     };
-    let (owing_customers, overdue_customers) = owing(&mut conn, ctx.today, &customer_filters).await?;
-    let (not_due, d30, d90, over, outstanding) =
-        (total.not_due, total.days_1_30, total.days_31_90, total.over_90, total.total());
+    let (owing_customers, overdue_customers) =
+        owing(&mut conn, ctx.today, &customer_filters).await?;
+    let (not_due, d30, d90, over, outstanding) = (
+        total.not_due,
+        total.days_1_30,
+        total.days_31_90,
+        total.over_90,
+        total.total(),
+    );
     report.kpis = vec![
         kpi(ctx, "planned", ColumnKind::Money, planned_total, None),
         kpi(ctx, "received", ColumnKind::Money, received_total, None),
@@ -227,13 +259,25 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .col(ctx, "share", ColumnKind::Percent)
         .chart(ChartKind::Bar, 0, &[1])
         .drill(DrillKind::Customers);
-    for (key, amount) in [("notDue", not_due), ("days1To30", d30), ("days31To90", d90), ("over90", over)] {
+    for (key, amount) in [
+        ("notDue", not_due),
+        ("days1To30", d30),
+        ("days31To90", d90),
+        ("over90", over),
+    ] {
         t.row(
             Some(format!("aging:{key}")),
-            vec![Cell::text(ctx.t(&format!("aging.{key}"))), Cell::Int(amount), share(amount, outstanding)],
+            vec![
+                Cell::text(ctx.t(&format!("aging.{key}"))),
+                Cell::Int(amount),
+                share(amount, outstanding),
+            ],
         );
     }
-    report.sections.push(t.totals(ctx, &[(2, share(outstanding, outstanding))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(2, share(outstanding, outstanding))])
+            .done(),
+    );
     ctx.check()?;
 
     let by_customer = match limit {
@@ -247,10 +291,28 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             let ranked = Some((Ranked::Outstanding, None));
             owed_of(&mut conn, ctx.today, &customer_filters, ranked, Some(&most)).await?
         }
-        _ => owed(&mut conn, ctx.today, &customer_filters, Some((Ranked::Outstanding, limit))).await?,
+        _ => {
+            owed(
+                &mut conn,
+                ctx.today,
+                &customer_filters,
+                Some((Ranked::Outstanding, limit)),
+            )
+            .await?
+        }
     };
-    let overdue = owed(&mut conn, ctx.today, &customer_filters, Some((Ranked::Overdue, limit))).await?;
-    let ids: Vec<i64> = by_customer.iter().chain(&overdue).map(|o| o.customer_id).collect();
+    let overdue = owed(
+        &mut conn,
+        ctx.today,
+        &customer_filters,
+        Some((Ranked::Overdue, limit)),
+    )
+    .await?;
+    let ids: Vec<i64> = by_customer
+        .iter()
+        .chain(&overdue)
+        .map(|o| o.customer_id)
+        .collect();
     let names = customer_names(&mut conn, &ids).await?;
     let name = |id: i64| Cell::text(names.get(&id).cloned().unwrap_or_default());
 
@@ -277,7 +339,13 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     }
     let mut t = t.totals(
         ctx,
-        &[(1, Cell::Int(not_due)), (2, Cell::Int(d30)), (3, Cell::Int(d90)), (4, Cell::Int(over)), (5, Cell::Int(outstanding))],
+        &[
+            (1, Cell::Int(not_due)),
+            (2, Cell::Int(d30)),
+            (3, Cell::Int(d90)),
+            (4, Cell::Int(over)),
+            (5, Cell::Int(outstanding)),
+        ],
     );
     if owing_customers > by_customer.len() as i64 {
         t = t.total_rows(owing_customers);
@@ -302,7 +370,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             vec![
                 name(o.customer_id),
                 Cell::Int(o.overdue()),
-                o.oldest_overdue.clone().map(Cell::Text).unwrap_or(Cell::Empty),
+                o.oldest_overdue
+                    .clone()
+                    .map(Cell::Text)
+                    .unwrap_or(Cell::Empty),
                 late.map(Cell::Int).unwrap_or(Cell::Empty),
             ],
         );

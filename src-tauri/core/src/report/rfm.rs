@@ -105,7 +105,11 @@ pub(super) fn score(rows: &[Rfm]) -> (Vec<Scored>, Scoring) {
     let r: Vec<i64> = rows.iter().map(|x| x.recency).collect();
     let f: Vec<i64> = rows.iter().map(|x| x.frequency).collect();
     let m: Vec<i64> = rows.iter().map(|x| x.monetary).collect();
-    let (rb, fb, mb) = (quintile_breaks(&r), quintile_breaks(&f), quintile_breaks(&m));
+    let (rb, fb, mb) = (
+        quintile_breaks(&r),
+        quintile_breaks(&f),
+        quintile_breaks(&m),
+    );
     let scoring = if rows.len() >= 50 && strictly_increasing(&rb) && strictly_increasing(&fb) {
         Scoring::Quintiles
     } else {
@@ -124,14 +128,23 @@ pub(super) fn score(rows: &[Rfm]) -> (Vec<Scored>, Scoring) {
                 .find(|(_, rh, fh, mh)| *rh == (rs >= 3) && *fh == (fs >= 3) && *mh == (ms >= 3))
                 .map(|s| s.0)
                 .unwrap_or("generalRetain");
-            Scored { r: rs, f: fs, m: ms, segment }
+            Scored {
+                r: rs,
+                f: fs,
+                m: ms,
+                segment,
+            }
         })
         .collect();
     (scored, scoring)
 }
 
 /// R, F and M of every customer (passing the query's filters) who bought in `window`.
-pub(super) async fn purchasers(ctx: &Context<'_>, q: &ReportQuery, window: Period) -> Result<Vec<Rfm>> {
+pub(super) async fn purchasers(
+    ctx: &Context<'_>,
+    q: &ReportQuery,
+    window: Period,
+) -> Result<Vec<Rfm>> {
     let histories = history::load(ctx, &q.filters, window.to).await?;
     let (from, to) = (day_number(window.from), day_number(window.to));
     Ok(histories
@@ -172,7 +185,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         &keys,
         &placed,
         |(r, s)| (s.segment, r.monetary),
-        &[("averageRecency", ColumnKind::Number), ("averageFrequency", ColumnKind::Number)],
+        &[
+            ("averageRecency", ColumnKind::Number),
+            ("averageFrequency", ColumnKind::Number),
+        ],
         |_, inside| {
             let mean = |f: fn(&Rfm) -> i64| match inside.len() {
                 0 => Cell::Empty,
@@ -185,8 +201,17 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     report.segments = Some(sizes);
 
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|a, b| rows[*b].monetary.cmp(&rows[*a].monetary).then(rows[*a].customer_id.cmp(&rows[*b].customer_id)));
-    let shown: Vec<i64> = order.iter().take(limit).map(|i| rows[*i].customer_id).collect();
+    order.sort_by(|a, b| {
+        rows[*b]
+            .monetary
+            .cmp(&rows[*a].monetary)
+            .then(rows[*a].customer_id.cmp(&rows[*b].customer_id))
+    });
+    let shown: Vec<i64> = order
+        .iter()
+        .take(limit)
+        .map(|i| rows[*i].customer_id)
+        .collect();
     let mut conn = ctx.store.read().acquire().await?;
     let names = customer_names(&mut conn, &shown).await?;
     let mut t = Table::new(ctx, "rfmCustomers")
@@ -242,7 +267,12 @@ mod tests {
     use super::*;
 
     fn row(id: i64, recency: i64, frequency: i64, monetary: i64) -> Rfm {
-        Rfm { customer_id: id, recency, frequency, monetary }
+        Rfm {
+            customer_id: id,
+            recency,
+            frequency,
+            monetary,
+        }
     }
 
     #[test]
@@ -260,7 +290,10 @@ mod tests {
         assert_eq!(how, Scoring::Quintiles);
         // Breaks at 10, 20, 30, 40: customer 1 is the most recent (R 5) but buys least (F 1, M 1).
         assert_eq!((scored[0].r, scored[0].f, scored[0].m), (5, 1, 1));
-        assert_eq!(scored[0].segment, "generalDevelop", "recent, rare, small: 一般发展");
+        assert_eq!(
+            scored[0].segment, "generalDevelop",
+            "recent, rare, small: 一般发展"
+        );
         // Customer 10 sits on the first break: it goes to the lower score of F and M, the higher of R.
         assert_eq!((scored[9].r, scored[9].f, scored[9].m), (5, 1, 1));
         assert_eq!((scored[10].r, scored[10].f, scored[10].m), (4, 2, 2));
@@ -281,7 +314,11 @@ mod tests {
         assert_eq!(scored[4].r, 4, "35 days ago: R ≤ 90");
         assert_eq!(scored[59].r, 1, "420 days ago: over 365");
         assert!(scored.iter().all(|s| s.f == 1), "one purchase is F 1");
-        assert_eq!((scored[0].m, scored[59].m), (1, 5), "M still by quintiles of amount");
+        assert_eq!(
+            (scored[0].m, scored[59].m),
+            (1, 5),
+            "M still by quintiles of amount"
+        );
     }
 
     #[test]
@@ -294,7 +331,11 @@ mod tests {
             row(5, 60, 1, 5_000),
         ];
         let (scored, how) = score(&rows);
-        assert_eq!(how, Scoring::FixedBreaks, "five purchasers are fewer than fifty");
+        assert_eq!(
+            how,
+            Scoring::FixedBreaks,
+            "five purchasers are fewer than fifty"
+        );
         let rf: Vec<(u8, u8)> = scored.iter().map(|s| (s.r, s.f)).collect();
         assert_eq!(rf, [(5, 5), (3, 3), (1, 2), (2, 4), (4, 1)]);
         // M by the book's quintiles of amount: breaks at 50, 100, 200 and 500 元.
@@ -303,7 +344,13 @@ mod tests {
         let segments: Vec<&str> = scored.iter().map(|s| s.segment).collect();
         assert_eq!(
             segments,
-            ["importantValue", "importantValue", "importantRetain", "generalKeep", "generalDevelop"]
+            [
+                "importantValue",
+                "importantValue",
+                "importantRetain",
+                "generalKeep",
+                "generalDevelop"
+            ]
         );
     }
 }

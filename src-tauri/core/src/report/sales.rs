@@ -49,12 +49,40 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         }
     };
     report.kpis = vec![
-        kpi(ctx, "signed", ColumnKind::Money, now.signed_amount, before.map(|b| b.signed_amount)),
-        kpi(ctx, "received", ColumnKind::Money, now.received_amount, before.map(|b| b.received_amount)),
-        kpi(ctx, "contracts", ColumnKind::Count, now.signed_count, before.map(|b| b.signed_count)),
-        kpi(ctx, "averageContract", ColumnKind::Money, avg(&now), before.as_ref().map(avg)),
+        kpi(
+            ctx,
+            "signed",
+            ColumnKind::Money,
+            now.signed_amount,
+            before.map(|b| b.signed_amount),
+        ),
+        kpi(
+            ctx,
+            "received",
+            ColumnKind::Money,
+            now.received_amount,
+            before.map(|b| b.received_amount),
+        ),
+        kpi(
+            ctx,
+            "contracts",
+            ColumnKind::Count,
+            now.signed_count,
+            before.map(|b| b.signed_count),
+        ),
+        kpi(
+            ctx,
+            "averageContract",
+            ColumnKind::Money,
+            avg(&now),
+            before.as_ref().map(avg),
+        ),
     ];
-    if q.filters.category.as_deref().is_some_and(|c| !c.trim().is_empty()) {
+    if q.filters
+        .category
+        .as_deref()
+        .is_some_and(|c| !c.trim().is_empty())
+    {
         report.notes.push(ctx.t("note.categoryNoReceipts"));
     }
 
@@ -63,30 +91,46 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         .by_bucket(&mut conn, Dim::Whole, None, period, q.grain)
         .await?;
     let compared = match previous {
-        Some(p) => Some(source.by_bucket(&mut conn, Dim::Whole, None, p, q.grain).await?),
+        Some(p) => Some(
+            source
+                .by_bucket(&mut conn, Dim::Whole, None, p, q.grain)
+                .await?,
+        ),
         None => None,
     };
     let mut t = Table::new(ctx, "byPeriod").col(ctx, "period", ColumnKind::Text);
     t = t.col(ctx, "signed", ColumnKind::Money);
     if compared.is_some() {
-        t = t
-            .col(ctx, "signedBefore", ColumnKind::Money)
-            .col(ctx, "signedChange", ColumnKind::Percent);
+        t = t.col(ctx, "signedBefore", ColumnKind::Money).col(
+            ctx,
+            "signedChange",
+            ColumnKind::Percent,
+        );
     }
     t = t.col(ctx, "received", ColumnKind::Money);
     if compared.is_some() {
-        t = t
-            .col(ctx, "receivedBefore", ColumnKind::Money)
-            .col(ctx, "receivedChange", ColumnKind::Percent);
+        t = t.col(ctx, "receivedBefore", ColumnKind::Money).col(
+            ctx,
+            "receivedChange",
+            ColumnKind::Percent,
+        );
     }
     t = t
         .col(ctx, "contracts", ColumnKind::Count)
         .col(ctx, "averageContract", ColumnKind::Money);
-    let series: &[usize] = if compared.is_some() { &[1, 2, 4] } else { &[1, 2] };
-    t = t.chart(ChartKind::Bar, 0, series).drill(DrillKind::Contracts);
+    let series: &[usize] = if compared.is_some() {
+        &[1, 2, 4]
+    } else {
+        &[1, 2]
+    };
+    t = t
+        .chart(ChartKind::Bar, 0, series)
+        .drill(DrillKind::Contracts);
     for (i, (name, m)) in buckets.iter().enumerate() {
         let mut cells = vec![Cell::text(name.clone()), Cell::Int(m.signed_amount)];
-        let b = compared.as_ref().map(|c| c.get(i).map(|x| x.1).unwrap_or_default());
+        let b = compared
+            .as_ref()
+            .map(|c| c.get(i).map(|x| x.1).unwrap_or_default());
         if let Some(b) = b {
             cells.push(Cell::Int(b.signed_amount));
             cells.push(change(m.signed_amount, b.signed_amount));
@@ -113,7 +157,8 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
     // By product and by category, with the margin where the product carries a cost.
     let catalogue = products(&mut conn).await?;
     let sold = source.by_value(&mut conn, Dim::Product, period).await?;
-    let mut lines: Vec<(&String, &Measures)> = sold.iter().filter(|(_, m)| m.signed_count != 0).collect();
+    let mut lines: Vec<(&String, &Measures)> =
+        sold.iter().filter(|(_, m)| m.signed_count != 0).collect();
     lines.sort_by(|a, b| b.1.signed_amount.cmp(&a.1.signed_amount).then(a.0.cmp(b.0)));
     let mut t = Table::new(ctx, "byProduct")
         .col(ctx, "product", ColumnKind::Text)
@@ -148,11 +193,17 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             Some(format!("product:{id}")),
             vec![
                 Cell::text(name),
-                Cell::text(if category.is_empty() { ctx.t("unset") } else { category }),
+                Cell::text(if category.is_empty() {
+                    ctx.t("unset")
+                } else {
+                    category
+                }),
                 Cell::float(m.quantity_milli as f64 / 1000.0),
                 Cell::Int(m.signed_amount),
                 margin.map(Cell::Int).unwrap_or(Cell::Empty),
-                margin.map(|g| Cell::ratio(g as f64, m.signed_amount as f64)).unwrap_or(Cell::Empty),
+                margin
+                    .map(|g| Cell::ratio(g as f64, m.signed_amount as f64))
+                    .unwrap_or(Cell::Empty),
                 share(m.signed_amount, total_lines),
             ],
         );
@@ -183,7 +234,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         t.row(
             Some(format!("category:{category}")),
             vec![
-                Cell::text(if category.is_empty() { ctx.t("unset") } else { category.clone() }),
+                Cell::text(if category.is_empty() {
+                    ctx.t("unset")
+                } else {
+                    category.clone()
+                }),
                 Cell::Int(*amount),
                 margin.map(Cell::Int).unwrap_or(Cell::Empty),
                 share(*amount, total_lines),
@@ -191,8 +246,14 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         );
     }
     report.sections.push(
-        t.totals(ctx, &[(2, margin_total.map(Cell::Int).unwrap_or(Cell::Empty)), (3, share(total_lines, total_lines))])
-            .done(),
+        t.totals(
+            ctx,
+            &[
+                (2, margin_total.map(Cell::Int).unwrap_or(Cell::Empty)),
+                (3, share(total_lines, total_lines)),
+            ],
+        )
+        .done(),
     );
     ctx.check()?;
 
@@ -205,9 +266,13 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
         (Dim::Level, "byLevel"),
     ] {
         let values = source.by_value(&mut conn, dim, period).await?;
-        report.sections.push(by_customer_dim(ctx, key, dim, &values, now.signed_amount));
+        report
+            .sections
+            .push(by_customer_dim(ctx, key, dim, &values, now.signed_amount));
     }
-    report.empty = now.signed_count == 0 && now.received_count == 0 && before.map_or(true, |b| b.signed_count == 0 && b.received_count == 0);
+    report.empty = now.signed_count == 0
+        && now.received_count == 0
+        && before.map_or(true, |b| b.signed_count == 0 && b.received_count == 0);
     Ok(report)
 }
 
@@ -267,8 +332,16 @@ mod tests {
 
     #[test]
     fn the_margin_is_the_amount_less_quantity_times_cost_rounded_to_the_fen() {
-        assert_eq!(margin(100_000, 2_500, Some(30_000)), Some(25_000), "2.5 × 300 元 of 1000 元");
-        assert_eq!(margin(1_000, 1_001, Some(333)), Some(667), "1.001 × 3.33 元 rounds to 3.33 元");
+        assert_eq!(
+            margin(100_000, 2_500, Some(30_000)),
+            Some(25_000),
+            "2.5 × 300 元 of 1000 元"
+        );
+        assert_eq!(
+            margin(1_000, 1_001, Some(333)),
+            Some(667),
+            "1.001 × 3.33 元 rounds to 3.33 元"
+        );
         assert_eq!(margin(5_000, 1_000, None), None, "no cost, no margin");
     }
 }

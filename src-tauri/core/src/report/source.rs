@@ -238,13 +238,15 @@ async fn cube_rows(
             b.push(" UNION ALL ");
         }
         first = false;
-        b.push(format!("SELECT period, value, {SUMS} FROM agg_cube WHERE grain = '{grain}' AND dim = "))
-            .push_bind(dim.key())
-            .push(" AND period BETWEEN ")
-            .push_bind(from)
-            .push(" AND ")
-            .push_bind(to)
-            .push(" GROUP BY period, value");
+        b.push(format!(
+            "SELECT period, value, {SUMS} FROM agg_cube WHERE grain = '{grain}' AND dim = "
+        ))
+        .push_bind(dim.key())
+        .push(" AND period BETWEEN ")
+        .push_bind(from)
+        .push(" AND ")
+        .push_bind(to)
+        .push(" GROUP BY period, value");
     };
     for days in [head, tail].into_iter().flatten() {
         part(&mut b, "d", day_text(days.from), day_text(days.to));
@@ -258,7 +260,12 @@ async fn cube_rows(
 
 /// The filters as SQL over customer `c` (bound), each one that is given.
 pub(super) fn push_filters(b: &mut QueryBuilder<'_, Sqlite>, f: &ReportFilters) {
-    let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
     if let Some(v) = given(&f.province) {
         b.push(" AND c.province = ").push_bind(v);
     }
@@ -281,9 +288,11 @@ pub(super) fn push_filters(b: &mut QueryBuilder<'_, Sqlite>, f: &ReportFilters) 
         None => {}
     }
     if let Some(v) = given(&f.tag) {
-        b.push(" AND EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ")
-            .push_bind(v)
-            .push(")");
+        b.push(
+            " AND EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ",
+        )
+        .push_bind(v)
+        .push(")");
     }
 }
 
@@ -383,7 +392,9 @@ async fn filtered_rows(
                  FROM agg_collections s JOIN customers c ON c.id = s.customer_id WHERE s.day BETWEEN "
             ));
         }
-        b.push_bind(from.clone()).push(" AND ").push_bind(to.clone());
+        b.push_bind(from.clone())
+            .push(" AND ")
+            .push_bind(to.clone());
         push_filters(&mut b, f);
         b.push(" GROUP BY 1, 2");
         let rows: Vec<FilteredRow> = b.build_query_as().fetch_all(&mut *conn).await?;
@@ -404,7 +415,9 @@ async fn filtered_rows(
             "SELECT {day} AS day, {value} AS value, 0 AS amount, count(*) AS n, 0 AS quantity FROM customers c \
              WHERE c.deleted_at IS NULL AND {day} BETWEEN "
         ));
-        b.push_bind(from.clone()).push(" AND ").push_bind(to.clone());
+        b.push_bind(from.clone())
+            .push(" AND ")
+            .push_bind(to.clone());
         push_filters(&mut b, f);
         b.push(" GROUP BY 1, 2");
         let rows: Vec<FilteredRow> = b.build_query_as().fetch_all(&mut *conn).await?;
@@ -417,7 +430,9 @@ async fn filtered_rows(
             "SELECT i.due_on AS day, '' AS value, sum(i.amount) AS amount, count(*) AS n, 0 AS quantity \
              FROM installments i JOIN customers c ON c.id = i.customer_id WHERE i.counted = 1 AND i.due_on BETWEEN ",
         );
-        b.push_bind(from.clone()).push(" AND ").push_bind(to.clone());
+        b.push_bind(from.clone())
+            .push(" AND ")
+            .push_bind(to.clone());
         push_filters(&mut b, f);
         b.push(" GROUP BY 1, 2");
         let rows: Vec<FilteredRow> = b.build_query_as().fetch_all(&mut *conn).await?;
@@ -457,13 +472,26 @@ mod tests {
     #[test]
     fn a_period_splits_into_whole_months_and_the_days_at_its_ends() {
         let (head, months, tail) = split(p("2026-01-15", "2026-04-10"));
-        assert_eq!(head.map(|h| (h.from_text(), h.to_text())), Some(("2026-01-15".into(), "2026-01-31".into())));
+        assert_eq!(
+            head.map(|h| (h.from_text(), h.to_text())),
+            Some(("2026-01-15".into(), "2026-01-31".into()))
+        );
         assert_eq!(months, Some(("2026-02".into(), "2026-03".into())));
-        assert_eq!(tail.map(|t| (t.from_text(), t.to_text())), Some(("2026-04-01".into(), "2026-04-10".into())));
+        assert_eq!(
+            tail.map(|t| (t.from_text(), t.to_text())),
+            Some(("2026-04-01".into(), "2026-04-10".into()))
+        );
         let (head, months, tail) = split(p("2026-01-01", "2026-12-31"));
-        assert_eq!((head, months, tail), (None, Some(("2026-01".into(), "2026-12".into())), None));
+        assert_eq!(
+            (head, months, tail),
+            (None, Some(("2026-01".into(), "2026-12".into())), None)
+        );
         let (head, months, tail) = split(p("2026-03-02", "2026-03-30"));
-        assert_eq!((months, tail), (None, None), "a part of one month is days only");
+        assert_eq!(
+            (months, tail),
+            (None, None),
+            "a part of one month is days only"
+        );
         assert_eq!(head.unwrap().days(), 29);
     }
 }

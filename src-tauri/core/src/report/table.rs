@@ -131,9 +131,15 @@ pub(super) async fn by_month(
 ) -> Result<Section> {
     use super::period::Grain;
     use super::source::Dim;
-    let months = source.by_bucket(conn, Dim::Whole, None, period, Grain::Month).await?;
+    let months = source
+        .by_bucket(conn, Dim::Whole, None, period, Grain::Month)
+        .await?;
     let compared = match previous {
-        Some(p) => Some(source.by_bucket(conn, Dim::Whole, None, p, Grain::Month).await?),
+        Some(p) => Some(
+            source
+                .by_bucket(conn, Dim::Whole, None, p, Grain::Month)
+                .await?,
+        ),
         None => None,
     };
     let mut t = Table::new(ctx, key)
@@ -196,8 +202,19 @@ pub(super) fn segments<T>(
         let n = inside.len() as i64;
         let amount: i64 = inside.iter().map(|m| of(m).1).sum();
         let label = ctx.t(&format!("{kind}.{segment}"));
-        sizes.push(super::model::SegmentSize { key: segment.to_string(), label: label.clone(), customers: n, amount });
-        let mut row = vec![Cell::text(label), Cell::Int(n), share(n, n_all), Cell::Int(amount), share(amount, total)];
+        sizes.push(super::model::SegmentSize {
+            key: segment.to_string(),
+            label: label.clone(),
+            customers: n,
+            amount,
+        });
+        let mut row = vec![
+            Cell::text(label),
+            Cell::Int(n),
+            share(n, n_all),
+            Cell::Int(amount),
+            share(amount, total),
+        ];
         row.extend(cells(segment, &inside));
         t.row(Some(format!("{kind}:{segment}")), row);
     }
@@ -220,7 +237,13 @@ pub(super) fn share(part: i64, whole: i64) -> Cell {
     Cell::ratio(part as f64, whole as f64)
 }
 
-pub(super) fn kpi(ctx: &Context<'_>, key: &str, kind: ColumnKind, now: i64, before: Option<i64>) -> Kpi {
+pub(super) fn kpi(
+    ctx: &Context<'_>,
+    key: &str,
+    kind: ColumnKind,
+    now: i64,
+    before: Option<i64>,
+) -> Kpi {
     Kpi {
         key: key.to_string(),
         label: ctx.t(&format!("kpi.{key}")),
@@ -232,7 +255,10 @@ pub(super) fn kpi(ctx: &Context<'_>, key: &str, kind: ColumnKind, now: i64, befo
 }
 
 /// The names of customers `ids` (trashed ones too: a report of the past names who it was).
-pub(super) async fn customer_names(conn: &mut SqliteConnection, ids: &[i64]) -> Result<HashMap<i64, String>> {
+pub(super) async fn customer_names(
+    conn: &mut SqliteConnection,
+    ids: &[i64],
+) -> Result<HashMap<i64, String>> {
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
@@ -246,7 +272,9 @@ pub(super) async fn customer_names(conn: &mut SqliteConnection, ids: &[i64]) -> 
 }
 
 /// Name, category and cost of every product (a catalogue is small).
-pub(super) async fn products(conn: &mut SqliteConnection) -> Result<HashMap<String, (String, Option<String>, Option<i64>)>> {
+pub(super) async fn products(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<String, (String, Option<String>, Option<i64>)>> {
     let rows: Vec<(i64, String, Option<String>, Option<i64>)> =
         sqlx::query_as("SELECT id, name, category, cost FROM products")
             .fetch_all(&mut *conn)
@@ -270,7 +298,9 @@ pub(super) fn value_label(ctx: &Context<'_>, dim: &str, value: &str) -> String {
                 (p, c) => format!("{p} {c}"),
             }
         }
-        ("level" | "method" | "followUpKind" | "stage" | "status", v) => ctx.t(&format!("{dim}.{v}")),
+        ("level" | "method" | "followUpKind" | "stage" | "status", v) => {
+            ctx.t(&format!("{dim}.{v}"))
+        }
         (_, v) => v.to_string(),
     }
 }

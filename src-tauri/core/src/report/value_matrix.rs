@@ -6,7 +6,9 @@
 
 use super::clv::{self, Valued};
 use super::history::day_number;
-use super::model::{Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize};
+use super::model::{
+    Cell, ChartKind, ColumnKind, DrillKind, Report, ReportName, ReportQuery, SegmentSize,
+};
 use super::period::Period;
 use super::table::{share, Table};
 use super::{common, Context};
@@ -44,20 +46,39 @@ fn current_values(v: &clv::Valuation, histories: &[super::history::Purchases]) -
 }
 
 /// (row, current, quadrant) of every purchaser, ranked by current plus potential value.
-async fn placed(ctx: &Context<'_>, q: &ReportQuery) -> Result<(std::sync::Arc<clv::Valuation>, Vec<(Valued, i64, &'static str)>)> {
+async fn placed(
+    ctx: &Context<'_>,
+    q: &ReportQuery,
+) -> Result<(
+    std::sync::Arc<clv::Valuation>,
+    Vec<(Valued, i64, &'static str)>,
+)> {
     let v = clv::valuation(ctx, q).await?;
     let histories = super::history::load(ctx, &q.filters, v.as_of).await?;
-    let current: std::collections::HashMap<i64, i64> = current_values(&v, &histories).into_iter().collect();
+    let current: std::collections::HashMap<i64, i64> =
+        current_values(&v, &histories).into_iter().collect();
     let p = ctx.settings.value_split_percent as f64 / 100.0;
-    let now: Vec<i64> = v.rows.iter().map(|r| current.get(&r.customer_id).copied().unwrap_or(0)).collect();
-    let potential: Vec<i64> = v.rows.iter().map(|r| r.predicted_365.unwrap_or(0)).collect();
+    let now: Vec<i64> = v
+        .rows
+        .iter()
+        .map(|r| current.get(&r.customer_id).copied().unwrap_or(0))
+        .collect();
+    let potential: Vec<i64> = v
+        .rows
+        .iter()
+        .map(|r| r.predicted_365.unwrap_or(0))
+        .collect();
     let split = (percentile(&now, p), percentile(&potential, p));
     let mut rows: Vec<(Valued, i64, &'static str)> = v
         .rows
         .iter()
         .zip(&now)
         .map(|(r, c)| {
-            let q = if v.bgnbd.is_some() { quadrant(*c, r.predicted_365.unwrap_or(0), split) } else { "" };
+            let q = if v.bgnbd.is_some() {
+                quadrant(*c, r.predicted_365.unwrap_or(0), split)
+            } else {
+                ""
+            };
             (r.clone(), *c, q)
         })
         .collect();
@@ -113,9 +134,10 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
             );
         }
     }
-    report
-        .sections
-        .push(t.totals(ctx, &[(2, share(rows.len() as i64, rows.len() as i64))]).done());
+    report.sections.push(
+        t.totals(ctx, &[(2, share(rows.len() as i64, rows.len() as i64))])
+            .done(),
+    );
     report.segments = Some(sizes);
 
     let shown: Vec<&Valued> = rows.iter().take(limit).map(|r| &r.0).collect();
@@ -134,7 +156,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
                 Cell::text(c.name.clone()),
                 Cell::Int(*current),
                 row.predicted_365.map(Cell::Int).unwrap_or(Cell::Empty),
-                if key.is_empty() { Cell::Empty } else { Cell::text(ctx.t(&format!("valueQuadrant.{key}"))) },
+                if key.is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::text(ctx.t(&format!("valueQuadrant.{key}")))
+                },
             ],
         );
     }
@@ -149,7 +175,11 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
 /// The customers of quadrant `key` for the query.
 pub(super) async fn members(ctx: &Context<'_>, q: &ReportQuery, key: &str) -> Result<Vec<i64>> {
     let (_, rows) = placed(ctx, q).await?;
-    Ok(rows.into_iter().filter(|r| r.2 == key).map(|r| r.0.customer_id).collect())
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.2 == key)
+        .map(|r| r.0.customer_id)
+        .collect())
 }
 
 #[cfg(test)]
@@ -158,11 +188,26 @@ mod tests {
 
     #[test]
     fn a_customer_is_high_when_above_the_split() {
-        let split = (percentile(&[0, 0, 100, 500], 0.5), percentile(&[10, 20, 30, 40], 0.5));
-        assert_eq!(split, (0, 20), "the median by nearest rank is the second of four");
+        let split = (
+            percentile(&[0, 0, 100, 500], 0.5),
+            percentile(&[10, 20, 30, 40], 0.5),
+        );
+        assert_eq!(
+            split,
+            (0, 20),
+            "the median by nearest rank is the second of four"
+        );
         assert_eq!(quadrant(500, 40, split), "keep");
-        assert_eq!(quadrant(0, 30, split), "develop", "bought nothing this year, much expected: 重点发展");
-        assert_eq!(quadrant(100, 20, split), "maintain", "on the split is not above it");
+        assert_eq!(
+            quadrant(0, 30, split),
+            "develop",
+            "bought nothing this year, much expected: 重点发展"
+        );
+        assert_eq!(
+            quadrant(100, 20, split),
+            "maintain",
+            "on the split is not above it"
+        );
         assert_eq!(quadrant(0, 10, split), "low");
     }
 }

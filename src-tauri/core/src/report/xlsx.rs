@@ -8,8 +8,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType, DocProperties,
-    ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+    Chart, ChartDataLabel, ChartFormat, ChartLine, ChartLineDashType, ChartSolidFill, ChartType,
+    DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use super::model::{Cell, ChartKind, ColumnKind, Report, Section};
@@ -97,7 +97,9 @@ impl Formats {
             percent: Format::new().set_num_format("0.0%"),
             number: Format::new().set_num_format("#,##0.00"),
             day: Format::new().set_num_format("yyyy-mm-dd"),
-            link: Format::new().set_font_color("#1F3A5F").set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            link: Format::new()
+                .set_font_color("#1F3A5F")
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
         }
     }
 
@@ -127,7 +129,15 @@ impl Formats {
 
 /// Writes one value typed by its column's kind: money in 元 from 分, dates as Excel dates, text that a
 /// spreadsheet would run as a formula kept as text.
-fn write_cell(ws: &mut Worksheet, row: u32, col: u16, kind: ColumnKind, cell: &Cell, f: &Formats, bold: bool) -> Result<()> {
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    kind: ColumnKind,
+    cell: &Cell,
+    f: &Formats,
+    bold: bool,
+) -> Result<()> {
     let fmt = if bold { f.total_of(kind) } else { f.of(kind) };
     match (kind, cell) {
         (_, Cell::Empty) => {
@@ -136,32 +146,39 @@ fn write_cell(ws: &mut Worksheet, row: u32, col: u16, kind: ColumnKind, cell: &C
             }
         }
         (ColumnKind::Money, Cell::Int(v)) => {
-            ws.write_number_with_format(row, col, *v as f64 / 100.0, fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v as f64 / 100.0, fmt)
+                .map_err(xlsx)?;
         }
         (ColumnKind::Day, Cell::Text(t)) => match NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .ok()
             .and_then(|d| ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).ok())
         {
             Some(d) => {
-                ws.write_datetime_with_format(row, col, &d, fmt).map_err(xlsx)?;
+                ws.write_datetime_with_format(row, col, &d, fmt)
+                    .map_err(xlsx)?;
             }
             None => {
-                ws.write_string_with_format(row, col, t, fmt).map_err(xlsx)?;
+                ws.write_string_with_format(row, col, t, fmt)
+                    .map_err(xlsx)?;
             }
         },
         (_, Cell::Int(v)) => {
-            ws.write_number_with_format(row, col, *v as f64, fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v as f64, fmt)
+                .map_err(xlsx)?;
         }
         (_, Cell::Float(v)) => {
-            ws.write_number_with_format(row, col, *v, fmt).map_err(xlsx)?;
+            ws.write_number_with_format(row, col, *v, fmt)
+                .map_err(xlsx)?;
         }
         (_, Cell::Text(t)) => {
             if looks_like_formula(t) && !bold {
-                ws.write_string_with_format(row, col, t, &f.quoted).map_err(xlsx)?;
+                ws.write_string_with_format(row, col, t, &f.quoted)
+                    .map_err(xlsx)?;
             } else if kind == ColumnKind::Text && !bold {
                 ws.write_string(row, col, t).map_err(xlsx)?;
             } else {
-                ws.write_string_with_format(row, col, t, fmt).map_err(xlsx)?;
+                ws.write_string_with_format(row, col, t, fmt)
+                    .map_err(xlsx)?;
             }
         }
     }
@@ -247,7 +264,9 @@ fn chart_of(s: &Section, sheet: &str, header_row: u32) -> Option<Chart> {
             }
         }
         if hint.kind == ChartKind::Funnel {
-            added.set_data_label(ChartDataLabel::new().show_value()).set_gap(10);
+            added
+                .set_data_label(ChartDataLabel::new().show_value())
+                .set_gap(10);
         }
         if hint.secondary.contains(&(col as usize)) {
             added.set_secondary_axis(true);
@@ -278,7 +297,8 @@ fn chart_of(s: &Section, sheet: &str, header_row: u32) -> Option<Chart> {
 /// Writes `s` with its header at `row` and returns the row after its totals.
 fn write_table(ws: &mut Worksheet, s: &Section, row: u32, f: &Formats) -> Result<u32> {
     for (c, col) in s.columns.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, &col.label, &f.header).map_err(xlsx)?;
+        ws.write_string_with_format(row, c as u16, &col.label, &f.header)
+            .map_err(xlsx)?;
     }
     let mut r = row + 1;
     for data in &s.rows {
@@ -311,7 +331,13 @@ fn column_widths(ws: &mut Worksheet, s: &Section) -> Result<()> {
 
 /// The report's own sheet (title, parameters, headline figures, the tables that are not lists, with
 /// their charts) and a sheet for each list. Returns the names of the sheets it added.
-fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, taken: &mut Vec<String>) -> Result<Vec<String>> {
+fn add_report(
+    wb: &mut Workbook,
+    report: &Report,
+    lang: Language,
+    f: &Formats,
+    taken: &mut Vec<String>,
+) -> Result<Vec<String>> {
     let t = |key: &str| super::text::label(lang, key);
     let name = sheet_name(&report.title, taken);
     let mut added = vec![name.clone()];
@@ -323,26 +349,36 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
         for c in 1..12u16 {
             ws.set_column_width(c, 15).map_err(xlsx)?;
         }
-        ws.write_string_with_format(0, 0, &report.title, &f.title).map_err(xlsx)?;
+        ws.write_string_with_format(0, 0, &report.title, &f.title)
+            .map_err(xlsx)?;
         ws.set_freeze_panes(1, 0).map_err(xlsx)?;
         let mut r = 1u32;
-        ws.write_string_with_format(r, 0, t("param.definition"), &f.bold).map_err(xlsx)?;
-        ws.merge_range(r, 1, r, 9, &report.definition, &f.wrap).map_err(xlsx)?;
+        ws.write_string_with_format(r, 0, t("param.definition"), &f.bold)
+            .map_err(xlsx)?;
+        ws.merge_range(r, 1, r, 9, &report.definition, &f.wrap)
+            .map_err(xlsx)?;
         ws.set_row_height(r, 48).map_err(xlsx)?;
         r += 1;
         for p in &report.parameters {
-            ws.write_string_with_format(r, 0, &p.label, &f.bold).map_err(xlsx)?;
+            ws.write_string_with_format(r, 0, &p.label, &f.bold)
+                .map_err(xlsx)?;
             ws.write_string(r, 1, &p.value).map_err(xlsx)?;
             r += 1;
         }
         let made = chrono::DateTime::from_timestamp_millis(report.made_at)
-            .map(|d| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string())
+            .map(|d| {
+                d.with_timezone(&chrono::Local)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
             .unwrap_or_default();
-        ws.write_string_with_format(r, 0, t("param.madeAt"), &f.bold).map_err(xlsx)?;
+        ws.write_string_with_format(r, 0, t("param.madeAt"), &f.bold)
+            .map_err(xlsx)?;
         ws.write_string(r, 1, made).map_err(xlsx)?;
         r += 1;
         for note in &report.notes {
-            ws.write_string_with_format(r, 0, t("param.notes"), &f.bold).map_err(xlsx)?;
+            ws.write_string_with_format(r, 0, t("param.notes"), &f.bold)
+                .map_err(xlsx)?;
             ws.write_string(r, 1, note).map_err(xlsx)?;
             r += 1;
         }
@@ -351,15 +387,25 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
             for (c, key) in ["", "kpiValue", "kpiPrevious", "change"].iter().enumerate() {
                 let label = match *key {
                     "" => String::new(),
-                    "kpiValue" => report.to.clone().map(|to| format!("{} – {to}", report.from.clone().unwrap_or_default())).unwrap_or_else(|| report.as_of.clone()),
+                    "kpiValue" => report
+                        .to
+                        .clone()
+                        .map(|to| format!("{} – {to}", report.from.clone().unwrap_or_default()))
+                        .unwrap_or_else(|| report.as_of.clone()),
                     "kpiPrevious" => report
                         .compared_to
                         .clone()
-                        .map(|to| format!("{} – {to}", report.compared_from.clone().unwrap_or_default()))
+                        .map(|to| {
+                            format!(
+                                "{} – {to}",
+                                report.compared_from.clone().unwrap_or_default()
+                            )
+                        })
                         .unwrap_or_default(),
                     _ => t("col.change"),
                 };
-                ws.write_string_with_format(r, c as u16, label, &f.header).map_err(xlsx)?;
+                ws.write_string_with_format(r, c as u16, label, &f.header)
+                    .map_err(xlsx)?;
             }
             r += 1;
             for k in &report.kpis {
@@ -372,7 +418,8 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
             r += 1;
         }
         for s in report.sections.iter().filter(|s| !is_list(s)) {
-            ws.write_string_with_format(r, 0, &s.title, &f.bold).map_err(xlsx)?;
+            ws.write_string_with_format(r, 0, &s.title, &f.bold)
+                .map_err(xlsx)?;
             let header = r + 1;
             let end = write_table(ws, s, header, f)?;
             let mut next = end + 1;
@@ -384,8 +431,10 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
             r = next;
         }
         for s in &lists {
-            ws.write_string_with_format(r, 0, &s.title, &f.bold).map_err(xlsx)?;
-            ws.write_string(r, 1, format!("→ {}", t("xlsx.list"))).map_err(xlsx)?;
+            ws.write_string_with_format(r, 0, &s.title, &f.bold)
+                .map_err(xlsx)?;
+            ws.write_string(r, 1, format!("→ {}", t("xlsx.list")))
+                .map_err(xlsx)?;
             r += 1;
         }
     }
@@ -398,11 +447,13 @@ fn add_report(wb: &mut Workbook, report: &Report, lang: Language, f: &Formats, t
         write_table(ws, s, 0, f)?;
         let rows = s.rows.len() as u32;
         if rows > 0 {
-            ws.autofilter(0, 0, rows, s.columns.len().saturating_sub(1) as u16).map_err(xlsx)?;
+            ws.autofilter(0, 0, rows, s.columns.len().saturating_sub(1) as u16)
+                .map_err(xlsx)?;
         }
         if s.rows.len() <= 500 {
             if let Some(chart) = chart_of(s, &list_name, 0) {
-                ws.insert_chart(0, s.columns.len() as u16 + 1, &chart).map_err(xlsx)?;
+                ws.insert_chart(0, s.columns.len() as u16 + 1, &chart)
+                    .map_err(xlsx)?;
             }
         }
         added.push(list_name);
@@ -415,14 +466,18 @@ fn save(wb: &mut Workbook, path: &Path) -> Result<()> {
     let (file, temp) = crate::export::temp_beside(path)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
     wb.save_to_writer(&mut out).map_err(xlsx)?;
-    let file = out.into_inner().map_err(|e| CoreError::from(e.into_error()))?;
+    let file = out
+        .into_inner()
+        .map_err(|e| CoreError::from(e.into_error()))?;
     drop(file);
     temp.persist(path).map_err(|e| CoreError::from(e.error))?;
     Ok(())
 }
 
 fn properties(title: &str) -> DocProperties {
-    DocProperties::new().set_title(title).set_company("客源 CRM")
+    DocProperties::new()
+        .set_title(title)
+        .set_company("客源 CRM")
 }
 
 /// Writes `report` as a workbook at `path`.
@@ -444,27 +499,38 @@ pub fn write_pack(path: &Path, month: &str, reports: &[Report], lang: Language) 
     wb.set_properties(&properties(&title));
     let f = Formats::new();
     let mut taken = vec![t("xlsx.contents")];
-    wb.add_worksheet().set_name(t("xlsx.contents")).map_err(xlsx)?;
+    wb.add_worksheet()
+        .set_name(t("xlsx.contents"))
+        .map_err(xlsx)?;
     let mut contents: Vec<(String, String)> = Vec::new();
     for report in reports {
         let sheets = add_report(&mut wb, report, lang, &f, &mut taken)?;
         for (i, s) in sheets.into_iter().enumerate() {
-            let label = if i == 0 { report.title.clone() } else { s.clone() };
+            let label = if i == 0 {
+                report.title.clone()
+            } else {
+                s.clone()
+            };
             contents.push((label, s));
         }
     }
     let ws = wb.worksheet_from_index(0).map_err(xlsx)?;
     ws.set_column_width(0, 36).map_err(xlsx)?;
     ws.set_column_width(1, 60).map_err(xlsx)?;
-    ws.write_string_with_format(0, 0, &title, &f.title).map_err(xlsx)?;
-    ws.write_string_with_format(2, 0, t("xlsx.contents"), &f.header).map_err(xlsx)?;
-    ws.write_string_with_format(2, 1, t("param.definition"), &f.header).map_err(xlsx)?;
+    ws.write_string_with_format(0, 0, &title, &f.title)
+        .map_err(xlsx)?;
+    ws.write_string_with_format(2, 0, t("xlsx.contents"), &f.header)
+        .map_err(xlsx)?;
+    ws.write_string_with_format(2, 1, t("param.definition"), &f.header)
+        .map_err(xlsx)?;
     let mut r = 3;
     for (label, sheet) in &contents {
         let link = rust_xlsxwriter::Url::new(format!("internal:'{sheet}'!A1")).set_text(label);
-        ws.write_url_with_format(r, 0, link, &f.link).map_err(xlsx)?;
+        ws.write_url_with_format(r, 0, link, &f.link)
+            .map_err(xlsx)?;
         if let Some(rep) = reports.iter().find(|x| &x.title == label) {
-            ws.write_string_with_format(r, 1, &rep.definition, &f.wrap).map_err(xlsx)?;
+            ws.write_string_with_format(r, 1, &rep.definition, &f.wrap)
+                .map_err(xlsx)?;
         }
         r += 1;
     }
@@ -482,7 +548,10 @@ pub fn write_drill(path: &Path, list: &super::drill::DrillList, lang: Language) 
     let ws = wb.add_worksheet_with_constant_memory().map_err(xlsx)?;
     ws.set_name(t("xlsx.list")).map_err(xlsx)?;
     let columns: Vec<(&str, ColumnKind)> = match list.kind {
-        DrillKind::Customers => vec![("customer", ColumnKind::Text), ("lifetimeSigned", ColumnKind::Money)],
+        DrillKind::Customers => vec![
+            ("customer", ColumnKind::Text),
+            ("lifetimeSigned", ColumnKind::Money),
+        ],
         DrillKind::Contracts => vec![
             ("number", ColumnKind::Text),
             ("title", ColumnKind::Text),
@@ -492,14 +561,19 @@ pub fn write_drill(path: &Path, list: &super::drill::DrillList, lang: Language) 
         ],
     };
     for (c, (key, kind)) in columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, t(&format!("col.{key}")), &f.header).map_err(xlsx)?;
-        ws.set_column_width(c as u16, if *kind == ColumnKind::Text { 28 } else { 15 }).map_err(xlsx)?;
+        ws.write_string_with_format(0, c as u16, t(&format!("col.{key}")), &f.header)
+            .map_err(xlsx)?;
+        ws.set_column_width(c as u16, if *kind == ColumnKind::Text { 28 } else { 15 })
+            .map_err(xlsx)?;
     }
     ws.set_freeze_panes(1, 0).map_err(xlsx)?;
     for (i, r) in list.rows.iter().enumerate() {
         let row = i as u32 + 1;
         let cells: Vec<Cell> = match list.kind {
-            DrillKind::Customers => vec![Cell::text(r.customer_name.clone()), r.amount.map(Cell::Int).unwrap_or(Cell::Empty)],
+            DrillKind::Customers => vec![
+                Cell::text(r.customer_name.clone()),
+                r.amount.map(Cell::Int).unwrap_or(Cell::Empty),
+            ],
             DrillKind::Contracts => vec![
                 r.number.clone().map(Cell::Text).unwrap_or(Cell::Empty),
                 r.title.clone().map(Cell::Text).unwrap_or(Cell::Empty),
@@ -513,7 +587,8 @@ pub fn write_drill(path: &Path, list: &super::drill::DrillList, lang: Language) 
         }
     }
     if !list.rows.is_empty() {
-        ws.autofilter(0, 0, list.rows.len() as u32, columns.len() as u16 - 1).map_err(xlsx)?;
+        ws.autofilter(0, 0, list.rows.len() as u32, columns.len() as u16 - 1)
+            .map_err(xlsx)?;
     }
     save(&mut wb, path)
 }

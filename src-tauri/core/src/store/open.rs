@@ -184,7 +184,9 @@ impl Store {
             for pragma in NORMAL_PRAGMAS {
                 sqlx::query(pragma).execute(&mut *conn).await?;
             }
-            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&mut *conn).await?;
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&mut *conn)
+                .await?;
         }
 
         // Decrypted copies opened by the system's apps last time are not kept.
