@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, textOf, textsOf, waitForText,
+  byTestId, byTestIdAndText, click, fill, launchPerFile, screenshot, settled, textOf, textsOf, waitForText,
 } from '../support/app.mjs';
 import { openedOnOverview } from '../support/steps.mjs';
 
@@ -75,8 +75,12 @@ test('after quitting and starting again the customer is still there', async () =
 test('a trashed customer leaves the list and comes back when restored', async () => {
   await click(byTestIdAndText(app, 'customer-row-name', '北京华远科技有限公司'));
   await byTestId(app, 'customer-detail').waitForDisplayed();
-  await click(byTestId(app, 'customer-trash'));
-  // The UI asks before moving a customer to the trash.
+  // The UI asks before moving a customer to the trash. The drawer slides in; a click while it moves can
+  // miss the button, so click until the question shows.
+  await app.waitUntil(async () => {
+    await click(await settled(byTestId(app, 'customer-trash'))).catch(() => {});
+    return app.$('.ant-popconfirm .ant-btn-primary').waitForDisplayed({ timeout: 2000 }).then(() => true, () => false);
+  }, { timeout: 15000, interval: 100, timeoutMsg: 'the trash question never showed' });
   await click(app.$('.ant-popconfirm .ant-btn-primary'));
   await byTestId(app, 'customer-detail').waitForDisplayed({ reverse: true, timeout: 10000 });
   await app.waitUntil(async () => !(await rowNames()).includes('北京华远科技有限公司'), {
