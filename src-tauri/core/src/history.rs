@@ -5,6 +5,7 @@ use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::record::RecordKind;
 
 /// One field's change. `field` is the camelCase name the UI translates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +56,7 @@ pub fn changes(
 
 pub(crate) async fn record(
     conn: &mut SqliteConnection,
-    entity: &str,
+    kind: RecordKind,
     id: i64,
     changes: &[Change],
     at: i64,
@@ -64,7 +65,7 @@ pub(crate) async fn record(
         return Ok(());
     }
     let mut b = QueryBuilder::new("");
-    push_record(&mut b, entity, id, changes, at);
+    push_record(&mut b, kind, id, changes, at);
     b.build().execute(&mut *conn).await?;
     Ok(())
 }
@@ -72,7 +73,7 @@ pub(crate) async fn record(
 /// Appends the statement `record` runs to a query of several (one round trip for a whole update).
 pub(crate) fn push_record(
     b: &mut QueryBuilder<'_, Sqlite>,
-    entity: &str,
+    kind: RecordKind,
     id: i64,
     changes: &[Change],
     at: i64,
@@ -82,7 +83,7 @@ pub(crate) fn push_record(
     }
     b.push("INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at) ");
     b.push_values(changes, |mut v, c| {
-        v.push_bind(entity.to_string())
+        v.push_bind(kind.history_name())
             .push_bind(id)
             .push_bind(c.field)
             .push_bind(c.old.clone())
@@ -92,22 +93,35 @@ pub(crate) fn push_record(
     b.push(";");
 }
 
-pub(crate) async fn forget(conn: &mut SqliteConnection, entity: &str, id: i64) -> Result<()> {
+pub(crate) async fn forget(conn: &mut SqliteConnection, kind: RecordKind, id: i64) -> Result<()> {
     sqlx::query("DELETE FROM history WHERE entity = ? AND entity_id = ?")
-        .bind(entity)
+        .bind(kind.history_name())
         .bind(id)
         .execute(conn)
         .await?;
     Ok(())
 }
 
+/// The statement that forgets the history of the records of `kind` whose ids `ids` selects (a query that
+/// may take bound values), for deleting records in bulk.
+pub(crate) fn forget_sql(kind: RecordKind, ids: &str) -> String {
+    format!(
+        "DELETE FROM history WHERE entity = '{}' AND entity_id IN ({ids})",
+        kind.history_name()
+    )
+}
+
 /// The history of one record, newest first.
-pub async fn of(store: &crate::store::Store, entity: &str, id: i64) -> Result<Vec<HistoryEntry>> {
+pub async fn of(
+    store: &crate::store::Store,
+    kind: RecordKind,
+    id: i64,
+) -> Result<Vec<HistoryEntry>> {
     Ok(sqlx::query_as(
         "SELECT field, old_value, new_value, changed_at FROM history WHERE entity = ? AND entity_id = ? \
          ORDER BY changed_at DESC, id DESC",
     )
-    .bind(entity)
+    .bind(kind.history_name())
     .bind(id)
     .fetch_all(store.read())
     .await?)

@@ -11,6 +11,7 @@ use crm_core::follow_up::FollowUpInput;
 use crm_core::merge::{merge, MergeInput};
 use crm_core::product::ProductInput;
 use crm_core::receivable::{InstallmentInput, PaymentMethod, ReceiptInput};
+use crm_core::record::RecordKind;
 use crm_core::store::Store;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -146,9 +147,9 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
                     .deleted_at
                     .is_some()
                 {
-                    let _ = store.customers().restore(id).await;
+                    let _ = store.trash().restore(RecordKind::Customers, id).await;
                 } else {
-                    store.customers().trash(id).await.unwrap();
+                    store.trash().put(RecordKind::Customers, id).await.unwrap();
                 }
                 "customer trashed or restored"
             }
@@ -173,9 +174,9 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
                 let id = pick(&mut rng, &contracts).unwrap_or(0);
                 if let Ok(c) = store.contracts().get(id).await {
                     if c.deleted_at.is_some() {
-                        let _ = store.contracts().restore(id).await;
+                        let _ = store.trash().restore(RecordKind::Contracts, id).await;
                     } else {
-                        store.contracts().trash(id).await.unwrap();
+                        store.trash().put(RecordKind::Contracts, id).await.unwrap();
                     }
                 }
                 "contract trashed or restored"
@@ -210,18 +211,18 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
                     let id = pick(&mut rng, &receipts).unwrap_or(0);
                     if let Ok(r) = store.receipts().get(id).await {
                         if r.deleted_at.is_some() {
-                            let _ = store.receipts().restore(id).await;
+                            let _ = store.trash().restore(RecordKind::Receipts, id).await;
                         } else {
-                            let _ = store.receipts().trash(id).await;
+                            let _ = store.trash().put(RecordKind::Receipts, id).await;
                         }
                     }
                 } else {
                     let id = pick(&mut rng, &installments).unwrap_or(0);
                     if let Ok(i) = store.plans().get(id).await {
                         if i.deleted_at.is_some() {
-                            let _ = store.plans().restore(id).await;
+                            let _ = store.trash().restore(RecordKind::Installments, id).await;
                         } else {
-                            let _ = store.plans().trash(id).await;
+                            let _ = store.trash().put(RecordKind::Installments, id).await;
                         }
                     }
                 }
@@ -242,7 +243,7 @@ async fn random_book(seed: u64, steps: usize, every: usize) {
             }
             14 => {
                 let id = pick(&mut rng, &follow_ups).unwrap_or(0);
-                let _ = store.follow_ups().trash(id).await;
+                let _ = store.trash().put(RecordKind::FollowUps, id).await;
                 "follow-up trashed"
             }
             _ => {

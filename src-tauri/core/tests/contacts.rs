@@ -6,6 +6,7 @@ mod support;
 use crm_core::contact::{ContactInput, ContactQuery};
 use crm_core::customer::CustomerInput;
 use crm_core::history;
+use crm_core::record::RecordKind;
 use crm_core::store::Store;
 use support::fresh;
 
@@ -106,7 +107,9 @@ async fn every_field_of_a_contact_reads_back_and_edits_land_in_its_history() {
         .await
         .unwrap();
     assert_eq!(edited.title.as_deref(), Some("总经理"));
-    let h = history::of(&store, "contact", c.id).await.unwrap();
+    let h = history::of(&store, RecordKind::Contacts, c.id)
+        .await
+        .unwrap();
     assert_eq!(
         (
             h[0].field.as_str(),
@@ -131,7 +134,11 @@ async fn a_trashed_primary_hands_over_and_comes_back_as_a_secondary_contact() {
         .create_from(id, &person("李四"))
         .await
         .unwrap();
-    store.contacts().trash(zhang.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Contacts, zhang.id)
+        .await
+        .unwrap();
     assert!(
         store.contacts().get(li.id).await.unwrap().is_primary,
         "the next contact becomes primary"
@@ -149,7 +156,11 @@ async fn a_trashed_primary_hands_over_and_comes_back_as_a_secondary_contact() {
         trashed.rows[0].customer_name, "华远",
         "the trash says whose contact it was"
     );
-    store.contacts().restore(zhang.id).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Contacts, zhang.id)
+        .await
+        .unwrap();
     let back = store.contacts().get(zhang.id).await.unwrap();
     assert!(
         back.deleted_at.is_none() && !back.is_primary,
@@ -166,9 +177,17 @@ async fn a_contact_of_a_trashed_customer_cannot_be_added_or_restored() {
         .create_from(id, &person("张三"))
         .await
         .unwrap();
-    store.contacts().trash(zhang.id).await.unwrap();
-    store.customers().trash(id).await.unwrap();
-    let e = store.contacts().restore(zhang.id).await.unwrap_err();
+    store
+        .trash()
+        .put(RecordKind::Contacts, zhang.id)
+        .await
+        .unwrap();
+    store.trash().put(RecordKind::Customers, id).await.unwrap();
+    let e = store
+        .trash()
+        .restore(RecordKind::Contacts, zhang.id)
+        .await
+        .unwrap_err();
     assert_eq!(
         e.to_string(),
         "conflict: customer_trashed",
@@ -181,8 +200,8 @@ async fn a_contact_of_a_trashed_customer_cannot_be_added_or_restored() {
         .unwrap_err();
     assert_eq!(e.to_string(), "conflict: customer_trashed");
     let e = store
-        .contacts()
-        .delete_permanently(id + 999)
+        .trash()
+        .delete(RecordKind::Contacts, id + 999)
         .await
         .unwrap_err();
     assert_eq!(e.code(), crm_core::ErrorCode::NotFound);
@@ -219,7 +238,7 @@ async fn the_contact_list_across_customers_pages_by_name_and_hides_trashed_custo
     sorted.sort();
     assert_eq!(seen, sorted, "pages continue in name order");
     assert_eq!(seen.len(), 5, "every contact once");
-    store.customers().trash(b).await.unwrap();
+    store.trash().put(RecordKind::Customers, b).await.unwrap();
     let page = store
         .contacts()
         .list(&ContactQuery::default())

@@ -13,6 +13,7 @@ use crm_core::receivable::{
     of_book, of_customer, open_installments, AgingBucket, InstallmentInput, OpenInstallmentQuery,
     PaymentMethod, ReceiptInput,
 };
+use crm_core::record::RecordKind;
 use crm_core::settings::Settings;
 use crm_core::store::Store;
 use support::fresh;
@@ -181,7 +182,11 @@ async fn contracts_are_numbered_by_the_rule_and_a_taken_number_is_refused() {
     assert_eq!(e.reason(), Some("number_taken"));
 
     // Trashed, its number is free again, and restoring it then is refused.
-    store.contracts().trash(first.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Contracts, first.id)
+        .await
+        .unwrap();
     store
         .contracts()
         .create_from(&ContractInput {
@@ -190,7 +195,11 @@ async fn contracts_are_numbered_by_the_rule_and_a_taken_number_is_refused() {
         })
         .await
         .unwrap();
-    let e = store.contracts().restore(first.id).await.unwrap_err();
+    let e = store
+        .trash()
+        .restore(RecordKind::Contracts, first.id)
+        .await
+        .unwrap_err();
     assert_eq!(e.reason(), Some("number_taken"));
 
     // Another rule from the settings.
@@ -319,7 +328,11 @@ async fn a_plan_may_not_ask_for_more_than_the_contract_nor_less_than_came_in() {
         .await
         .unwrap_err();
     assert_eq!(e.to_string(), "amount: below_received");
-    let e = store.plans().trash(i.id).await.unwrap_err();
+    let e = store
+        .trash()
+        .put(RecordKind::Installments, i.id)
+        .await
+        .unwrap_err();
     assert_eq!(
         e.reason(),
         Some("has_receipts"),
@@ -442,12 +455,20 @@ async fn the_book_is_aged_into_not_due_1_30_31_90_and_over_90_days() {
         .await
         .unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().aging.over_90, 5_600);
-    store.contracts().trash(draft.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Contracts, draft.id)
+        .await
+        .unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().aging.over_90, 600);
-    store.customers().trash(b).await.unwrap();
+    store.trash().put(RecordKind::Customers, b).await.unwrap();
     let book = of_book(&store, today).await.unwrap();
     assert_eq!((book.outstanding, book.customers_overdue), (600, 1));
-    store.customers().restore(b).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Customers, b)
+        .await
+        .unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().outstanding, 2_800);
 }
 
@@ -470,21 +491,29 @@ async fn a_trashed_receipt_is_owed_again_and_a_restore_that_no_longer_fits_is_re
         .record(i.id, &receipt(6_000))
         .await
         .unwrap();
-    store.receipts().trash(r.id).await.unwrap();
+    store.trash().put(RecordKind::Receipts, r.id).await.unwrap();
     assert_eq!(store.plans().get(i.id).await.unwrap().received, 0);
     store
         .receipts()
         .record(i.id, &receipt(5_000))
         .await
         .unwrap();
-    let e = store.receipts().restore(r.id).await.unwrap_err();
+    let e = store
+        .trash()
+        .restore(RecordKind::Receipts, r.id)
+        .await
+        .unwrap_err();
     assert_eq!(
         e.reason(),
         Some("exceeds_due"),
         "6,000 more would pay 11,000 of 10,000"
     );
     assert_eq!(store.receipts().trashed().await.unwrap().len(), 1);
-    store.receipts().delete_permanently(r.id).await.unwrap();
+    store
+        .trash()
+        .delete(RecordKind::Receipts, r.id)
+        .await
+        .unwrap();
     assert!(store.receipts().trashed().await.unwrap().is_empty());
 }
 
@@ -506,14 +535,18 @@ async fn a_product_on_a_contract_can_be_trashed_but_not_deleted_for_good() {
         })
         .await
         .unwrap();
-    store.products().trash(p).await.unwrap();
+    store.trash().put(RecordKind::Products, p).await.unwrap();
     let live = store
         .products()
         .list(&ProductQuery::default())
         .await
         .unwrap();
     assert!(live.rows.is_empty());
-    let e = store.products().delete_permanently(p).await.unwrap_err();
+    let e = store
+        .trash()
+        .delete(RecordKind::Products, p)
+        .await
+        .unwrap_err();
     assert_eq!(e.reason(), Some("in_use"));
     let trashed = store
         .products()
@@ -524,7 +557,11 @@ async fn a_product_on_a_contract_can_be_trashed_but_not_deleted_for_good() {
         .await
         .unwrap();
     assert_eq!(trashed.rows[0].name, "打印机", "kept, with its history");
-    store.products().restore(p).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Products, p)
+        .await
+        .unwrap();
     // A code is unique among live products only.
     let e = store
         .products()
@@ -661,16 +698,24 @@ async fn deleting_a_customer_for_good_takes_its_contracts_and_their_money_along(
     store.receipts().record(i.id, &receipt(100)).await.unwrap();
     let today = crm_core::time::today();
     assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
-    store.customers().trash(c).await.unwrap();
+    store.trash().put(RecordKind::Customers, c).await.unwrap();
     assert_eq!(
         of_book(&store, today).await.unwrap().outstanding,
         0,
         "a trashed customer owes nothing"
     );
-    store.customers().restore(c).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Customers, c)
+        .await
+        .unwrap();
     assert_eq!(of_book(&store, today).await.unwrap().outstanding, 400);
-    store.customers().trash(c).await.unwrap();
-    store.customers().delete_permanently(c).await.unwrap();
+    store.trash().put(RecordKind::Customers, c).await.unwrap();
+    store
+        .trash()
+        .delete(RecordKind::Customers, c)
+        .await
+        .unwrap();
     for table in [
         "contracts",
         "contract_lines",

@@ -8,6 +8,7 @@ use crm_core::customer::{
 };
 use crm_core::demo::Generator;
 use crm_core::history;
+use crm_core::record::RecordKind;
 use crm_core::store::Store;
 use support::fresh;
 
@@ -68,11 +69,19 @@ async fn two_live_customers_cannot_share_a_code_but_a_trashed_one_does_not_block
     let first = create(&store, with_code("华远")).await.unwrap();
     let err = create(&store, with_code("华远分公司")).await.unwrap_err();
     assert_eq!(err.reason(), Some("uscc_taken"));
-    store.customers().trash(first.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, first.id)
+        .await
+        .unwrap();
     let second = create(&store, with_code("华远分公司"))
         .await
         .expect("the trashed one no longer counts");
-    let err = store.customers().restore(first.id).await.unwrap_err();
+    let err = store
+        .trash()
+        .restore(RecordKind::Customers, first.id)
+        .await
+        .unwrap_err();
     assert_eq!(
         err.reason(),
         Some("uscc_taken"),
@@ -88,8 +97,16 @@ async fn two_live_customers_cannot_share_a_code_but_a_trashed_one_does_not_block
             .is_some(),
         "it stays in the trash"
     );
-    store.customers().trash(second.id).await.unwrap();
-    store.customers().restore(first.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, second.id)
+        .await
+        .unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Customers, first.id)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -110,7 +127,9 @@ async fn an_edit_keeps_each_changed_field_in_the_history() {
         after.updated_at > c.updated_at,
         "an edit moves the customer up the default list"
     );
-    let h = history::of(&store, "customer", c.id).await.unwrap();
+    let h = history::of(&store, RecordKind::Customers, c.id)
+        .await
+        .unwrap();
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = h
         .iter()
         .map(|e| {
@@ -145,7 +164,11 @@ async fn an_edit_keeps_each_changed_field_in_the_history() {
 async fn a_trashed_customer_leaves_the_list_and_comes_back_on_restore() {
     let (_dir, store) = fresh().await;
     let c = create(&store, named("华远")).await.unwrap();
-    store.customers().trash(c.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, c.id)
+        .await
+        .unwrap();
     let live = store
         .customers()
         .list(&CustomerQuery::default())
@@ -172,7 +195,11 @@ async fn a_trashed_customer_leaves_the_list_and_comes_back_on_restore() {
             .is_err(),
         "no edits in the trash"
     );
-    store.customers().restore(c.id).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Customers, c.id)
+        .await
+        .unwrap();
     let live = store
         .customers()
         .list(&CustomerQuery::default())
@@ -194,13 +221,21 @@ async fn only_a_trashed_customer_can_be_deleted_for_good() {
     .await
     .unwrap();
     let err = store
-        .customers()
-        .delete_permanently(c.id)
+        .trash()
+        .delete(RecordKind::Customers, c.id)
         .await
         .unwrap_err();
     assert_eq!(err.reason(), Some("not_trashed"));
-    store.customers().trash(c.id).await.unwrap();
-    store.customers().delete_permanently(c.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, c.id)
+        .await
+        .unwrap();
+    store
+        .trash()
+        .delete(RecordKind::Customers, c.id)
+        .await
+        .unwrap();
     assert!(matches!(
         store.customers().get(c.id).await,
         Err(crm_core::CoreError::NotFound)
@@ -209,7 +244,7 @@ async fn only_a_trashed_customer_can_be_deleted_for_good() {
         store.customers().tags().await.unwrap().is_empty(),
         "its tags went with it"
     );
-    assert!(history::of(&store, "customer", c.id)
+    assert!(history::of(&store, RecordKind::Customers, c.id)
         .await
         .unwrap()
         .is_empty());

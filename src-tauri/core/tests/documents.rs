@@ -9,6 +9,7 @@ use std::path::Path;
 use crm_core::contract::{ContractInput, ContractStatus};
 use crm_core::customer::CustomerInput;
 use crm_core::document::{DocumentKind, OPENED_DIR};
+use crm_core::record::RecordKind;
 use crm_core::store::{query_scalar_for_tests, Store};
 use sha2::{Digest, Sha256};
 use support::fresh;
@@ -118,17 +119,25 @@ async fn the_same_file_attached_twice_is_stored_once_and_kept_until_its_last_doc
     let chunks = query_scalar_for_tests(&store, "SELECT count(*) FROM blob_chunks").await;
     assert_eq!(chunks, 2, "300 KB in 256 KiB chunks, once");
 
-    store.documents().trash(first.id).await.unwrap();
     store
-        .documents()
-        .delete_permanently(first.id)
+        .trash()
+        .put(RecordKind::Documents, first.id)
+        .await
+        .unwrap();
+    store
+        .trash()
+        .delete(RecordKind::Documents, first.id)
         .await
         .unwrap();
     assert_eq!(store.documents().contents(second.id).await.unwrap(), bytes);
-    store.documents().trash(second.id).await.unwrap();
     store
-        .documents()
-        .delete_permanently(second.id)
+        .trash()
+        .put(RecordKind::Documents, second.id)
+        .await
+        .unwrap();
+    store
+        .trash()
+        .delete(RecordKind::Documents, second.id)
         .await
         .unwrap();
     assert_eq!(
@@ -267,14 +276,18 @@ async fn a_contract_document_belongs_to_the_contracts_customer_and_leaves_with_t
         1
     );
     assert_eq!(store.documents().of_customer(a).await.unwrap().len(), 1);
-    store.contracts().trash(contract.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Contracts, contract.id)
+        .await
+        .unwrap();
     assert!(
         store.documents().of_customer(a).await.unwrap().is_empty(),
         "a trashed contract's documents go with it"
     );
     store
-        .contracts()
-        .delete_permanently(contract.id)
+        .trash()
+        .delete(RecordKind::Contracts, contract.id)
         .await
         .unwrap();
     assert_eq!(

@@ -5,6 +5,7 @@ mod support;
 
 use crm_core::customer::CustomerInput;
 use crm_core::duplicate::{likely_duplicates, DuplicateReason};
+use crm_core::record::RecordKind;
 use support::fresh;
 
 fn input(name: &str) -> CustomerInput {
@@ -109,7 +110,11 @@ async fn the_customer_being_edited_and_trashed_customers_are_not_duplicates() {
             .unwrap()
             .is_empty()
     );
-    store.customers().trash(a.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, a.id)
+        .await
+        .unwrap();
     assert!(likely_duplicates(&store, &input("华远科技有限公司"), None)
         .await
         .unwrap()

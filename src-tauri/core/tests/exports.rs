@@ -13,8 +13,8 @@ use crm_core::customer::{
 };
 use crm_core::export::{self, ExportFormat, ExportRequest};
 use crm_core::import::{self, ImportMode, ImportRequest, MatchKey};
+use crm_core::record::RecordKind;
 use crm_core::settings::Language;
-use crm_core::sheet::Entity;
 use crm_core::store::Store;
 use crm_core::CoreError;
 use support::fresh;
@@ -52,7 +52,7 @@ async fn book(store: &Store) {
 
 fn request(path: &Path, format: ExportFormat) -> ExportRequest {
     ExportRequest {
-        entity: Some(Entity::Customers),
+        entity: Some(RecordKind::Customers),
         query: None,
         contracts: None,
         format,
@@ -146,14 +146,14 @@ async fn exporting_then_importing_reproduces_the_same_customers() {
             .await
             .unwrap();
         let (_d2, other) = fresh().await;
-        let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+        let preview = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
             .await
             .unwrap();
         let report = import::run(
             &other,
             &ImportRequest {
                 path: path.to_string_lossy().into_owned(),
-                entity: Entity::Customers,
+                entity: RecordKind::Customers,
                 mapping: preview.mapping,
                 mode: ImportMode::Create,
                 match_keys: vec![MatchKey::Uscc],
@@ -367,9 +367,9 @@ fn money_and_percentages_are_numbers_with_their_formats() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("money.xlsx");
     let columns: Vec<&'static crm_core::sheet::Column> =
-        Entity::FollowUps.exported().take(2).collect();
+        RecordKind::FollowUps.exported().take(2).collect();
     let mut sink = Box::new(XlsxSink::new(&path, Language::ZhCn, "回款"));
-    sink.start(Entity::FollowUps, &columns).unwrap();
+    sink.start(RecordKind::FollowUps, &columns).unwrap();
     sink.row(&[Cell::Money(123_456), Cell::Percent(0.125)])
         .unwrap();
     sink.row(&[Cell::Money(-5), Cell::Empty]).unwrap();
@@ -443,7 +443,7 @@ async fn contracts_export_with_money_as_money_and_dates_as_dates_and_keep_the_li
         .unwrap();
     let path = dir.path().join("合同.xlsx");
     let req = ExportRequest {
-        entity: Some(Entity::Contracts),
+        entity: Some(RecordKind::Contracts),
         contracts: Some(ContractQuery {
             status: Some(ContractStatus::Signed),
             ..Default::default()
@@ -504,7 +504,7 @@ for name in ["合同名称", "状态", "合同金额", "已回款", "未回款",
 
     let receipts = dir.path().join("回款.csv");
     let req = ExportRequest {
-        entity: Some(Entity::Receipts),
+        entity: Some(RecordKind::Receipts),
         ..request(&receipts, ExportFormat::Csv)
     };
     export::export(&store, &req, Default::default(), |_| {})

@@ -8,6 +8,7 @@ use chrono::{Duration, NaiveDate};
 use crm_core::contact::ContactInput;
 use crm_core::customer::CustomerInput;
 use crm_core::follow_up::{FollowUpInput, FollowUpKind};
+use crm_core::record::RecordKind;
 use crm_core::reminder::{act, today, ReminderKind, TodayQuery, TodayView};
 use crm_core::store::Store;
 use support::fresh;
@@ -82,7 +83,11 @@ async fn the_latest_follow_ups_next_date_is_the_customers_next_follow_up() {
         (c.next_follow_up.as_deref(), c.last_follow_up_at),
         (Some("2026-12-08"), Some(2_000))
     );
-    store.follow_ups().trash(second.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::FollowUps, second.id)
+        .await
+        .unwrap();
     assert_eq!(
         store
             .customers()
@@ -94,14 +99,20 @@ async fn the_latest_follow_ups_next_date_is_the_customers_next_follow_up() {
         Some("2026-12-01"),
         "the earlier one's date again"
     );
-    store.follow_ups().restore(second.id).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::FollowUps, second.id)
+        .await
+        .unwrap();
     let list = store.follow_ups().of_customer(id).await.unwrap();
     assert_eq!(
         list.iter().map(|f| f.id).collect::<Vec<_>>(),
         vec![second.id, first.id],
         "newest first"
     );
-    let h = crm_core::history::of(&store, "customer", id).await.unwrap();
+    let h = crm_core::history::of(&store, RecordKind::Customers, id)
+        .await
+        .unwrap();
     assert!(
         h.iter().any(|e| e.field == "nextFollowUp"),
         "the customer's history shows the next date changing"

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use crm_core::customer::{CustomerInput, CustomerQuery, LifecycleStatus};
 use crm_core::import::{self, ImportMode, ImportReport, ImportRequest, MatchKey};
+use crm_core::record::RecordKind;
 use crm_core::settings::Language;
-use crm_core::sheet::Entity;
 use crm_core::store::Store;
 use crm_core::CoreError;
 use rust_xlsxwriter::{Formula, Workbook};
@@ -61,7 +61,7 @@ fn request(
 ) -> ImportRequest {
     ImportRequest {
         path: path.to_string_lossy().into_owned(),
-        entity: Entity::Customers,
+        entity: RecordKind::Customers,
         mapping,
         mode,
         match_keys: keys.to_vec(),
@@ -75,7 +75,7 @@ async fn import_file(
     mode: ImportMode,
     keys: &[MatchKey],
 ) -> ImportReport {
-    let preview = import::inspect(path, Entity::Customers, Language::ZhCn)
+    let preview = import::inspect(path, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap();
     import::run(store, &request(path, preview.mapping, mode, keys), |_| {})
@@ -108,7 +108,7 @@ async fn a_messy_workbook_is_read_as_a_person_reads_it() {
     let (dir, store) = fresh().await;
     let path = dir.path().join("名单.xlsx");
     messy_workbook(&path);
-    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap();
     assert_eq!(
@@ -183,7 +183,7 @@ async fn a_gbk_csv_from_chinese_excel_imports_with_its_chinese_intact() {
     let (bytes, _, _) = encoding_rs::GBK
         .encode("客户名称,联系电话,地址\r\n深圳市腾达电子有限公司,0755-86001234,南山区科技园\r\n");
     let path = write(dir.path(), "客户.csv", &bytes);
-    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap();
     assert_eq!(preview.encoding.as_deref(), Some("GB18030"));
@@ -238,7 +238,7 @@ async fn invalid_and_repeated_rows_are_refused_with_their_reason_and_the_rest_im
         .await
         .unwrap();
     // The error workbook imports again once fixed: same headers, the reason column is left unmapped.
-    let preview = import::inspect(&out, Entity::Customers, Language::ZhCn)
+    let preview = import::inspect(&out, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap();
     assert_eq!(preview.total_rows, 4);
@@ -263,7 +263,7 @@ async fn create_update_and_upsert_treat_matches_as_the_user_chose() {
 
     let mut dry = request(
         &path,
-        import::inspect(&path, Entity::Customers, Language::ZhCn)
+        import::inspect(&path, RecordKind::Customers, Language::ZhCn)
             .await
             .unwrap()
             .mapping,
@@ -326,7 +326,7 @@ async fn a_long_file_is_checked_as_one_repeats_far_apart_are_caught_and_its_reco
     }
     csv.push_str("华远科技分公司,91110108551385082Q\n客户5000,\n");
     let path = write(dir.path(), "long.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Customers, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap();
     let mut seen = Vec::new();
@@ -565,7 +565,7 @@ async fn bad_files_get_a_clear_reason_and_nothing_is_written() {
         (write(dir.path(), "blank.csv", b"\n,,\n"), "empty"),
     ];
     for (path, reason) in cases {
-        let e = import::inspect(&path, Entity::Customers, Language::ZhCn)
+        let e = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
             .await
             .unwrap_err();
         assert!(
@@ -576,7 +576,7 @@ async fn bad_files_get_a_clear_reason_and_nothing_is_written() {
     }
     let e = import::inspect(
         &dir.path().join("gone.xlsx"),
-        Entity::Customers,
+        RecordKind::Customers,
         Language::ZhCn,
     )
     .await
@@ -614,7 +614,7 @@ async fn bad_files_get_a_clear_reason_and_nothing_is_written() {
 #[tokio::test]
 async fn a_template_has_the_headers_an_import_maps_by_itself() {
     let dir = tempfile::tempdir().unwrap();
-    for entity in [Entity::Customers, Entity::Contacts] {
+    for entity in [RecordKind::Customers, RecordKind::Contacts] {
         for language in [Language::ZhCn, Language::ZhTw, Language::En] {
             let path = dir.path().join("template.xlsx");
             import::write_template(entity, &path, language).unwrap();
@@ -630,11 +630,11 @@ async fn a_template_has_the_headers_an_import_maps_by_itself() {
 }
 
 async fn import_contacts(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
-    let preview = import::inspect(path, Entity::Contacts, Language::ZhCn)
+    let preview = import::inspect(path, RecordKind::Contacts, Language::ZhCn)
         .await
         .unwrap();
     let mut req = request(path, preview.mapping, mode, &[]);
-    req.entity = Entity::Contacts;
+    req.entity = RecordKind::Contacts;
     import::run(store, &req, |_| {}).await.unwrap()
 }
 
@@ -728,7 +728,7 @@ async fn a_file_past_the_import_limit_is_refused_before_anything_is_written() {
         csv.push_str(&format!("客户{i}\n"));
     }
     let path = write(dir.path(), "huge.csv", csv.as_bytes());
-    let e = import::inspect(&path, Entity::Customers, Language::ZhCn)
+    let e = import::inspect(&path, RecordKind::Customers, Language::ZhCn)
         .await
         .unwrap_err();
     assert_eq!(
@@ -768,7 +768,7 @@ fn product_sheet(path: &Path, rows: &[(&str, &str, &str, &str)]) {
 }
 
 async fn import_products(store: &Store, path: &Path, mode: ImportMode) -> ImportReport {
-    let preview = import::inspect(path, Entity::Products, Language::ZhCn)
+    let preview = import::inspect(path, RecordKind::Products, Language::ZhCn)
         .await
         .unwrap();
     assert_eq!(
@@ -777,7 +777,7 @@ async fn import_products(store: &Store, path: &Path, mode: ImportMode) -> Import
         "a supplier's headers are recognised"
     );
     let request = ImportRequest {
-        entity: Entity::Products,
+        entity: RecordKind::Products,
         ..request(path, preview.mapping, mode, &[])
     };
     import::run(store, &request, |_| {}).await.unwrap()
@@ -947,7 +947,7 @@ async fn reverting_a_customer_import_is_refused_once_its_customers_have_contract
 async fn carry_over(
     from: &Store,
     to: &Store,
-    entity: Entity,
+    entity: RecordKind,
     dir: &Path,
     mode: ImportMode,
 ) -> ImportReport {
@@ -1088,12 +1088,12 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
         .unwrap();
 
     for entity in [
-        Entity::Customers,
-        Entity::Contacts,
-        Entity::Contracts,
-        Entity::Installments,
-        Entity::Receipts,
-        Entity::FollowUps,
+        RecordKind::Customers,
+        RecordKind::Contacts,
+        RecordKind::Contracts,
+        RecordKind::Installments,
+        RecordKind::Receipts,
+        RecordKind::FollowUps,
     ] {
         carry_over(&a, &b, entity, dir.path(), ImportMode::Create).await;
     }
@@ -1168,10 +1168,17 @@ async fn a_book_with_contracts_plans_receipts_and_follow_ups_exported_imports_in
     );
 
     // The same receipts file again: recognised, nothing paid twice.
-    let again = carry_over(&a, &b, Entity::Receipts, dir.path(), ImportMode::Upsert).await;
+    let again = carry_over(&a, &b, RecordKind::Receipts, dir.path(), ImportMode::Upsert).await;
     assert_eq!((again.created, again.unchanged), (0, 2));
     // The same follow-ups again: the form kept seconds, the sheet has minutes; still the same follow-ups.
-    let again = carry_over(&a, &b, Entity::FollowUps, dir.path(), ImportMode::Upsert).await;
+    let again = carry_over(
+        &a,
+        &b,
+        RecordKind::FollowUps,
+        dir.path(),
+        ImportMode::Upsert,
+    )
+    .await;
     assert_eq!(
         (again.created, again.rejected),
         (0, 0),
@@ -1226,11 +1233,11 @@ async fn receipts_that_exceed_what_is_due_or_name_no_contract_are_refused_and_a_
                HT-2026-0100,2026-02-20,1,现金\n\
                HT-2026-9999,2026-02-20,1,现金\n";
     let path = write(dir.path(), "回款.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Receipts, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Receipts, Language::ZhCn)
         .await
         .unwrap();
     let request = ImportRequest {
-        entity: Entity::Receipts,
+        entity: RecordKind::Receipts,
         ..request(&path, preview.mapping, ImportMode::Create, &[])
     };
     let report = import::run(&store, &request, |_| {}).await.unwrap();
@@ -1351,11 +1358,11 @@ async fn a_contract_updated_by_an_import_keeps_its_lines_and_the_revert_puts_it_
                ,新合同,杭州西湖茶业,草稿,\n\
                HT-2026-0043,别人的合同,没有这个客户,草稿,\n";
     let path = write(dir.path(), "合同.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Contracts, Language::ZhCn)
         .await
         .unwrap();
     let request = ImportRequest {
-        entity: Entity::Contracts,
+        entity: RecordKind::Contracts,
         ..request(&path, preview.mapping, ImportMode::Upsert, &[])
     };
     let report = import::run(&store, &request, |_| {}).await.unwrap();
@@ -1450,7 +1457,11 @@ async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_impo
         .await
         .unwrap();
     // The second customer goes to the trash: its contract leaves the lists but keeps its number.
-    store.customers().trash(ids[1]).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, ids[1])
+        .await
+        .unwrap();
     let csv = "合同编号,合同名称,客户名称,合同金额
                HT-2026-0050,抢号,杭州西湖茶业,100
                HT-2026-0042,茶叶采购,杭州西湖茶业,9999
@@ -1458,11 +1469,11 @@ async fn a_contract_row_the_store_cannot_take_is_refused_alone_and_the_rest_impo
                HT-2026-0051,新合同,杭州西湖茶业,100
 ";
     let path = write(dir.path(), "合同.csv", csv.as_bytes());
-    let preview = import::inspect(&path, Entity::Contracts, Language::ZhCn)
+    let preview = import::inspect(&path, RecordKind::Contracts, Language::ZhCn)
         .await
         .unwrap();
     let request = ImportRequest {
-        entity: Entity::Contracts,
+        entity: RecordKind::Contracts,
         ..request(&path, preview.mapping, ImportMode::Upsert, &[])
     };
     let report = import::run(&store, &request, |_| {}).await.unwrap();

@@ -8,6 +8,7 @@ use crm_core::customer::{Customer, CustomerInput, CustomerQuery};
 use crm_core::duplicate::{scan, DuplicateReason};
 use crm_core::follow_up::{FollowUpInput, FollowUpKind};
 use crm_core::merge::{self, MergeInput};
+use crm_core::record::RecordKind;
 use crm_core::reminder::{act, ReminderKind};
 use crm_core::search::search;
 use crm_core::store::Store;
@@ -155,7 +156,7 @@ async fn the_survivor_takes_the_picked_fields_the_contacts_and_the_follow_ups() 
         "a merged-away customer is not in the trash, where restoring it would strand it"
     );
     assert!(matches!(
-        store.customers().restore(new.id).await,
+        store.trash().restore(RecordKind::Customers, new.id).await,
         Err(CoreError::Conflict {
             reason: "merged",
             ..
@@ -177,7 +178,7 @@ async fn the_survivor_takes_the_picked_fields_the_contacts_and_the_follow_ups() 
             .any(|h| h.customer_id == old.id),
         "the moved contact is found on the survivor"
     );
-    let fields: Vec<String> = history::of(&store, "customer", old.id)
+    let fields: Vec<String> = history::of(&store, RecordKind::Customers, old.id)
         .await
         .unwrap()
         .into_iter()
@@ -213,7 +214,10 @@ async fn undoing_a_merge_puts_both_customers_back_as_they_were() {
         ..input_of(&old)
     };
     let out = merged(&store, old.id, new.id, fields).await;
-    let new_history_before = history::of(&store, "customer", new.id).await.unwrap().len();
+    let new_history_before = history::of(&store, RecordKind::Customers, new.id)
+        .await
+        .unwrap()
+        .len();
     assert_eq!(
         new_history_before, 1,
         "the merged-away customer's history moved; only the merge mark stays"
@@ -255,7 +259,9 @@ async fn undoing_a_merge_puts_both_customers_back_as_they_were() {
         store.follow_ups().of_customer(new.id).await.unwrap().len(),
         1
     );
-    let created = history::of(&store, "customer", new.id).await.unwrap();
+    let created = history::of(&store, RecordKind::Customers, new.id)
+        .await
+        .unwrap();
     assert!(
         created.iter().any(|h| h.field == "created"),
         "the history went back with it: {created:?}"
@@ -331,7 +337,11 @@ async fn a_customer_cannot_be_merged_into_itself_or_with_a_trashed_one() {
             ..
         })
     ));
-    store.customers().trash(new.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, new.id)
+        .await
+        .unwrap();
     for (s, m) in [(old.id, new.id), (new.id, old.id)] {
         let r = merge::merge(
             &store,
@@ -404,7 +414,11 @@ async fn the_scan_groups_customers_linked_by_any_shared_key_and_skips_trashed_on
     customer(&store, named("上海金腾机械有限公司")).await;
     let u = customer(&store, named("金腾机械")).await;
     customer(&store, named("独一家")).await;
-    store.customers().trash(u.id).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, u.id)
+        .await
+        .unwrap();
     let found = scan(&store).await.unwrap();
     assert_eq!(found.scanned, 5);
     assert_eq!(

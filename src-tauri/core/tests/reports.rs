@@ -10,6 +10,7 @@ use crm_core::contract::{ContractInput, ContractLineInput, ContractStatus};
 use crm_core::customer::{CustomerInput, LifecycleStatus};
 use crm_core::product::ProductInput;
 use crm_core::receivable::{InstallmentInput, PaymentMethod, ReceiptInput};
+use crm_core::record::RecordKind;
 use crm_core::report::drill::{self, DrillRequest};
 use crm_core::report::{
     self, Cache, Cell, Comparison, Context, Report, ReportFilters, ReportName, ReportQuery,
@@ -708,7 +709,7 @@ async fn a_drill_down_lists_the_contracts_behind_a_bar_and_bulk_actions_reach_it
         due.contains(&hua) && due.contains(&shen),
         "Today shows the planned calls: {due:?}"
     );
-    let history = crm_core::history::of(&store, "customer", hua)
+    let history = crm_core::history::of(&store, RecordKind::Customers, hua)
         .await
         .unwrap();
     assert!(history

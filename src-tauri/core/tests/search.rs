@@ -5,6 +5,7 @@ mod support;
 
 use crm_core::contact::ContactInput;
 use crm_core::customer::CustomerInput;
+use crm_core::record::RecordKind;
 use crm_core::search::{search, HitKind, MatchField, MatchTier, SearchHit};
 use crm_core::store::Store;
 use support::fresh;
@@ -144,7 +145,11 @@ async fn fts_syntax_and_junk_are_plain_text_never_an_error() {
 #[tokio::test]
 async fn trashed_renamed_and_restored_records_leave_and_reenter_the_index() {
     let (_d, store, huayuan) = book().await;
-    store.customers().trash(huayuan).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, huayuan)
+        .await
+        .unwrap();
     assert!(
         !names(&store, "华远科技")
             .await
@@ -156,7 +161,11 @@ async fn trashed_renamed_and_restored_records_leave_and_reenter_the_index() {
         names(&store, "zs").await.iter().all(|n| n != "张三"),
         "nor are its contacts"
     );
-    store.customers().restore(huayuan).await.unwrap();
+    store
+        .trash()
+        .restore(RecordKind::Customers, huayuan)
+        .await
+        .unwrap();
     assert_eq!(
         names(&store, "华远科技").await,
         vec!["北京华远科技有限公司"]
@@ -196,7 +205,11 @@ async fn a_store_opened_again_rebuilds_nothing_and_still_finds_everything() {
 async fn an_index_built_under_older_token_rules_is_rebuilt_at_open_and_finds_everything() {
     let (dir, store, huayuan) = book().await;
     let trashed = customer(&store, "华远物流", None).await;
-    store.customers().trash(trashed).await.unwrap();
+    store
+        .trash()
+        .put(RecordKind::Customers, trashed)
+        .await
+        .unwrap();
     let key = store.key().clone();
     store.close().await;
     // Pretend the index was made by an older build: emptied, and marked with a version before this one.

@@ -2,6 +2,7 @@
 
 use crm_core::contact::{Contact, ContactInput, ContactPage, ContactQuery};
 use crm_core::history::{self, HistoryEntry};
+use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -55,12 +56,22 @@ pub async fn update_contact(
 
 #[tauri::command]
 pub async fn trash_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contacts().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Contacts, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contacts().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Contacts, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -68,12 +79,12 @@ pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .contacts()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Contacts, id)
         .await?)
 }
 
 #[tauri::command]
 pub async fn list_contact_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, "contact", id).await?)
+    Ok(history::of(&*state.store().await?, RecordKind::Contacts, id).await?)
 }

@@ -2,6 +2,7 @@
 
 use crm_core::contract::{Contract, ContractInput, ContractPage, ContractQuery, ContractRow};
 use crm_core::history::{self, HistoryEntry};
+use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -59,12 +60,22 @@ pub async fn update_contract(
 
 #[tauri::command]
 pub async fn trash_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contracts().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Contracts, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.contracts().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Contracts, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -72,8 +83,8 @@ pub async fn delete_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .contracts()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Contracts, id)
         .await?)
 }
 
@@ -82,5 +93,5 @@ pub async fn list_contract_history(
     state: State<'_, AppState>,
     id: i64,
 ) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, "contract", id).await?)
+    Ok(history::of(&*state.store().await?, RecordKind::Contracts, id).await?)
 }

@@ -2,6 +2,7 @@
 
 use crm_core::customer::{Customer, CustomerInput, CustomerPage, CustomerQuery};
 use crm_core::history::{self, HistoryEntry};
+use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -51,12 +52,22 @@ pub async fn update_customer(
 
 #[tauri::command]
 pub async fn trash_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.customers().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Customers, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.customers().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Customers, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -64,8 +75,8 @@ pub async fn delete_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .customers()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Customers, id)
         .await?)
 }
 
@@ -74,7 +85,7 @@ pub async fn list_customer_history(
     state: State<'_, AppState>,
     id: i64,
 ) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, "customer", id).await?)
+    Ok(history::of(&*state.store().await?, RecordKind::Customers, id).await?)
 }
 
 #[tauri::command]

@@ -2,6 +2,7 @@
 //! rename, trash.
 
 use crm_core::document::Document;
+use crm_core::record::RecordKind;
 use crm_core::CoreError;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
@@ -107,12 +108,22 @@ pub async fn rename_document(state: State<'_, AppState>, id: i64, name: String) 
 
 #[tauri::command]
 pub async fn trash_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.documents().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Documents, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.documents().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Documents, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -120,8 +131,8 @@ pub async fn delete_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .documents()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Documents, id)
         .await?)
 }
 

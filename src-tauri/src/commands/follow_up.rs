@@ -1,6 +1,7 @@
 //! Commands of follow-ups, the timeline, and the Today view.
 
 use crm_core::follow_up::{FollowUp, FollowUpInput};
+use crm_core::record::RecordKind;
 use crm_core::reminder::{self, ReminderKind, TodayQuery, TodayView};
 use crm_core::timeline::{self, TimelineEntry};
 use tauri::State;
@@ -38,12 +39,22 @@ pub async fn update_follow_up(
 
 #[tauri::command]
 pub async fn trash_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.follow_ups().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::FollowUps, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.follow_ups().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::FollowUps, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -51,8 +62,8 @@ pub async fn delete_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> 
     Ok(state
         .store()
         .await?
-        .follow_ups()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::FollowUps, id)
         .await?)
 }
 

@@ -2,6 +2,7 @@
 
 use crm_core::history::{self, HistoryEntry};
 use crm_core::product::{Product, ProductInput, ProductPage, ProductQuery};
+use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -38,12 +39,22 @@ pub async fn update_product(
 
 #[tauri::command]
 pub async fn trash_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.products().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Products, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.products().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Products, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -51,12 +62,12 @@ pub async fn delete_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .products()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Products, id)
         .await?)
 }
 
 #[tauri::command]
 pub async fn list_product_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, "product", id).await?)
+    Ok(history::of(&*state.store().await?, RecordKind::Products, id).await?)
 }

@@ -4,6 +4,7 @@ use crm_core::receivable::{
     self, BookReceivables, CustomerReceivables, Installment, InstallmentInput, OpenInstallmentPage,
     OpenInstallmentQuery, PaymentPlan, Receipt, ReceiptInput,
 };
+use crm_core::record::RecordKind;
 use crm_core::time::today;
 use tauri::State;
 
@@ -45,17 +46,32 @@ pub async fn update_installment(
 
 #[tauri::command]
 pub async fn trash_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.plans().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Installments, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.plans().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Installments, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn delete_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.plans().delete_permanently(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .delete(RecordKind::Installments, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -88,12 +104,22 @@ pub async fn update_receipt(
 
 #[tauri::command]
 pub async fn trash_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.receipts().trash(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .put(RecordKind::Receipts, id)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn restore_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state.store().await?.receipts().restore(id).await?)
+    Ok(state
+        .store()
+        .await?
+        .trash()
+        .restore(RecordKind::Receipts, id)
+        .await?)
 }
 
 #[tauri::command]
@@ -101,8 +127,8 @@ pub async fn delete_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
     Ok(state
         .store()
         .await?
-        .receipts()
-        .delete_permanently(id)
+        .trash()
+        .delete(RecordKind::Receipts, id)
         .await?)
 }
 

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use crm_core::export::{self, ExportProgress, ExportRequest, ExportSummary};
 use crm_core::import::{self, ImportPreview, ImportRecord, ImportReport, ImportRequest};
+use crm_core::record::RecordKind;
 use crm_core::settings::Language;
-use crm_core::sheet::Entity;
 use crm_core::CoreError;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -84,7 +84,7 @@ pub async fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
 #[tauri::command]
 pub async fn inspect_import(
     path: String,
-    entity: Entity,
+    entity: RecordKind,
     language: Language,
 ) -> Reply<ImportPreview> {
     Ok(import::inspect(&PathBuf::from(path), entity, language).await?)
@@ -125,7 +125,11 @@ pub async fn save_import_rejects(
 }
 
 #[tauri::command]
-pub async fn save_import_template(entity: Entity, path: String, language: Language) -> Reply<()> {
+pub async fn save_import_template(
+    entity: RecordKind,
+    path: String,
+    language: Language,
+) -> Reply<()> {
     tokio::task::spawn_blocking(move || {
         import::write_template(entity, &PathBuf::from(path), language)
     })

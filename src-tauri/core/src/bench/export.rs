@@ -9,15 +9,16 @@ use super::Figure;
 use crate::customer::{Customer, CustomerQuery};
 use crate::error::{CoreError, Result};
 use crate::export::{self, date_serial, datetime_serial, Cell, ExportFormat, ExportRequest};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 use crate::store::Store;
 
 pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>> {
     let dir = tempfile::tempdir()?;
     let scale = if customers >= 1_000_000 { "1m" } else { "100k" };
     let request = ExportRequest {
-        entity: Some(Entity::Customers),
+        entity: Some(RecordKind::Customers),
         query: None,
         contracts: None,
         format: ExportFormat::Xlsx,
@@ -47,7 +48,7 @@ pub async fn export_figures(store: &Store, customers: u64) -> Result<Vec<Figure>
     figures.push(Figure::new("export.file_mb", size as f64 / 1e6, "MB"));
 
     // The same cells, already in memory, written by rust_xlsxwriter with nothing of ours around it.
-    let columns: Vec<&Column> = Entity::Customers.exported().collect();
+    let columns: Vec<&Column> = RecordKind::Customers.exported().collect();
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Customer>>(8);
     let customers_ = store.customers();
     let all = CustomerQuery {

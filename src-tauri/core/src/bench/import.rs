@@ -11,8 +11,9 @@ use crate::demo::Generator;
 use crate::error::Result;
 use crate::export::{customer_cells, Sink, XlsxSink};
 use crate::import::{self, ImportMode, ImportRequest, MatchKey};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 use crate::store::{Store, StoreKey};
 
 pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
@@ -22,10 +23,10 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
     let changed = dir.join("customers-changed.xlsx");
     write_demo_workbook(&changed, rows, seed, Some("备注已在表格中更新"))?;
     let store = Store::open(&dir.join("store"), &StoreKey::random()).await?;
-    let preview = import::inspect(&file, Entity::Customers, Language::ZhCn).await?;
+    let preview = import::inspect(&file, RecordKind::Customers, Language::ZhCn).await?;
     let request = ImportRequest {
         path: file.to_string_lossy().into_owned(),
-        entity: Entity::Customers,
+        entity: RecordKind::Customers,
         mapping: preview.mapping,
         mode: ImportMode::Create,
         match_keys: vec![MatchKey::Uscc],
@@ -43,10 +44,10 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
         Figure::new(&format!("import.xlsx_{scale}_s"), took, "s"),
         Figure::new("import.rows_per_s", report.created as f64 / took, "rows/s"),
     ];
-    let preview = import::inspect(&changed, Entity::Customers, Language::ZhCn).await?;
+    let preview = import::inspect(&changed, RecordKind::Customers, Language::ZhCn).await?;
     let upsert = ImportRequest {
         path: changed.to_string_lossy().into_owned(),
-        entity: Entity::Customers,
+        entity: RecordKind::Customers,
         mapping: preview.mapping,
         mode: ImportMode::Upsert,
         match_keys: vec![MatchKey::Mobile],
@@ -93,9 +94,9 @@ pub async fn import_figures(rows: u64, seed: u64) -> Result<Vec<Figure>> {
 /// A workbook of `rows` demo customers as an export writes them (with `notes` in every row, when given).
 fn write_demo_workbook(path: &Path, rows: u64, seed: u64, notes: Option<&str>) -> Result<()> {
     let g = Generator::new(seed + 1000, crate::time::now_ms());
-    let columns: Vec<&'static Column> = Entity::Customers.exported().collect();
+    let columns: Vec<&'static Column> = RecordKind::Customers.exported().collect();
     let mut sink = Box::new(XlsxSink::new(path, Language::ZhCn, "bench"));
-    sink.start(Entity::Customers, &columns)?;
+    sink.start(RecordKind::Customers, &columns)?;
     for id in 1..=rows as i64 {
         let d = g.customer(id);
         let c = d.customer;

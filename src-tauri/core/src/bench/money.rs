@@ -10,6 +10,7 @@ use super::{ms, p95, Figure};
 use crate::contract::{ContractQuery, ContractStatus};
 use crate::error::Result;
 use crate::receivable::{self, AgingBucket, OpenInstallmentQuery};
+use crate::record::RecordKind;
 use crate::store::Store;
 
 async fn time_contract_pages(
@@ -211,8 +212,8 @@ async fn attach_figures(store: &Store, seed: u64) -> Result<Vec<Figure>> {
     let t = Instant::now();
     store.documents().save_to(doc.id, &copy).await?;
     let save_s = t.elapsed().as_secs_f64();
-    store.documents().trash(doc.id).await?;
-    store.documents().delete_permanently(doc.id).await?;
+    store.trash().put(RecordKind::Documents, doc.id).await?;
+    store.trash().delete(RecordKind::Documents, doc.id).await?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(vec![
         Figure::new("documents.attach_50mb_s", attach_s, "s"),

@@ -392,7 +392,7 @@ async fn run(cli: Cli) -> Result<()> {
             rejects,
         } => {
             use crm_core::import::{self, ImportMode, ImportRequest, MatchKey};
-            let entity = crm_core::sheet::Entity::parse(&entity)
+            let entity = crm_core::record::RecordKind::parse(&entity)
                 .ok_or(CoreError::invalid("entity", "unknown"))?;
             let mode = match mode.as_str() {
                 "create" => ImportMode::Create,
@@ -672,9 +672,10 @@ fn export_request(
     use crm_core::export::ExportFormat;
     let entity = match entity {
         "book" => None,
-        e => {
-            Some(crm_core::sheet::Entity::parse(e).ok_or(CoreError::invalid("entity", "unknown"))?)
-        }
+        e => Some(
+            crm_core::record::RecordKind::parse(e)
+                .ok_or(CoreError::invalid("entity", "unknown"))?,
+        ),
     };
     let ext = out.extension().and_then(|e| e.to_str()).unwrap_or_default();
     let format = match format.unwrap_or(ext).to_ascii_lowercase().as_str() {

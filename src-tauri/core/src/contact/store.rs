@@ -8,6 +8,7 @@ use super::model::{fields_of, Contact, ContactInput, ValidContact};
 use crate::customer::require_live_customer;
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::search;
 use crate::store::Store;
 use crate::time::now_ms;
@@ -128,7 +129,7 @@ pub(crate) async fn insert_one(
     .fetch_one(&mut *conn)
     .await?;
     search::sync_contact(conn, id).await?;
-    history::record(conn, "contact", id, &[Change::created()], now).await?;
+    history::record(conn, RecordKind::Contacts, id, &[Change::created()], now).await?;
     Ok(id)
 }
 
@@ -182,7 +183,7 @@ pub(crate) async fn overwrite(
     .execute(&mut *conn)
     .await?;
     search::sync_contact(conn, before.id).await?;
-    history::record(conn, "contact", before.id, &changes, now).await?;
+    history::record(conn, RecordKind::Contacts, before.id, &changes, now).await?;
     Ok(true)
 }
 
@@ -310,79 +311,6 @@ impl Contacts<'_> {
             })
             .collect();
         Ok(ContactPage { rows, next_cursor })
-    }
-
-    /// Moves a live contact to the trash. If it was the primary one, the next contact takes its place.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() {
-            return Ok(());
-        }
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        sqlx::query("UPDATE contacts SET deleted_at = ?, is_primary = 0 WHERE id = ?")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if before.is_primary {
-            ensure_primary(&mut tx, before.customer_id).await?;
-        }
-        search::sync_contact(&mut tx, id).await?;
-        history::record(
-            &mut tx,
-            "contact",
-            id,
-            &[Change::new("deletedAt", None, Some(now.to_string()))],
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Puts a trashed contact back on its customer, which must be live; it comes back as a secondary contact
-    /// unless the customer has none.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        let Some(deleted_at) = before.deleted_at else {
-            return Ok(());
-        };
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        require_live_customer(&mut tx, before.customer_id).await?;
-        sqlx::query(
-            "UPDATE contacts SET deleted_at = NULL, is_primary = NOT EXISTS \
-             (SELECT 1 FROM contacts WHERE customer_id = ? AND deleted_at IS NULL AND is_primary = 1) WHERE id = ?",
-        )
-        .bind(before.customer_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        search::sync_contact(&mut tx, id).await?;
-        let change = Change::new("deletedAt", Some(deleted_at.to_string()), None);
-        history::record(&mut tx, "contact", id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed contact for good, with its history.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("contact {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM contacts WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "contact", id).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
 

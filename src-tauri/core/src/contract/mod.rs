@@ -12,4 +12,4 @@ pub use model::{
 pub use number::NumberRule;
 pub use query::{ContractPage, ContractQuery, ContractSort};
 pub use store::Contracts;
-pub(crate) use store::{forget_children, insert_one, load, move_to_customer, overwrite};
+pub(crate) use store::{insert_one, load, move_to_customer, overwrite, unique_number};

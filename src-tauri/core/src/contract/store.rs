@@ -16,6 +16,7 @@ use crate::field::{yuan, Discount, Quantity};
 use crate::history::{self, Change};
 use crate::page::{Cursor, SortValue};
 use crate::receivable;
+use crate::record::RecordKind;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::time::{now_ms, today};
@@ -104,7 +105,7 @@ pub struct Contracts<'s> {
     pub(crate) store: &'s Store,
 }
 
-fn unique_number(e: sqlx::Error) -> CoreError {
+pub(crate) fn unique_number(e: sqlx::Error) -> CoreError {
     if let sqlx::Error::Database(db) = &e {
         if db.message().contains("contracts.number") {
             return CoreError::conflict("number_taken", db.message().to_string());
@@ -274,73 +275,6 @@ impl Contracts<'_> {
             })
             .collect())
     }
-
-    /// Moves a contract to the trash; its plan and receipts leave the receivables with it.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, Some(now_ms())).await
-    }
-
-    /// Brings a trashed contract back to a live customer; refused when a live contract took its number.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, None).await
-    }
-
-    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
-        let mut tx = self.store.write().await?;
-        let (old, customer_id): (Option<i64>, i64) =
-            sqlx::query_as("SELECT deleted_at, customer_id FROM contracts WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(CoreError::NotFound)?;
-        if old.is_some() == at.is_some() {
-            return Ok(());
-        }
-        if at.is_none() {
-            require_live_customer(&mut tx, customer_id).await?;
-        }
-        sqlx::query("UPDATE contracts SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unique_number)?;
-        receivable::recount_contract(&mut tx, id).await?;
-        let change = Change::new(
-            "deletedAt",
-            old.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(&mut tx, "contract", id, &[change], now_ms()).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed contract for good, with its lines, plan, receipts and documents.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let mut tx = self.store.write().await?;
-        let deleted: Option<i64> =
-            sqlx::query_scalar("SELECT deleted_at FROM contracts WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(CoreError::NotFound)?;
-        if deleted.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("contract {id} is not in the trash"),
-            ));
-        }
-        forget_children(&mut tx, "contract_id = ?", id).await?;
-        sqlx::query("DELETE FROM contracts WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "contract", id).await?;
-        crate::document::forget_unused_blobs(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 /// A contract's lines in order, through any connection.
@@ -432,7 +366,7 @@ pub(crate) async fn insert_one(
     .await
     .map_err(unique_number)?;
     write_lines(conn, id, &lines).await?;
-    history::record(conn, "contract", id, &[Change::created()], now).await?;
+    history::record(conn, RecordKind::Contracts, id, &[Change::created()], now).await?;
     Ok(id)
 }
 
@@ -525,30 +459,8 @@ pub(crate) async fn overwrite(
         .await?;
     write_lines(conn, id, &lines).await?;
     receivable::recount_contract(conn, id).await?;
-    history::record(conn, "contract", id, &changes, now).await?;
+    history::record(conn, RecordKind::Contracts, id, &changes, now).await?;
     Ok(true)
-}
-
-/// Forgets the history of the installments, receipts and documents whose `condition` (on their own
-/// table, with one bound id) holds, ahead of deleting them with their contract or customer.
-pub(crate) async fn forget_children(
-    conn: &mut SqliteConnection,
-    condition: &str,
-    id: i64,
-) -> Result<()> {
-    for (entity, table) in [
-        ("installment", "installments"),
-        ("receipt", "receipts"),
-        ("document", "documents"),
-    ] {
-        sqlx::query(&format!(
-            "DELETE FROM history WHERE entity = '{entity}' AND entity_id IN (SELECT id FROM {table} WHERE {condition})"
-        ))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
 }
 
 fn push_filters(b: &mut QueryBuilder<'_, sqlx::Sqlite>, q: &ContractQuery) {

@@ -11,6 +11,7 @@ use super::model::{
 use super::query::{Cursor, CustomerPage, CustomerQuery};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::search;
 use crate::store::Store;
 use crate::store::{BULK_PRAGMAS, NORMAL_PRAGMAS};
@@ -202,7 +203,14 @@ impl Customers<'_> {
             .map_err(unique_uscc)?;
         replace_tags(&mut tx, id, &customer.tags).await?;
         search::sync_customer(&mut tx, id).await?;
-        history::record(&mut tx, "customer", id, &[Change::created()], now).await?;
+        history::record(
+            &mut tx,
+            RecordKind::Customers,
+            id,
+            &[Change::created()],
+            now,
+        )
+        .await?;
         tx.commit().await?;
         self.get(id).await
     }
@@ -297,100 +305,6 @@ impl Customers<'_> {
             .await?;
         tx.commit().await?;
         Ok(tagged)
-    }
-
-    /// Moves a live customer to the trash.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, Some(now_ms())).await
-    }
-
-    /// Brings a trashed customer back. Refused if a live customer has taken its 统一社会信用代码 meanwhile.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, None).await
-    }
-
-    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
-        let mut tx = self.store.write().await?;
-        let (old, merged_into): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT deleted_at, merged_into FROM customers WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(CoreError::NotFound)?;
-        if merged_into.is_some() {
-            // Only undoing the merge brings a merged-away customer back, with what moved.
-            return Err(CoreError::conflict(
-                "merged",
-                format!("customer {id} was merged into {merged_into:?}"),
-            ));
-        }
-        if old.is_some() == at.is_some() {
-            // Already where the user wants it: nothing to do, nothing to record.
-            return Ok(());
-        }
-        sqlx::query("UPDATE customers SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unique_uscc)?;
-        search::sync_customer(&mut tx, id).await?;
-        search::sync_contacts_of(&mut tx, id).await?;
-        // A trashed customer's contracts leave the receivables; restored, they count again.
-        crate::receivable::recount_customer(&mut tx, id).await?;
-        let change = Change::new(
-            "deletedAt",
-            old.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(
-            &mut tx,
-            "customer",
-            id,
-            &[change],
-            at.unwrap_or_else(now_ms),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed customer for good, with its tags, history, contracts and documents. Live customers must be trashed first.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let mut tx = self.store.write().await?;
-        let (deleted, merged_into): (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT deleted_at, merged_into FROM customers WHERE id = ?")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(CoreError::NotFound)?;
-        if merged_into.is_some() {
-            return Err(CoreError::conflict(
-                "merged",
-                format!("customer {id} was merged into {merged_into:?}"),
-            ));
-        }
-        if deleted.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("customer {id} is not in the trash"),
-            ));
-        }
-        crate::contract::forget_children(&mut tx, "customer_id = ?", id).await?;
-        sqlx::query(
-            "DELETE FROM history WHERE entity = 'contract' AND entity_id IN (SELECT id FROM contracts WHERE customer_id = ?)",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM customers WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "customer", id).await?;
-        crate::document::forget_unused_blobs(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// One page of the list, walking an index from the cursor on.
@@ -566,7 +480,7 @@ pub(crate) async fn overwrite_fields(
         .push(" AND deleted_at IS NULL; ");
     // One round trip for the row, its tags and its history.
     push_replace_tags(&mut b, before.id, &c.tags);
-    history::push_record(&mut b, "customer", before.id, &changes, now);
+    history::push_record(&mut b, RecordKind::Customers, before.id, &changes, now);
     b.build().execute(&mut *conn).await.map_err(unique_uscc)?;
     Ok(true)
 }

@@ -6,5 +6,5 @@ pub mod name;
 mod store;
 
 pub use model::{kind_of, Document, DocumentKind, MAX_BYTES};
-pub(crate) use store::forget_unused_blobs;
 pub use store::{clear_opened, Documents, OPENED_DIR};
+pub(crate) use store::{forget_unused_blobs, require_contract_of};

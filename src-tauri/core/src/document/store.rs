@@ -12,6 +12,7 @@ use super::name;
 use crate::customer::require_live_customer;
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -32,7 +33,7 @@ pub struct Documents<'s> {
 }
 
 /// The contract a document may be attached to must be a live contract of the same customer.
-async fn require_contract_of(
+pub(crate) async fn require_contract_of(
     conn: &mut SqliteConnection,
     customer_id: i64,
     contract_id: Option<i64>,
@@ -120,7 +121,7 @@ impl Documents<'_> {
         .await?;
         history::record(
             &mut tx,
-            "document",
+            RecordKind::Documents,
             id,
             &[Change::new(
                 "created",
@@ -193,7 +194,7 @@ impl Documents<'_> {
             .await?;
         history::record(
             &mut tx,
-            "document",
+            RecordKind::Documents,
             id,
             &[Change::new("name", Some(before.name), Some(shown))],
             now,
@@ -273,60 +274,6 @@ impl Documents<'_> {
             file.write_all(&chunk).await?;
         }
         file.sync_all().await?;
-        Ok(())
-    }
-
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, Some(now_ms())).await
-    }
-
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, None).await
-    }
-
-    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() == at.is_some() {
-            return Ok(());
-        }
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        if at.is_none() {
-            require_live_customer(&mut tx, before.customer_id).await?;
-            require_contract_of(&mut tx, before.customer_id, before.contract_id).await?;
-        }
-        sqlx::query("UPDATE documents SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let change = Change::new(
-            "deletedAt",
-            before.deleted_at.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(&mut tx, "document", id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed document for good; its contents go too unless another document has them.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("document {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM documents WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "document", id).await?;
-        forget_unused_blobs(&mut tx).await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use super::cell::{neutralize, Cell};
 use super::sink::Sink;
 use crate::error::{CoreError, Result};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 
 pub struct CsvSink {
     writer: csv::Writer<BufWriter<File>>,
@@ -38,7 +39,7 @@ impl CsvSink {
 }
 
 impl Sink for CsvSink {
-    fn start(&mut self, _entity: Entity, columns: &[&'static Column]) -> Result<()> {
+    fn start(&mut self, _entity: RecordKind, columns: &[&'static Column]) -> Result<()> {
         if self.started {
             return Err(CoreError::invalid("format", "one_sheet"));
         }

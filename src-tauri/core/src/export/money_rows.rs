@@ -7,8 +7,9 @@ use super::cell::Cell;
 use super::rows::{choice, flag, pump, Batch};
 use crate::contract::ContractQuery;
 use crate::error::Result;
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 use crate::store::Store;
 
 const PRODUCT_FROM: &str = "FROM products WHERE deleted_at IS NULL";
@@ -39,14 +40,14 @@ fn contract_filter(q: Option<&ContractQuery>) -> (String, String) {
 
 pub(super) async fn count(
     store: &Store,
-    entity: Entity,
+    entity: RecordKind,
     contracts: Option<&ContractQuery>,
 ) -> Result<i64> {
     let from = match entity {
-        Entity::Products => PRODUCT_FROM.to_string(),
-        Entity::Contracts => format!("{CONTRACT_FROM}{}", contract_filter(contracts).0),
-        Entity::Installments => INSTALLMENT_FROM.to_string(),
-        Entity::Receipts => RECEIPT_FROM.to_string(),
+        RecordKind::Products => PRODUCT_FROM.to_string(),
+        RecordKind::Contracts => format!("{CONTRACT_FROM}{}", contract_filter(contracts).0),
+        RecordKind::Installments => INSTALLMENT_FROM.to_string(),
+        RecordKind::Receipts => RECEIPT_FROM.to_string(),
         _ => unreachable!("only money sheets come here"),
     };
     Ok(sqlx::query_scalar(&format!("SELECT count(*) {from}"))
@@ -109,7 +110,7 @@ struct ReceiptRow {
 /// Streams the rows of a money sheet to `to` in batches.
 pub(super) async fn send(
     store: &Store,
-    entity: Entity,
+    entity: RecordKind,
     contracts: Option<&ContractQuery>,
     language: Language,
     to: Sender<Batch>,
@@ -117,14 +118,14 @@ pub(super) async fn send(
     let columns: Vec<&Column> = entity.exported().collect();
     let r = store.read();
     match entity {
-        Entity::Products => {
+        RecordKind::Products => {
             let sql = format!(
                 "SELECT name, code, unit, category, list_price, cost, active, notes, created_at {PRODUCT_FROM} ORDER BY name, id"
             );
             let rows = sqlx::query_as::<_, ProductRow>(&sql).fetch(r);
             pump(rows, |p| product_cells(p, &columns, language), to).await
         }
-        Entity::Contracts => {
+        RecordKind::Contracts => {
             let (filter, order) = contract_filter(contracts);
             let sql = format!(
                 "SELECT ct.number, ct.title, cu.name AS customer_name, cn.name AS contact_name, ct.status, ct.amount, \
@@ -136,7 +137,7 @@ pub(super) async fn send(
             let rows = sqlx::query_as::<_, ContractRow>(&sql).fetch(r);
             pump(rows, |c| contract_cells(c, &columns, language), to).await
         }
-        Entity::Installments => {
+        RecordKind::Installments => {
             let sql = format!(
                 "SELECT c.number AS contract_number, cu.name AS customer_name, i.due_on, i.amount, i.received, i.note \
                  {INSTALLMENT_FROM} ORDER BY i.id"
@@ -144,7 +145,7 @@ pub(super) async fn send(
             let rows = sqlx::query_as::<_, InstallmentRow>(&sql).fetch(r);
             pump(rows, |i| installment_cells(i, &columns), to).await
         }
-        Entity::Receipts => {
+        RecordKind::Receipts => {
             let sql = format!(
                 "SELECT c.number AS contract_number, cu.name AS customer_name, r.received_on, r.amount, r.method, r.note, \
                  r.created_at {RECEIPT_FROM} ORDER BY r.id"

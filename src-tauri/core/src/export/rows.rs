@@ -7,8 +7,9 @@ use super::cell::Cell;
 use crate::contract::ContractQuery;
 use crate::customer::{Customer, CustomerQuery};
 use crate::error::Result;
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{enum_label, Column, Entity};
+use crate::sheet::{enum_label, Column};
 use crate::store::Store;
 
 /// A batch of rows on its way to the writer.
@@ -19,18 +20,18 @@ pub const BATCH: usize = 2_000;
 /// How many rows the export of `entity` will write (for progress).
 pub async fn count(
     store: &Store,
-    entity: Entity,
+    entity: RecordKind,
     query: &CustomerQuery,
     contracts: Option<&ContractQuery>,
 ) -> Result<u64> {
     let n: i64 = match entity {
-        Entity::Customers => store.customers().count(query).await?,
-        Entity::Contacts => {
+        RecordKind::Customers => store.customers().count(query).await?,
+        RecordKind::Contacts => {
             sqlx::query_scalar(&format!("SELECT count(*) {CONTACT_FROM}"))
                 .fetch_one(store.read())
                 .await?
         }
-        Entity::FollowUps => {
+        RecordKind::FollowUps => {
             sqlx::query_scalar(&format!("SELECT count(*) {FOLLOW_UP_FROM}"))
                 .fetch_one(store.read())
                 .await?
@@ -43,7 +44,7 @@ pub async fn count(
 /// Streams the rows of `entity` to `to` in batches; stops quietly when the writer has gone.
 pub async fn send(
     store: &Store,
-    entity: Entity,
+    entity: RecordKind,
     query: &CustomerQuery,
     contracts: Option<&ContractQuery>,
     language: Language,
@@ -51,7 +52,7 @@ pub async fn send(
 ) -> Result<()> {
     let columns: Vec<&Column> = entity.exported().collect();
     match entity {
-        Entity::Customers => {
+        RecordKind::Customers => {
             let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<Customer>>(4);
             let customers = store.customers();
             let read = customers.send_all(query, BATCH, tx);
@@ -71,12 +72,12 @@ pub async fn send(
             let (read, ()) = tokio::join!(read, forward);
             read
         }
-        Entity::Contacts => {
+        RecordKind::Contacts => {
             let sql = format!("SELECT {CONTACT_COLUMNS} {CONTACT_FROM} ORDER BY c.id");
             let rows = sqlx::query_as::<_, ContactRow>(&sql).fetch(store.read());
             pump(rows, |r| contact_cells(r, &columns, language), to).await
         }
-        Entity::FollowUps => {
+        RecordKind::FollowUps => {
             let sql = format!("SELECT {FOLLOW_UP_COLUMNS} {FOLLOW_UP_FROM} ORDER BY f.id");
             let rows = sqlx::query_as::<_, FollowUpRow>(&sql).fetch(store.read());
             pump(rows, |r| follow_up_cells(r, &columns, language), to).await

@@ -15,8 +15,9 @@ use super::xlsx::XlsxSink;
 use crate::contract::ContractQuery;
 use crate::customer::{CustomerQuery, CustomerSort, SortDirection};
 use crate::error::{CoreError, Result};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -33,7 +34,7 @@ pub enum ExportFormat {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ExportRequest {
-    pub entity: Option<Entity>,
+    pub entity: Option<RecordKind>,
     /// The customer list's filter and sort; absent is every live customer.
     pub query: Option<CustomerQuery>,
     /// The contract list's filter and sort, for the contract sheet; absent is every live contract.
@@ -89,9 +90,9 @@ pub async fn export_with(
 ) -> Result<ExportSummary> {
     let path = PathBuf::from(&request.path);
     check_target(&path, request)?;
-    let entities: Vec<Entity> = match request.entity {
+    let entities: Vec<RecordKind> = match request.entity {
         Some(e) => vec![e],
-        None => Entity::ALL.to_vec(),
+        None => RecordKind::SHEETS.to_vec(),
     };
     // Everything is written in the order it was entered: the table's own order, read without a sort.
     let everything = CustomerQuery {
@@ -204,7 +205,7 @@ pub async fn export_with(
 }
 
 enum Msg {
-    Start(Entity),
+    Start(RecordKind),
     Rows(Batch),
 }
 

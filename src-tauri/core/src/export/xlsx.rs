@@ -10,8 +10,9 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 use super::cell::{looks_like_formula, Cell};
 use super::sink::Sink;
 use crate::error::{CoreError, Result};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 
 /// Excel's rows per sheet, the header included.
 pub const EXCEL_MAX_ROWS: u32 = 1_048_576;
@@ -28,7 +29,7 @@ pub struct XlsxSink {
 }
 
 struct SheetState {
-    entity: Entity,
+    entity: RecordKind,
     columns: Vec<&'static Column>,
     index: usize,
     part: u32,
@@ -80,7 +81,7 @@ impl XlsxSink {
 
     fn open_part(
         &mut self,
-        entity: Entity,
+        entity: RecordKind,
         columns: Vec<&'static Column>,
         part: u32,
     ) -> Result<()> {
@@ -128,7 +129,7 @@ impl XlsxSink {
 }
 
 impl Sink for XlsxSink {
-    fn start(&mut self, entity: Entity, columns: &[&'static Column]) -> Result<()> {
+    fn start(&mut self, entity: RecordKind, columns: &[&'static Column]) -> Result<()> {
         self.open_part(entity, columns.to_vec(), 1)
     }
 

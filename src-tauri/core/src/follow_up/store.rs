@@ -8,6 +8,7 @@ use crate::contact::require_contact_of;
 use crate::customer::require_live_customer;
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -77,7 +78,7 @@ pub(crate) async fn insert_one(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    history::record(conn, "followUp", id, &[Change::created()], now).await?;
+    history::record(conn, RecordKind::FollowUps, id, &[Change::created()], now).await?;
     refresh_customer(conn, customer_id, now).await?;
     Ok(id)
 }
@@ -169,7 +170,7 @@ impl FollowUps<'_> {
                 ("satisfaction", f.satisfaction.map(|s| s.to_string())),
             ],
         );
-        history::record(&mut tx, "followUp", id, &changes, now).await?;
+        history::record(&mut tx, RecordKind::FollowUps, id, &changes, now).await?;
         refresh_customer(&mut tx, before.customer_id, now).await?;
         tx.commit().await?;
         self.get(id).await
@@ -199,60 +200,6 @@ impl FollowUps<'_> {
         ))
         .fetch_all(self.store.read())
         .await?)
-    }
-
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, Some(now_ms())).await
-    }
-
-    /// Puts a trashed follow-up back on its customer, which must be live.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, None).await
-    }
-
-    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() == at.is_some() {
-            return Ok(());
-        }
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        if at.is_none() {
-            require_live_customer(&mut tx, before.customer_id).await?;
-        }
-        sqlx::query("UPDATE follow_ups SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        let change = Change::new(
-            "deletedAt",
-            before.deleted_at.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(&mut tx, "followUp", id, &[change], now).await?;
-        refresh_customer(&mut tx, before.customer_id, now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed follow-up for good.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("follow-up {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM follow_ups WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "followUp", id).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
 
@@ -288,7 +235,7 @@ pub(crate) async fn refresh_customer(
     if before != next {
         history::record(
             conn,
-            "customer",
+            RecordKind::Customers,
             customer_id,
             &[Change::new("nextFollowUp", before, next)],
             now,

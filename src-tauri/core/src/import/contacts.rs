@@ -9,6 +9,8 @@ use super::row::{Refusal, SheetRow};
 use super::run::Outcome;
 use crate::contact::{Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
+use crate::history;
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -131,7 +133,13 @@ pub(super) async fn run(
     let now = now_ms();
     let mut tx = store.write().await?;
     let import_id = super::run::record_import(
-        &mut tx, "contacts", &file_name, request, headers, &report, now,
+        &mut tx,
+        RecordKind::Contacts,
+        &file_name,
+        request,
+        headers,
+        &report,
+        now,
     )
     .await?;
     for (row, plan) in rows.iter().zip(&plans) {
@@ -178,7 +186,7 @@ pub(super) async fn revert(conn: &mut sqlx::SqliteConnection, id: i64) -> Result
     .await?;
     for sql in [
         format!("DELETE FROM search_contact WHERE rowid IN ({CREATED})"),
-        format!("DELETE FROM history WHERE entity = 'contact' AND entity_id IN ({CREATED})"),
+        history::forget_sql(RecordKind::Contacts, CREATED),
         format!("DELETE FROM contacts WHERE id IN ({CREATED})"),
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *conn).await?;

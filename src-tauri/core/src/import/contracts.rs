@@ -12,6 +12,8 @@ use super::plan::{carry_out, parse_before, updated, Plan, Record, CREATED};
 use super::row::SheetRow;
 use crate::contract::{Contract, ContractInput, NumberRule, ValidContract};
 use crate::error::{CoreError, Result};
+use crate::history;
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -21,7 +23,7 @@ impl Record for Contracts {
     type Stored = Contract;
     type Valid = ValidContract;
     type Context = NumberRule;
-    const ENTITY: &'static str = "contracts";
+    const KIND: RecordKind = RecordKind::Contracts;
 
     async fn insert(
         conn: &mut SqliteConnection,
@@ -194,9 +196,9 @@ pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
             format!("a contract of import {id} has a payment plan or documents now"),
         ));
     }
-    crate::contract::forget_children(conn, &format!("contract_id IN ({CREATED})"), id).await?;
+    crate::owned::forget_owned_history(conn, RecordKind::Contracts, CREATED, id).await?;
     for sql in [
-        format!("DELETE FROM history WHERE entity = 'contract' AND entity_id IN ({CREATED})"),
+        history::forget_sql(RecordKind::Contracts, CREATED),
         format!("DELETE FROM contracts WHERE id IN ({CREATED})"),
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *conn).await?;

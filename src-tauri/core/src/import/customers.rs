@@ -15,6 +15,7 @@ use crate::contact::NewContact;
 use crate::customer::{Customer, CustomerInput, NewRow, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -359,7 +360,7 @@ async fn write(
     let mut report = tally(false, std::iter::empty(), cells_of);
     let import_id = record_import(
         load.conn(),
-        "customers",
+        RecordKind::Customers,
         &file_name(path),
         request,
         headers,

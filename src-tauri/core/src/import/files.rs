@@ -7,31 +7,32 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use crate::error::{CoreError, Result};
 use crate::export::{Cell, Sink, XlsxSink};
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{language_index, Column, Entity};
+use crate::sheet::{language_index, Column};
 use crate::store::Store;
 
 /// A template: the importable columns' headers in the UI language and one example row.
-pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result<()> {
-    if !entity.importable() {
+pub fn write_template(entity: RecordKind, path: &Path, language: Language) -> Result<()> {
+    if !entity.has_sheet() {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     let columns: Vec<&'static Column> = entity.columns().iter().filter(|c| c.importable).collect();
     let title = match entity {
-        Entity::Contacts => [
+        RecordKind::Contacts => [
             "联系人导入模板",
             "聯絡人匯入範本",
             "Contact import template",
         ],
-        Entity::Products => ["产品导入模板", "產品匯入範本", "Product import template"],
-        Entity::Contracts => ["合同导入模板", "合約匯入範本", "Contract import template"],
-        Entity::Installments => [
+        RecordKind::Products => ["产品导入模板", "產品匯入範本", "Product import template"],
+        RecordKind::Contracts => ["合同导入模板", "合約匯入範本", "Contract import template"],
+        RecordKind::Installments => [
             "回款计划导入模板",
             "回款計畫匯入範本",
             "Payment plan import template",
         ],
-        Entity::Receipts => ["回款导入模板", "回款匯入範本", "Receipt import template"],
-        Entity::FollowUps => [
+        RecordKind::Receipts => ["回款导入模板", "回款匯入範本", "Receipt import template"],
+        RecordKind::FollowUps => [
             "跟进记录导入模板",
             "跟進記錄匯入範本",
             "Follow-up import template",
@@ -67,60 +68,63 @@ pub fn write_template(entity: Entity, path: &Path, language: Language) -> Result
         let i = language_index(language);
         let t = |s: [&str; 3]| Cell::Text(s[i].to_string());
         match (entity, key) {
-            (Entity::Contacts, "customerName") => t([
+            (RecordKind::Contacts, "customerName") => t([
                 "北京华远科技有限公司",
                 "台北華遠科技有限公司",
                 "Huayuan Technology Ltd.",
             ]),
-            (Entity::Contacts, "name") => t(["张三", "張三", "Zhang San"]),
-            (Entity::Contacts, "title") => t(["采购经理", "採購經理", "Purchasing manager"]),
-            (Entity::Contacts, "birthday") => Cell::Text("1985-06-18".into()),
-            (Entity::Contacts, "gender") => t(["男", "男", "Male"]),
-            (Entity::Contacts, "isPrimary") => t(["是", "是", "Yes"]),
-            (Entity::Contacts, "birthdayLunar") => t(["否", "否", "No"]),
-            (Entity::Contacts, "mobile") => Cell::Text("13900139000".into()),
-            (Entity::Contacts, _) => Cell::Empty,
-            (Entity::Products, "name") => t([
+            (RecordKind::Contacts, "name") => t(["张三", "張三", "Zhang San"]),
+            (RecordKind::Contacts, "title") => t(["采购经理", "採購經理", "Purchasing manager"]),
+            (RecordKind::Contacts, "birthday") => Cell::Text("1985-06-18".into()),
+            (RecordKind::Contacts, "gender") => t(["男", "男", "Male"]),
+            (RecordKind::Contacts, "isPrimary") => t(["是", "是", "Yes"]),
+            (RecordKind::Contacts, "birthdayLunar") => t(["否", "否", "No"]),
+            (RecordKind::Contacts, "mobile") => Cell::Text("13900139000".into()),
+            (RecordKind::Contacts, _) => Cell::Empty,
+            (RecordKind::Products, "name") => t([
                 "云服务器 标准版",
                 "雲端伺服器 標準版",
                 "Cloud server, standard",
             ]),
-            (Entity::Products, "code") => Cell::Text("YF-S01".into()),
-            (Entity::Products, "unit") => t(["台·年", "台·年", "server·year"]),
-            (Entity::Products, "category") => t(["云服务", "雲端服務", "Cloud"]),
-            (Entity::Products, "listPrice") => Cell::Money(398_000),
-            (Entity::Products, "cost") => Cell::Money(238_800),
-            (Entity::Products, "active") => t(["是", "是", "Yes"]),
-            (Entity::Products, _) => Cell::Empty,
+            (RecordKind::Products, "code") => Cell::Text("YF-S01".into()),
+            (RecordKind::Products, "unit") => t(["台·年", "台·年", "server·year"]),
+            (RecordKind::Products, "category") => t(["云服务", "雲端服務", "Cloud"]),
+            (RecordKind::Products, "listPrice") => Cell::Money(398_000),
+            (RecordKind::Products, "cost") => Cell::Money(238_800),
+            (RecordKind::Products, "active") => t(["是", "是", "Yes"]),
+            (RecordKind::Products, _) => Cell::Empty,
             (
-                Entity::Contracts | Entity::Installments | Entity::Receipts,
+                RecordKind::Contracts | RecordKind::Installments | RecordKind::Receipts,
                 "number" | "contractNumber",
             ) => Cell::Text("HT-2026-0001".into()),
-            (Entity::Contracts, "title") => {
+            (RecordKind::Contracts, "title") => {
                 t(["年度云服务合同", "年度雲端服務合約", "Annual cloud service"])
             }
-            (Entity::Contracts | Entity::FollowUps, "customerName") => t([
+            (RecordKind::Contracts | RecordKind::FollowUps, "customerName") => t([
                 "北京华远科技有限公司",
                 "台北華遠科技有限公司",
                 "Huayuan Technology Ltd.",
             ]),
-            (Entity::Contracts, "contractStatus") => t(["已签订", "已簽訂", "Signed"]),
-            (Entity::Contracts, "amount") => Cell::Money(1_200_000),
-            (Entity::Contracts, "signedOn" | "startsOn") => Cell::day(Some("2026-01-15")),
-            (Entity::Contracts, "endsOn") => Cell::day(Some("2027-01-14")),
-            (Entity::Installments, "dueOn") => Cell::day(Some("2026-03-31")),
-            (Entity::Installments, "amount") => Cell::Money(600_000),
-            (Entity::Receipts, "receivedOn") => Cell::day(Some("2026-03-28")),
-            (Entity::Receipts, "amount") => Cell::Money(600_000),
-            (Entity::Receipts, "paymentMethod") => t(["银行转账", "銀行轉帳", "Bank transfer"]),
-            (Entity::FollowUps, "followUpKind") => t(["电话", "電話", "Call"]),
-            (Entity::FollowUps, "happenedAt") => Cell::Text("2026-03-05 14:30".into()),
-            (Entity::FollowUps, "content") => {
+            (RecordKind::Contracts, "contractStatus") => t(["已签订", "已簽訂", "Signed"]),
+            (RecordKind::Contracts, "amount") => Cell::Money(1_200_000),
+            (RecordKind::Contracts, "signedOn" | "startsOn") => Cell::day(Some("2026-01-15")),
+            (RecordKind::Contracts, "endsOn") => Cell::day(Some("2027-01-14")),
+            (RecordKind::Installments, "dueOn") => Cell::day(Some("2026-03-31")),
+            (RecordKind::Installments, "amount") => Cell::Money(600_000),
+            (RecordKind::Receipts, "receivedOn") => Cell::day(Some("2026-03-28")),
+            (RecordKind::Receipts, "amount") => Cell::Money(600_000),
+            (RecordKind::Receipts, "paymentMethod") => t(["银行转账", "銀行轉帳", "Bank transfer"]),
+            (RecordKind::FollowUps, "followUpKind") => t(["电话", "電話", "Call"]),
+            (RecordKind::FollowUps, "happenedAt") => Cell::Text("2026-03-05 14:30".into()),
+            (RecordKind::FollowUps, "content") => {
                 t(["电话沟通报价", "電話溝通報價", "Called about the quote"])
             }
-            (Entity::FollowUps, "nextDate") => Cell::day(Some("2026-03-12")),
+            (RecordKind::FollowUps, "nextDate") => Cell::day(Some("2026-03-12")),
             (
-                Entity::Contracts | Entity::Installments | Entity::Receipts | Entity::FollowUps,
+                RecordKind::Contracts
+                | RecordKind::Installments
+                | RecordKind::Receipts
+                | RecordKind::FollowUps,
                 _,
             ) => Cell::Empty,
             (_, key) => customer_example(key),
@@ -140,7 +144,7 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
             .fetch_optional(store.read())
             .await?
             .ok_or(CoreError::NotFound)?;
-    let entity = Entity::parse(&entity).unwrap_or(Entity::Customers);
+    let entity = RecordKind::parse(&entity).unwrap_or(RecordKind::Customers);
     let headers: Vec<String> = serde_json::from_str(&headers).unwrap_or_default();
     let rows: Vec<(u32, Option<String>, String, String)> = sqlx::query_as(
         "SELECT row, field, reason, cells FROM import_rejects WHERE import_id = ? ORDER BY row",
@@ -196,7 +200,7 @@ pub async fn write_rejects(store: &Store, id: i64, path: &Path, language: Langua
 
 /// A refusal in the user's words: the column's header and what is wrong with it.
 pub fn reason_words(
-    entity: Entity,
+    entity: RecordKind,
     field: Option<&str>,
     reason: &str,
     language: Language,
@@ -274,7 +278,7 @@ pub fn reason_words(
         entity
             .columns()
             .iter()
-            .chain(Entity::Customers.columns())
+            .chain(RecordKind::Customers.columns())
             .find(|c| c.key == f)
             .map(|c| c.label(language))
     });

@@ -14,6 +14,8 @@ use super::plan::{carry_out, Plan, Record, CREATED};
 use super::row::SheetRow;
 use crate::error::{CoreError, Result};
 use crate::follow_up::{FollowUp, FollowUpInput, ValidFollowUp};
+use crate::history;
+use crate::record::RecordKind;
 use crate::store::Store;
 
 struct FollowUps;
@@ -22,7 +24,7 @@ impl Record for FollowUps {
     type Stored = FollowUp;
     type Valid = (i64, ValidFollowUp);
     type Context = ();
-    const ENTITY: &'static str = "followUps";
+    const KIND: RecordKind = RecordKind::FollowUps;
 
     async fn insert(
         conn: &mut SqliteConnection,
@@ -182,7 +184,7 @@ pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     .fetch_all(&mut *conn)
     .await?;
     for sql in [
-        format!("DELETE FROM history WHERE entity = 'followUp' AND entity_id IN ({CREATED})"),
+        history::forget_sql(RecordKind::FollowUps, CREATED),
         format!("DELETE FROM follow_ups WHERE id IN ({CREATED})"),
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *conn).await?;

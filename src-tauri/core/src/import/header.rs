@@ -5,7 +5,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::read::Raw;
 use super::value::plain_text;
-use crate::sheet::{Column, Entity};
+use crate::record::RecordKind;
+use crate::sheet::Column;
 
 /// Rows looked at for the header.
 const HEADER_SEARCH: usize = 20;
@@ -26,7 +27,7 @@ pub fn normalize(header: &str) -> String {
 }
 
 /// The importable column a header names, if any.
-pub fn column_for(entity: Entity, header: &str) -> Option<&'static Column> {
+pub fn column_for(entity: RecordKind, header: &str) -> Option<&'static Column> {
     let h = normalize(header);
     if h.is_empty() {
         return None;
@@ -40,7 +41,7 @@ pub fn column_for(entity: Entity, header: &str) -> Option<&'static Column> {
 
 /// The index (in `rows`) of the header row: among the first rows, the one naming the most fields; with
 /// none named, the first row with the most filled cells.
-pub fn find_header(entity: Entity, rows: &[Vec<Raw>]) -> Option<usize> {
+pub fn find_header(entity: RecordKind, rows: &[Vec<Raw>]) -> Option<usize> {
     let candidates = rows
         .iter()
         .enumerate()
@@ -65,7 +66,7 @@ pub fn find_header(entity: Entity, rows: &[Vec<Raw>]) -> Option<usize> {
 }
 
 /// A field key for each header, each field taken by the first column that names it.
-pub fn auto_mapping(entity: Entity, headers: &[String]) -> Vec<Option<String>> {
+pub fn auto_mapping(entity: RecordKind, headers: &[String]) -> Vec<Option<String>> {
     let mut taken: Vec<&str> = Vec::new();
     headers
         .iter()
@@ -111,7 +112,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(
-            auto_mapping(Entity::Customers, &headers),
+            auto_mapping(RecordKind::Customers, &headers),
             vec![
                 Some("name".into()),
                 Some("phone".into()),
@@ -128,7 +129,7 @@ mod tests {
     fn a_field_named_twice_is_mapped_once() {
         let headers: Vec<String> = ["客户名称", "公司名称"].map(String::from).to_vec();
         assert_eq!(
-            auto_mapping(Entity::Customers, &headers),
+            auto_mapping(RecordKind::Customers, &headers),
             vec![Some("name".into()), None],
             "the second column is left for the user to map"
         );
@@ -143,6 +144,6 @@ mod tests {
             row(&["客户名称", "手机", "地址"]),
             row(&["华远", "13800138000", "北京"]),
         ];
-        assert_eq!(find_header(Entity::Customers, &rows), Some(3));
+        assert_eq!(find_header(RecordKind::Customers, &rows), Some(3));
     }
 }

@@ -11,7 +11,9 @@ use super::model::{ImportMode, ImportReport, ImportRequest};
 use super::plan::{carry_out, parse_before, updated, Plan, Record, CREATED};
 use super::row::SheetRow;
 use crate::error::{CoreError, Result};
+use crate::history;
 use crate::receivable::{Installment, InstallmentInput, ValidInstallment};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -21,7 +23,7 @@ impl Record for Installments {
     type Stored = Installment;
     type Valid = (i64, ValidInstallment);
     type Context = ();
-    const ENTITY: &'static str = "installments";
+    const KIND: RecordKind = RecordKind::Installments;
 
     async fn insert(
         conn: &mut SqliteConnection,
@@ -186,7 +188,7 @@ pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
         ));
     }
     for sql in [
-        format!("DELETE FROM history WHERE entity = 'installment' AND entity_id IN ({CREATED})"),
+        history::forget_sql(RecordKind::Installments, CREATED),
         format!("DELETE FROM installments WHERE id IN ({CREATED})"),
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *conn).await?;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::sheet::Entity;
+use crate::record::RecordKind;
 
 /// Create only, update only, or both (upsert).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -53,7 +53,7 @@ pub struct ImportField {
 pub struct ImportPreview {
     pub path: String,
     pub file_name: String,
-    pub entity: Entity,
+    pub entity: RecordKind,
     /// The sheet read (the first with data); none for CSV.
     pub sheet: Option<String>,
     /// The text encoding of a CSV file (UTF-8, GB18030).
@@ -80,7 +80,7 @@ pub struct ImportPreview {
 #[ts(export)]
 pub struct ImportRequest {
     pub path: String,
-    pub entity: Entity,
+    pub entity: RecordKind,
     /// One entry per column of the header: the field it fills, or none to leave it out.
     pub mapping: Vec<Option<String>>,
     #[serde(default)]
@@ -132,7 +132,8 @@ pub struct ImportRecord {
     #[ts(type = "number")]
     pub id: i64,
     pub file_name: String,
-    pub entity: String,
+    #[sqlx(try_from = "String")]
+    pub entity: RecordKind,
     pub mode: String,
     #[ts(type = "number")]
     pub created_at: i64,

@@ -10,6 +10,7 @@ use super::model::{ImportReport, ImportRequest};
 use super::row::{Refusal, SheetRow};
 use super::run::Outcome;
 use crate::error::{CoreError, Result};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -49,8 +50,8 @@ pub(super) trait Record {
     type Valid: Sync;
     /// What writing needs besides the row (the contract numbering rule).
     type Context: Sync;
-    /// `imports.entity` of this record type.
-    const ENTITY: &'static str;
+    /// The kind of record (its `imports.entity`).
+    const KIND: RecordKind;
 
     /// Writes a new record; returns the ids it created (a receipt spread over installments makes several).
     fn insert(
@@ -96,16 +97,9 @@ pub(super) async fn carry_out<R: Record>(
     }
     let now = now_ms();
     let mut tx = store.write().await?;
-    let import_id = super::run::record_import(
-        &mut tx,
-        R::ENTITY,
-        file_name,
-        request,
-        headers,
-        &report,
-        now,
-    )
-    .await?;
+    let import_id =
+        super::run::record_import(&mut tx, R::KIND, file_name, request, headers, &report, now)
+            .await?;
     for (row, plan) in rows.iter().zip(plans) {
         match plan {
             Plan::Create(valid) => {

@@ -9,7 +9,9 @@ use super::model::{ImportMode, ImportReport, ImportRequest};
 use super::plan::{carry_out, parse_before, updated, Plan, Record, CREATED};
 use super::row::SheetRow;
 use crate::error::{CoreError, Result};
+use crate::history;
 use crate::product::{Product, ProductInput, ValidProduct};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -19,7 +21,7 @@ impl Record for Products {
     type Stored = Product;
     type Valid = ValidProduct;
     type Context = ();
-    const ENTITY: &'static str = "products";
+    const KIND: RecordKind = RecordKind::Products;
 
     async fn insert(
         conn: &mut SqliteConnection,
@@ -204,9 +206,9 @@ pub(super) async fn revert(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     .execute(&mut *conn)
     .await?;
     for sql in [
-        format!(
-            "DELETE FROM history WHERE entity = 'product' AND entity_id IN ({CREATED}) \
-             AND entity_id NOT IN (SELECT product_id FROM contract_lines WHERE product_id IS NOT NULL)"
+        history::forget_sql(
+            RecordKind::Products,
+            &format!("{CREATED} AND record_id NOT IN (SELECT product_id FROM contract_lines WHERE product_id IS NOT NULL)"),
         ),
         format!(
             "DELETE FROM products WHERE id IN ({CREATED}) \

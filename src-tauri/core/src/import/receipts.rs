@@ -13,6 +13,7 @@ use super::plan::{carry_out, Plan, Record, CREATED};
 use super::row::SheetRow;
 use crate::error::Result;
 use crate::receivable::{Installment, PaymentMethod, Receipt, ReceiptInput, ValidReceipt};
+use crate::record::RecordKind;
 use crate::store::Store;
 
 struct Receipts;
@@ -22,7 +23,7 @@ impl Record for Receipts {
     /// The installments the payment goes to, each with its share.
     type Valid = Vec<(i64, ValidReceipt)>;
     type Context = ();
-    const ENTITY: &'static str = "receipts";
+    const KIND: RecordKind = RecordKind::Receipts;
 
     async fn insert(
         conn: &mut SqliteConnection,

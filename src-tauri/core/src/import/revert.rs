@@ -4,6 +4,8 @@
 use super::model::ImportRecord;
 use crate::customer::{CustomerInput, ValidCustomer};
 use crate::error::{CoreError, Result};
+use crate::history;
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -31,22 +33,25 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
             format!("import {id} was reverted already"),
         ));
     }
-    if record.entity == "contacts" {
-        super::contacts::revert(&mut tx, id).await?;
-        return finish(tx, record).await;
+    match record.entity {
+        RecordKind::Customers => revert_customers(&mut tx, id).await?,
+        RecordKind::Contacts => super::contacts::revert(&mut tx, id).await?,
+        RecordKind::Products => super::products::revert(&mut tx, id).await?,
+        RecordKind::Contracts => super::contracts::revert(&mut tx, id).await?,
+        RecordKind::Installments => super::installments::revert(&mut tx, id).await?,
+        RecordKind::Receipts => super::receipts::revert(&mut tx, id).await?,
+        RecordKind::FollowUps => super::follow_ups::revert(&mut tx, id).await?,
+        RecordKind::Documents => {
+            return Err(CoreError::Internal(format!(
+                "import {id} names documents, which are never imported"
+            )))
+        }
     }
-    let own = match record.entity.as_str() {
-        "products" => Some(super::products::revert(&mut tx, id).await),
-        "contracts" => Some(super::contracts::revert(&mut tx, id).await),
-        "installments" => Some(super::installments::revert(&mut tx, id).await),
-        "receipts" => Some(super::receipts::revert(&mut tx, id).await),
-        "followUps" => Some(super::follow_ups::revert(&mut tx, id).await),
-        _ => None,
-    };
-    if let Some(done) = own {
-        done?;
-        return finish(tx, record).await;
-    }
+    finish(tx, record).await
+}
+
+/// Takes back a customer import: the customers it created go, the ones it changed get their fields back.
+async fn revert_customers(tx: &mut sqlx::SqliteConnection, id: i64) -> Result<()> {
     const CREATED: &str =
         "SELECT record_id FROM import_rows WHERE import_id = ?1 AND action = 'created'";
     // Deleting a customer takes its contracts and documents with it: money recorded since the import is
@@ -78,11 +83,11 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
             format!("a customer of import {id} is part of a merge"),
         ));
     }
+    crate::owned::forget_owned_history(&mut *tx, RecordKind::Customers, CREATED, id).await?;
     for sql in [
         format!("DELETE FROM search_contact WHERE rowid IN (SELECT id FROM contacts WHERE customer_id IN ({CREATED}))"),
-        format!("DELETE FROM history WHERE entity = 'contact' AND entity_id IN (SELECT id FROM contacts WHERE customer_id IN ({CREATED}))"),
         format!("DELETE FROM search_customer WHERE rowid IN ({CREATED})"),
-        format!("DELETE FROM history WHERE entity = 'customer' AND entity_id IN ({CREATED})"),
+        history::forget_sql(RecordKind::Customers, CREATED),
         format!("DELETE FROM customers WHERE id IN ({CREATED})"),
     ] {
         sqlx::query(&sql).bind(id).execute(&mut *tx).await?;
@@ -100,20 +105,20 @@ pub async fn revert(store: &Store, id: i64) -> Result<ImportRecord> {
         let input: CustomerInput = serde_json::from_str(&before)
             .map_err(|e| CoreError::Internal(format!("import {id} row {customer_id}: {e}")))?;
         let valid = input.validate()?;
-        let now = match crate::customer::load(&mut tx, customer_id).await {
+        let now = match crate::customer::load(&mut *tx, customer_id).await {
             Ok(c) => c,
             // Deleted for good since: nothing to put back.
             Err(CoreError::NotFound) => continue,
             Err(e) => return Err(e),
         };
         if ValidCustomer::from(&now) != valid
-            && crate::customer::overwrite_fields(&mut tx, &now, &valid).await?
+            && crate::customer::overwrite_fields(&mut *tx, &now, &valid).await?
         {
             changed.push(customer_id);
         }
     }
-    crate::search::index_load(&mut tx, &mut changed, None, false).await?;
-    finish(tx, record).await
+    crate::search::index_load(&mut *tx, &mut changed, None, false).await?;
+    Ok(())
 }
 
 /// Marks the import reverted and commits.

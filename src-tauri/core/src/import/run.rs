@@ -12,8 +12,9 @@ use super::row::{Refusal, SheetRow};
 use super::value::plain_text;
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
+use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{Column, Entity};
+use crate::sheet::Column;
 use crate::store::Store;
 
 /// Data rows the preview shows.
@@ -29,7 +30,7 @@ async fn read_grid(path: &Path) -> Result<Grid> {
 }
 
 /// The header row's texts and the data rows under it (blank rows left out), with their sheet row numbers.
-fn split(entity: Entity, grid: &Grid) -> Result<(u32, Vec<String>, Vec<(u32, usize)>)> {
+fn split(entity: RecordKind, grid: &Grid) -> Result<(u32, Vec<String>, Vec<(u32, usize)>)> {
     let header = find_header(entity, &grid.rows).ok_or(CoreError::invalid("file", "no_header"))?;
     let mut headers: Vec<String> = grid.rows[header].iter().map(plain_text).collect();
     while headers.last().is_some_and(|h| h.is_empty()) {
@@ -56,16 +57,16 @@ pub(super) fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Every record type can be imported (kept as a check for the day one cannot).
-fn importable(entity: Entity) -> Result<()> {
-    if !entity.importable() {
+/// Only the kinds with a sheet can be imported (documents come in one file at a time).
+fn importable(entity: RecordKind) -> Result<()> {
+    if !entity.has_sheet() {
         return Err(CoreError::invalid("entity", "unsupported"));
     }
     Ok(())
 }
 
 /// Reads the file and proposes a mapping; writes nothing.
-pub async fn inspect(path: &Path, entity: Entity, language: Language) -> Result<ImportPreview> {
+pub async fn inspect(path: &Path, entity: RecordKind, language: Language) -> Result<ImportPreview> {
     importable(entity)?;
     let grid = read_grid(path).await?;
     let (header_row, headers, data) = split(entity, &grid)?;
@@ -112,9 +113,9 @@ pub async fn inspect(path: &Path, entity: Entity, language: Language) -> Result<
 
 /// The modes a record type can be imported in. Receipts and follow-ups are events: a file adds them (and
 /// upsert leaves the ones already there alone); nothing in a file says which one it would change.
-pub fn modes(entity: Entity) -> &'static [ImportMode] {
+pub fn modes(entity: RecordKind) -> &'static [ImportMode] {
     match entity {
-        Entity::Receipts | Entity::FollowUps => &[ImportMode::Create, ImportMode::Upsert],
+        RecordKind::Receipts | RecordKind::FollowUps => &[ImportMode::Create, ImportMode::Upsert],
         _ => &[ImportMode::Create, ImportMode::Update, ImportMode::Upsert],
     }
 }
@@ -122,15 +123,15 @@ pub fn modes(entity: Entity) -> &'static [ImportMode] {
 /// The columns a record type cannot do without (what finds it, or what it is made of): each entry is a
 /// set of fields of which at least one needs a column. Customers have none here: what they need depends on
 /// the mode and the match keys.
-pub fn needed_columns(entity: Entity) -> &'static [&'static [&'static str]] {
+pub fn needed_columns(entity: RecordKind) -> &'static [&'static [&'static str]] {
     match entity {
-        Entity::Contacts => &[&["customerName"], &["name"]],
-        Entity::Products => &[&["name", "code"]],
-        Entity::Contracts => &[&["customerName"]],
-        Entity::Installments => &[&["contractNumber"], &["dueOn"], &["amount"]],
-        Entity::Receipts => &[&["contractNumber"], &["receivedOn"], &["amount"]],
-        Entity::FollowUps => &[&["customerName"], &["happenedAt"], &["content"]],
-        Entity::Customers => &[],
+        RecordKind::Contacts => &[&["customerName"], &["name"]],
+        RecordKind::Products => &[&["name", "code"]],
+        RecordKind::Contracts => &[&["customerName"]],
+        RecordKind::Installments => &[&["contractNumber"], &["dueOn"], &["amount"]],
+        RecordKind::Receipts => &[&["contractNumber"], &["receivedOn"], &["amount"]],
+        RecordKind::FollowUps => &[&["customerName"], &["happenedAt"], &["content"]],
+        RecordKind::Customers | RecordKind::Documents => &[],
     }
 }
 
@@ -230,21 +231,21 @@ pub async fn run(
             .collect()
     };
 
-    if request.entity != Entity::Customers {
+    if request.entity != RecordKind::Customers {
         let report = match request.entity {
-            Entity::Contacts => {
+            RecordKind::Contacts => {
                 super::contacts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            Entity::Products => {
+            RecordKind::Products => {
                 super::products::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            Entity::Contracts => {
+            RecordKind::Contracts => {
                 super::contracts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            Entity::Installments => {
+            RecordKind::Installments => {
                 super::installments::run(
                     store,
                     request,
@@ -255,15 +256,16 @@ pub async fn run(
                 )
                 .await?
             }
-            Entity::Receipts => {
+            RecordKind::Receipts => {
                 super::receipts::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            Entity::FollowUps => {
+            RecordKind::FollowUps => {
                 super::follow_ups::run(store, request, file_name(&path), &headers, &rows, &cells_of)
                     .await?
             }
-            Entity::Customers => unreachable!("customers are imported below"),
+            RecordKind::Customers => unreachable!("customers are imported below"),
+            RecordKind::Documents => unreachable!("refused by importable() above"),
         };
         progress(Progress { done: total, total });
         return Ok(report);
@@ -364,7 +366,7 @@ pub(super) async fn record_counts(
 /// The import's own record, written first in its transaction (every record type); returns its id.
 pub(super) async fn record_import(
     conn: &mut sqlx::SqliteConnection,
-    entity: &str,
+    kind: RecordKind,
     file_name: &str,
     request: &ImportRequest,
     headers: &[String],
@@ -375,7 +377,7 @@ pub(super) async fn record_import(
         "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
-    .bind(entity)
+    .bind(kind.plural())
     .bind(file_name)
     .bind(request.mode.as_str())
     .bind(serde_json::to_string(headers).expect("text serializes"))

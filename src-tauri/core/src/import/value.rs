@@ -88,13 +88,13 @@ pub fn field_text(column: &Column, raw: &Raw) -> Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sheet::Entity;
+    use crate::record::RecordKind;
 
     fn column(key: &str) -> &'static Column {
-        Entity::Customers
+        RecordKind::Customers
             .columns()
             .iter()
-            .chain(Entity::FollowUps.columns())
+            .chain(RecordKind::FollowUps.columns())
             .find(|c| c.key == key)
             .unwrap()
     }

@@ -48,23 +48,6 @@ pub struct MergeOutcome {
     pub survivor: Customer,
 }
 
-/// What moved from the merged-away customer to the survivor, so that undo moves exactly that back.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Moved {
-    /// Contact ids, each with whether it was its customer's primary contact.
-    pub contacts: Vec<(i64, bool)>,
-    pub follow_ups: Vec<i64>,
-    /// History entries of the merged-away customer itself.
-    pub history: Vec<i64>,
-    /// Done / snoozed marks on the merged-away customer's reminders: (kind, due).
-    pub reminders: Vec<(String, String)>,
-    /// Contracts (with their plans and receipts) and documents; absent in merges from before contracts.
-    #[serde(default)]
-    pub contracts: Vec<i64>,
-    #[serde(default)]
-    pub documents: Vec<i64>,
-}
-
 const SELECT: &str =
     "SELECT m.id, m.survivor_id, m.merged_id, c.name AS merged_name, m.merged_at, m.undone_at \
      FROM merges m JOIN customers c ON c.id = m.merged_id";

@@ -2,19 +2,16 @@
 
 use sqlx::SqliteConnection;
 
-use super::model::{self, MergeInput, MergeOutcome, Moved};
-use crate::contact::ensure_primary;
-use crate::contract::move_to_customer;
+use super::model::{self, MergeInput, MergeOutcome};
 use crate::customer::{load, overwrite, Customer, CustomerInput, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::follow_up::refresh_customer;
 use crate::history::{self, Change};
+use crate::owned;
+use crate::record::RecordKind;
 use crate::search;
 use crate::store::Store;
 use crate::time::now_ms;
-
-/// Reminder kinds whose marks belong to the customer (a birthday's belongs to its contact and moves with it).
-pub(crate) const CUSTOMER_REMINDERS: &str = "('followUp', 'keepInTouch', 'dormant')";
 
 /// Merges `input.merged_id` into `input.survivor_id`. Refused for a customer merged into itself, and when
 /// either is in the trash (or merged away already).
@@ -40,13 +37,13 @@ pub async fn merge(store: &Store, input: &MergeInput) -> Result<MergeOutcome> {
         .execute(&mut *tx)
         .await?;
     overwrite(&mut tx, &survivor, &fields).await?;
-    let moved = move_records(&mut tx, m, s).await?;
+    let moved = owned::move_records(&mut tx, m, s).await?;
     refresh_customer(&mut tx, s, now).await?;
     search::sync_customer(&mut tx, m).await?;
     search::sync_contacts_of(&mut tx, s).await?;
     history::record(
         &mut tx,
-        "customer",
+        RecordKind::Customers,
         m,
         &[Change::new("mergedInto", None, Some(fields.name.clone()))],
         now,
@@ -54,7 +51,7 @@ pub async fn merge(store: &Store, input: &MergeInput) -> Result<MergeOutcome> {
     .await?;
     history::record(
         &mut tx,
-        "customer",
+        RecordKind::Customers,
         s,
         &[Change::new("mergedFrom", None, Some(merged.name.clone()))],
         now,
@@ -93,101 +90,4 @@ async fn live(conn: &mut SqliteConnection, id: i64) -> Result<Customer> {
         ));
     }
     Ok(c)
-}
-
-/// Moves contacts (live and trashed), follow-ups, the customer's own history and its reminder marks from
-/// `from` to `to`, and says what moved. The survivor keeps its primary contact if it has one.
-async fn move_records(conn: &mut SqliteConnection, from: i64, to: i64) -> Result<Moved> {
-    let contacts: Vec<(i64, bool)> =
-        sqlx::query_as("SELECT id, is_primary FROM contacts WHERE customer_id = ? ORDER BY id")
-            .bind(from)
-            .fetch_all(&mut *conn)
-            .await?;
-    sqlx::query(
-        "UPDATE contacts SET customer_id = ?1, is_primary = is_primary AND NOT EXISTS \
-         (SELECT 1 FROM contacts WHERE customer_id = ?1 AND deleted_at IS NULL AND is_primary = 1) \
-         WHERE customer_id = ?2",
-    )
-    .bind(to)
-    .bind(from)
-    .execute(&mut *conn)
-    .await?;
-    ensure_primary(conn, to).await?;
-
-    let follow_ups: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM follow_ups WHERE customer_id = ? ORDER BY id")
-            .bind(from)
-            .fetch_all(&mut *conn)
-            .await?;
-    sqlx::query("UPDATE follow_ups SET customer_id = ? WHERE customer_id = ?")
-        .bind(to)
-        .bind(from)
-        .execute(&mut *conn)
-        .await?;
-
-    let history: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM history WHERE entity = 'customer' AND entity_id = ? ORDER BY id",
-    )
-    .bind(from)
-    .fetch_all(&mut *conn)
-    .await?;
-    sqlx::query("UPDATE history SET entity_id = ? WHERE entity = 'customer' AND entity_id = ?")
-        .bind(to)
-        .bind(from)
-        .execute(&mut *conn)
-        .await?;
-
-    let reminders = move_reminder_marks(conn, from, to, None).await?;
-    let contracts: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM contracts WHERE customer_id = ? ORDER BY id")
-            .bind(from)
-            .fetch_all(&mut *conn)
-            .await?;
-    let documents: Vec<i64> =
-        sqlx::query_scalar("SELECT id FROM documents WHERE customer_id = ? ORDER BY id")
-            .bind(from)
-            .fetch_all(&mut *conn)
-            .await?;
-    move_to_customer(conn, &contracts, &documents, to).await?;
-    Ok(Moved {
-        contacts,
-        follow_ups,
-        history,
-        reminders,
-        contracts,
-        documents,
-    })
-}
-
-/// Moves the customer's reminder marks (all of them, or only `only`) from `from` to `to`, except where `to`
-/// has a mark for the same reminder already; says which moved.
-pub(crate) async fn move_reminder_marks(
-    conn: &mut SqliteConnection,
-    from: i64,
-    to: i64,
-    only: Option<&[(String, String)]>,
-) -> Result<Vec<(String, String)>> {
-    let marks: Vec<(String, String)> = sqlx::query_as(&format!(
-        "SELECT kind, due FROM reminder_actions WHERE entity_id = ? AND kind IN {CUSTOMER_REMINDERS}"
-    ))
-    .bind(from)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut moved = Vec::new();
-    for (kind, due) in marks {
-        if only.is_some_and(|o| !o.contains(&(kind.clone(), due.clone()))) {
-            continue;
-        }
-        let done = sqlx::query("UPDATE OR IGNORE reminder_actions SET entity_id = ? WHERE kind = ? AND entity_id = ? AND due = ?")
-            .bind(to)
-            .bind(&kind)
-            .bind(from)
-            .bind(&due)
-            .execute(&mut *conn)
-            .await?;
-        if done.rows_affected() == 1 {
-            moved.push((kind, due));
-        }
-    }
-    Ok(moved)
 }

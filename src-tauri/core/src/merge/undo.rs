@@ -2,15 +2,14 @@
 //! merge set go back to their old values, except those the user has changed since (their edit stands).
 
 use serde_json::{Map, Value};
-use sqlx::SqliteConnection;
 
-use super::model::{self, Merge, Moved};
-use super::run::move_reminder_marks;
-use crate::contact::ensure_primary;
+use super::model::{self, Merge};
 use crate::customer::{load, overwrite, CustomerInput, ValidCustomer};
 use crate::error::{CoreError, Result};
 use crate::follow_up::refresh_customer;
 use crate::history::{self, Change};
+use crate::owned::{self, Moved};
+use crate::record::RecordKind;
 use crate::search;
 use crate::store::Store;
 use crate::time::now_ms;
@@ -52,14 +51,14 @@ pub async fn undo(store: &Store, id: i64) -> Result<Merge> {
         .execute(&mut *tx)
         .await
         .map_err(crate::customer::unique_uscc)?;
-    move_back(&mut tx, &moved, s, m).await?;
+    owned::move_back(&mut tx, &moved, s, m).await?;
     refresh_customer(&mut tx, s, now).await?;
     refresh_customer(&mut tx, m, now).await?;
     search::sync_customer(&mut tx, m).await?;
     search::sync_contacts_of(&mut tx, m).await?;
     history::record(
         &mut tx,
-        "customer",
+        RecordKind::Customers,
         m,
         &[Change::new("mergedInto", Some(restored.name.clone()), None)],
         now,
@@ -67,7 +66,7 @@ pub async fn undo(store: &Store, id: i64) -> Result<Merge> {
     .await?;
     history::record(
         &mut tx,
-        "customer",
+        RecordKind::Customers,
         s,
         &[Change::new(
             "mergedFrom",
@@ -109,49 +108,4 @@ fn unmerged_fields(current: &CustomerInput, before: &str, after: &str) -> Result
     let input: CustomerInput = serde_json::from_value(Value::Object(fields))
         .map_err(|e| CoreError::Internal(e.to_string()))?;
     input.validate()
-}
-
-/// Puts back on `m` what moved from it to `s`: the contacts (with their primary flags), follow-ups, history
-/// and reminder marks. Follow-ups logged on `s` since, with a contact that goes back, keep no contact.
-async fn move_back(conn: &mut SqliteConnection, moved: &Moved, s: i64, m: i64) -> Result<()> {
-    for (contact, was_primary) in &moved.contacts {
-        sqlx::query(
-            "UPDATE contacts SET customer_id = ?, is_primary = (? AND deleted_at IS NULL) WHERE id = ? AND customer_id = ?",
-        )
-        .bind(m)
-        .bind(was_primary)
-        .bind(contact)
-        .bind(s)
-        .execute(&mut *conn)
-        .await?;
-    }
-    ensure_primary(conn, s).await?;
-    ensure_primary(conn, m).await?;
-    let ids = |v: Vec<i64>| serde_json::to_string(&v).expect("ids serialize");
-    sqlx::query("UPDATE follow_ups SET customer_id = ? WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))")
-        .bind(m)
-        .bind(s)
-        .bind(ids(moved.follow_ups.clone()))
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "UPDATE follow_ups SET contact_id = NULL WHERE customer_id = ? \
-         AND contact_id IN (SELECT id FROM contacts WHERE customer_id = ?)",
-    )
-    .bind(s)
-    .bind(m)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "UPDATE history SET entity_id = ? WHERE entity = 'customer' AND entity_id = ? \
-         AND id IN (SELECT value FROM json_each(?))",
-    )
-    .bind(m)
-    .bind(s)
-    .bind(ids(moved.history.clone()))
-    .execute(&mut *conn)
-    .await?;
-    move_reminder_marks(conn, s, m, Some(&moved.reminders)).await?;
-    crate::contract::move_to_customer(conn, &moved.contracts, &moved.documents, m).await?;
-    Ok(())
 }

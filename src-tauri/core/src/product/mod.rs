@@ -5,4 +5,4 @@ mod store;
 
 pub use model::{Product, ProductInput, ProductPage, ProductQuery, ValidProduct};
 pub use store::Products;
-pub(crate) use store::{insert_one, overwrite};
+pub(crate) use store::{insert_one, overwrite, unique_code};

@@ -7,6 +7,7 @@ use super::model::{Product, ProductInput, ProductPage, ProductQuery, ValidProduc
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
 use crate::page::{page_size, Cursor, SortValue};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -19,7 +20,7 @@ pub struct Products<'s> {
     pub(crate) store: &'s Store,
 }
 
-fn unique_code(e: sqlx::Error) -> CoreError {
+pub(crate) fn unique_code(e: sqlx::Error) -> CoreError {
     if let sqlx::Error::Database(db) = &e {
         if db.message().contains("products.code") {
             return CoreError::conflict("code_taken", db.message().to_string());
@@ -127,70 +128,6 @@ impl Products<'_> {
         };
         Ok(ProductPage { rows, next_cursor })
     }
-
-    /// Moves a product to the trash. Contracts that sold it keep their lines and still show its name.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, Some(now_ms())).await
-    }
-
-    /// Brings a trashed product back; refused when a live product has taken its code meanwhile.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        self.set_deleted(id, None).await
-    }
-
-    async fn set_deleted(&self, id: i64, at: Option<i64>) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() == at.is_some() {
-            return Ok(());
-        }
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        sqlx::query("UPDATE products SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await
-            .map_err(unique_code)?;
-        let change = Change::new(
-            "deletedAt",
-            before.deleted_at.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(&mut tx, "product", id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed product for good; refused while any contract (live or trashed) has a line of it,
-    /// so that no contract loses what it sold.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("product {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        let used: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM contract_lines WHERE product_id = ? LIMIT 1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if used.is_some() {
-            return Err(CoreError::conflict(
-                "in_use",
-                format!("product {id} is on a contract"),
-            ));
-        }
-        sqlx::query("DELETE FROM products WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "product", id).await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 /// Inserts a product with its history (the form and imports).
@@ -216,7 +153,7 @@ pub(crate) async fn insert_one(
     .fetch_one(&mut *conn)
     .await
     .map_err(unique_code)?;
-    history::record(conn, "product", id, &[Change::created()], now).await?;
+    history::record(conn, RecordKind::Products, id, &[Change::created()], now).await?;
     Ok(id)
 }
 
@@ -249,7 +186,7 @@ pub(crate) async fn overwrite(
     .execute(&mut *conn)
     .await
     .map_err(unique_code)?;
-    history::record(conn, "product", before.id, &changes, now).await?;
+    history::record(conn, RecordKind::Products, before.id, &changes, now).await?;
     Ok(true)
 }
 

@@ -12,9 +12,12 @@ pub use model::{
 };
 pub use plan::Plans;
 pub(crate) use plan::{
-    insert_one as insert_installment, load as load_installment, overwrite as overwrite_installment,
+    insert_one as insert_installment, live_contract, load as load_installment,
+    overwrite as overwrite_installment, require_within_contract,
 };
 pub use receipt::Receipts;
-pub(crate) use receipt::{insert_one as insert_receipt, remove as remove_receipt};
+pub(crate) use receipt::{
+    add_received, insert_one as insert_receipt, open_installment, remove as remove_receipt,
+};
 pub(crate) use summary::{money_of_contracts, recount_contract, recount_customer};
 pub use summary::{of_book, of_customer, open_installments};

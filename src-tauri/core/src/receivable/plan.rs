@@ -7,6 +7,7 @@ use super::model::{Installment, InstallmentInput, PaymentPlan, ValidInstallment}
 use super::summary::{money_of_contracts, recount_contract};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -32,7 +33,10 @@ pub struct Plans<'s> {
 }
 
 /// The live contract an installment may be added to: its customer and amount.
-async fn live_contract(conn: &mut SqliteConnection, contract_id: i64) -> Result<(i64, i64)> {
+pub(crate) async fn live_contract(
+    conn: &mut SqliteConnection,
+    contract_id: i64,
+) -> Result<(i64, i64)> {
     let (customer_id, amount, deleted): (i64, i64, Option<i64>) =
         sqlx::query_as("SELECT customer_id, amount, deleted_at FROM contracts WHERE id = ?")
             .bind(contract_id)
@@ -49,7 +53,7 @@ async fn live_contract(conn: &mut SqliteConnection, contract_id: i64) -> Result<
 }
 
 /// Refuses a plan that would ask for more than the contract is worth (`extra` more, `except` left out).
-async fn require_within_contract(
+pub(crate) async fn require_within_contract(
     conn: &mut SqliteConnection,
     contract_id: i64,
     contract_amount: i64,
@@ -92,7 +96,14 @@ pub(crate) async fn insert_one(
     .fetch_one(&mut *conn)
     .await?;
     recount_contract(conn, contract_id).await?;
-    history::record(conn, "installment", id, &[Change::created()], now).await?;
+    history::record(
+        conn,
+        RecordKind::Installments,
+        id,
+        &[Change::created()],
+        now,
+    )
+    .await?;
     Ok(id)
 }
 
@@ -140,7 +151,7 @@ pub(crate) async fn overwrite(
             ("note", i.note.clone()),
         ],
     );
-    history::record(conn, "installment", before.id, &changes, now).await?;
+    history::record(conn, RecordKind::Installments, before.id, &changes, now).await?;
     Ok(())
 }
 
@@ -203,84 +214,5 @@ impl Plans<'_> {
         ))
         .fetch_all(self.store.read())
         .await?)
-    }
-
-    /// Moves an installment to the trash; refused while payments are recorded against it.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() {
-            return Ok(());
-        }
-        if before.received > 0 {
-            return Err(CoreError::conflict(
-                "has_receipts",
-                format!("installment {id} has receipts"),
-            ));
-        }
-        self.set_deleted(&before, Some(now_ms())).await
-    }
-
-    /// Brings a trashed installment back, if the contract still has room for it.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Ok(());
-        }
-        self.set_deleted(&before, None).await
-    }
-
-    async fn set_deleted(&self, before: &Installment, at: Option<i64>) -> Result<()> {
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        if at.is_none() {
-            let (_, contract_amount) = live_contract(&mut tx, before.contract_id).await?;
-            require_within_contract(
-                &mut tx,
-                before.contract_id,
-                contract_amount,
-                before.amount,
-                Some(before.id),
-            )
-            .await?;
-        }
-        sqlx::query("UPDATE installments SET deleted_at = ? WHERE id = ?")
-            .bind(at)
-            .bind(before.id)
-            .execute(&mut *tx)
-            .await?;
-        recount_contract(&mut tx, before.contract_id).await?;
-        let change = Change::new(
-            "deletedAt",
-            before.deleted_at.map(|v| v.to_string()),
-            at.map(|v| v.to_string()),
-        );
-        history::record(&mut tx, "installment", before.id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed installment for good, with any trashed receipts of it.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("installment {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        sqlx::query(
-            "DELETE FROM history WHERE entity = 'receipt' AND entity_id IN (SELECT id FROM receipts WHERE installment_id = ?)",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM installments WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "installment", id).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 use super::model::{Receipt, ReceiptInput, ValidReceipt};
 use crate::error::{CoreError, Result};
 use crate::history::{self, Change};
+use crate::record::RecordKind;
 use crate::store::Store;
 use crate::time::now_ms;
 
@@ -20,13 +21,16 @@ pub struct Receipts<'s> {
 }
 
 /// A live installment of a live contract, with what it still asks for.
-struct Open {
+pub(crate) struct Open {
     contract_id: i64,
     customer_id: i64,
-    outstanding: i64,
+    pub outstanding: i64,
 }
 
-async fn open_installment(conn: &mut SqliteConnection, installment_id: i64) -> Result<Open> {
+pub(crate) async fn open_installment(
+    conn: &mut SqliteConnection,
+    installment_id: i64,
+) -> Result<Open> {
     let (contract_id, customer_id, amount, received, deleted, contract_deleted): (
         i64,
         i64,
@@ -55,7 +59,11 @@ async fn open_installment(conn: &mut SqliteConnection, installment_id: i64) -> R
     })
 }
 
-async fn add_received(conn: &mut SqliteConnection, installment_id: i64, delta: i64) -> Result<()> {
+pub(crate) async fn add_received(
+    conn: &mut SqliteConnection,
+    installment_id: i64,
+    delta: i64,
+) -> Result<()> {
     sqlx::query("UPDATE installments SET received = received + ? WHERE id = ?")
         .bind(delta)
         .bind(installment_id)
@@ -92,7 +100,7 @@ pub(crate) async fn insert_one(
     .fetch_one(&mut *conn)
     .await?;
     add_received(conn, installment_id, r.amount).await?;
-    history::record(conn, "receipt", id, &[Change::created()], now).await?;
+    history::record(conn, RecordKind::Receipts, id, &[Change::created()], now).await?;
     Ok(id)
 }
 
@@ -113,7 +121,7 @@ pub(crate) async fn remove(conn: &mut SqliteConnection, id: i64) -> Result<()> {
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    history::forget(conn, "receipt", id).await?;
+    history::forget(conn, RecordKind::Receipts, id).await?;
     Ok(())
 }
 
@@ -174,7 +182,7 @@ impl Receipts<'_> {
                 ("note", r.note.clone()),
             ],
         );
-        history::record(&mut tx, "receipt", id, &changes, now).await?;
+        history::record(&mut tx, RecordKind::Receipts, id, &changes, now).await?;
         tx.commit().await?;
         self.get(id).await
     }
@@ -214,73 +222,5 @@ impl Receipts<'_> {
         ))
         .fetch_all(self.store.read())
         .await?)
-    }
-
-    /// Moves a receipt to the trash: the installment asks for its amount again.
-    pub async fn trash(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_some() {
-            return Ok(());
-        }
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        sqlx::query("UPDATE receipts SET deleted_at = ? WHERE id = ?")
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        add_received(&mut tx, before.installment_id, -before.amount).await?;
-        let change = Change::new("deletedAt", None, Some(now.to_string()));
-        history::record(&mut tx, "receipt", id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Brings a trashed receipt back, if its installment is live and still asks for that much.
-    pub async fn restore(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        let Some(deleted_at) = before.deleted_at else {
-            return Ok(());
-        };
-        let now = now_ms();
-        let mut tx = self.store.write().await?;
-        let open = open_installment(&mut tx, before.installment_id).await?;
-        if before.amount > open.outstanding {
-            return Err(CoreError::conflict(
-                "exceeds_due",
-                format!(
-                    "receipt {id} is more than installment {} asks for now",
-                    before.installment_id
-                ),
-            ));
-        }
-        sqlx::query("UPDATE receipts SET deleted_at = NULL WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        add_received(&mut tx, before.installment_id, before.amount).await?;
-        let change = Change::new("deletedAt", Some(deleted_at.to_string()), None);
-        history::record(&mut tx, "receipt", id, &[change], now).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Removes a trashed receipt for good.
-    pub async fn delete_permanently(&self, id: i64) -> Result<()> {
-        let before = self.get(id).await?;
-        if before.deleted_at.is_none() {
-            return Err(CoreError::conflict(
-                "not_trashed",
-                format!("receipt {id} is not in the trash"),
-            ));
-        }
-        let mut tx = self.store.write().await?;
-        sqlx::query("DELETE FROM receipts WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        history::forget(&mut tx, "receipt", id).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }

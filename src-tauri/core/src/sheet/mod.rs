@@ -2,12 +2,11 @@
 //! headers people give it, and its cell type. Exports write these headers; imports recognise them.
 
 mod columns;
-mod entity;
 mod labels;
 mod money;
+mod sheets;
 
 pub use columns::{Column, ColumnKind};
-pub use entity::Entity;
 pub use labels::{enum_label, parse_enum, Label};
 
 use crate::settings::Language;

@@ -4,15 +4,16 @@ import type { FollowUp } from "./FollowUp";
 import type { HistoryEntry } from "./HistoryEntry";
 import type { Merge } from "./Merge";
 import type { Receipt } from "./Receipt";
+import type { RecordKind } from "./RecordKind";
 
 /**
  * One event on a customer's timeline.
  */
 export type TimelineEntry = { "type": "followUp", at: number, followUp: FollowUp, } | { "type": "change", at: number, 
 /**
- * `customer` or `contact`.
+ * `customers` or `contacts`.
  */
-entity: string, entityId: number, 
+entity: RecordKind, entityId: number, 
 /**
  * The contact's name for a contact's change.
  */

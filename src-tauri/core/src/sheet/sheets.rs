@@ -1,51 +1,22 @@
-//! The record types a sheet can hold and their columns, in the order exports write them.
-
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+//! The sheet of each record kind: its columns, in the order exports write them, and its name.
 
 use super::columns::{col, inp, out, Column, ColumnKind::*};
+use crate::record::RecordKind;
 use crate::settings::Language;
 
-/// A record type with a sheet of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum Entity {
-    Customers,
-    Contacts,
-    FollowUps,
-    Products,
-    Contracts,
-    Installments,
-    Receipts,
-}
-
-impl Entity {
-    pub const ALL: [Entity; 7] = [
-        Entity::Customers,
-        Entity::Contacts,
-        Entity::FollowUps,
-        Entity::Products,
-        Entity::Contracts,
-        Entity::Installments,
-        Entity::Receipts,
-    ];
-
+impl RecordKind {
+    /// The kind's sheet columns, in the order exports write them; none for a kind without a sheet.
     pub fn columns(self) -> &'static [Column] {
         match self {
-            Entity::Customers => CUSTOMER,
-            Entity::Contacts => CONTACT,
-            Entity::FollowUps => FOLLOW_UP,
-            Entity::Products => super::money::PRODUCT,
-            Entity::Contracts => super::money::CONTRACT,
-            Entity::Installments => super::money::INSTALLMENT,
-            Entity::Receipts => super::money::RECEIPT,
+            RecordKind::Customers => CUSTOMER,
+            RecordKind::Contacts => CONTACT,
+            RecordKind::FollowUps => FOLLOW_UP,
+            RecordKind::Products => super::money::PRODUCT,
+            RecordKind::Contracts => super::money::CONTRACT,
+            RecordKind::Installments => super::money::INSTALLMENT,
+            RecordKind::Receipts => super::money::RECEIPT,
+            RecordKind::Documents => &[],
         }
-    }
-
-    /// Whether files of this record type can be imported (every one can).
-    pub fn importable(self) -> bool {
-        true
     }
 
     /// The columns exports write.
@@ -56,28 +27,16 @@ impl Entity {
     /// The sheet's name: what the records are, in the workbook's language.
     pub fn sheet_name(self, language: Language) -> &'static str {
         let names = match self {
-            Entity::Customers => ["客户", "客戶", "Customers"],
-            Entity::Contacts => ["联系人", "聯絡人", "Contacts"],
-            Entity::FollowUps => ["跟进记录", "跟進記錄", "Follow-ups"],
-            Entity::Products => ["产品", "產品", "Products"],
-            Entity::Contracts => ["合同", "合約", "Contracts"],
-            Entity::Installments => ["回款计划", "回款計畫", "Payment plans"],
-            Entity::Receipts => ["回款", "回款", "Receipts"],
+            RecordKind::Customers => ["客户", "客戶", "Customers"],
+            RecordKind::Contacts => ["联系人", "聯絡人", "Contacts"],
+            RecordKind::FollowUps => ["跟进记录", "跟進記錄", "Follow-ups"],
+            RecordKind::Products => ["产品", "產品", "Products"],
+            RecordKind::Contracts => ["合同", "合約", "Contracts"],
+            RecordKind::Installments => ["回款计划", "回款計畫", "Payment plans"],
+            RecordKind::Receipts => ["回款", "回款", "Receipts"],
+            RecordKind::Documents => ["文档", "文件", "Documents"],
         };
         names[super::language_index(language)]
-    }
-
-    pub fn parse(s: &str) -> Option<Entity> {
-        match s {
-            "customers" => Some(Entity::Customers),
-            "contacts" => Some(Entity::Contacts),
-            "followUps" | "follow-ups" | "follow_ups" => Some(Entity::FollowUps),
-            "products" => Some(Entity::Products),
-            "contracts" => Some(Entity::Contracts),
-            "installments" | "plans" => Some(Entity::Installments),
-            "receipts" => Some(Entity::Receipts),
-            _ => None,
-        }
     }
 }
 
@@ -435,7 +394,7 @@ mod tests {
 
     #[test]
     fn every_column_has_a_header_in_every_language() {
-        for e in Entity::ALL {
+        for e in RecordKind::SHEETS {
             for c in e.columns() {
                 assert!(c.labels.iter().all(|l| !l.is_empty()), "{e:?}.{}", c.key);
             }
@@ -445,7 +404,7 @@ mod tests {
     #[test]
     fn no_header_or_synonym_names_two_columns_of_one_sheet() {
         // An import maps a header to the first column that knows it; two would make the mapping a guess.
-        for e in Entity::ALL {
+        for e in RecordKind::SHEETS {
             let mut seen = std::collections::HashMap::new();
             for c in e.columns() {
                 for word in c.labels.iter().chain(c.synonyms) {
