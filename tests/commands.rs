@@ -652,3 +652,78 @@ fn reports_run_drill_and_export_through_the_window_and_a_bad_period_is_a_validat
         "an unknown report is refused by the command's types"
     );
 }
+
+#[test]
+fn any_kind_of_record_goes_to_the_trash_comes_back_and_is_deleted_through_the_same_commands() {
+    let w = window_with(Arc::new(MemoryVault::default()));
+    let made = call(
+        &w,
+        "create_customer",
+        json!({"input": {"name": "北京华远科技有限公司"}}),
+    )
+    .unwrap();
+    let id = made["id"].clone();
+    call(&w, "trash_record", json!({"kind": "customers", "id": id})).unwrap();
+    let trashed = call(&w, "list_trash", json!({"kind": "customers"})).unwrap();
+    assert_eq!(trashed["kind"], "customers");
+    assert_eq!(trashed["rows"][0]["id"], id);
+    assert_eq!(
+        call(&w, "count_customers", json!({"query": {}})).unwrap(),
+        json!(0)
+    );
+
+    call(&w, "restore_record", json!({"kind": "customers", "id": id})).unwrap();
+    assert_eq!(
+        call(&w, "count_customers", json!({"query": {}})).unwrap(),
+        json!(1)
+    );
+    let history = call(&w, "list_history", json!({"kind": "customers", "id": id})).unwrap();
+    let fields: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["deletedAt", "deletedAt", "created"],
+        "trashed, restored, newest first"
+    );
+
+    let live = call(&w, "delete_record", json!({"kind": "customers", "id": id})).unwrap_err();
+    assert_eq!(
+        (live["code"].as_str(), live["reason"].as_str()),
+        (Some("conflict"), Some("not_trashed"))
+    );
+    let unknown = call(&w, "trash_record", json!({"kind": "tickets", "id": id}));
+    assert!(
+        unknown.is_err(),
+        "a kind the app does not keep is refused by the command's types"
+    );
+}
+
+/// Like the bindings: `cargo test` writes the UI's command table from the command list, and CI fails when
+/// the committed one differs.
+#[test]
+fn the_ui_command_table_is_written_from_the_command_list() {
+    let table = crm_lib::commands::table::typescript_table(crm_lib::COMMANDS).unwrap();
+    for c in crm_lib::COMMANDS {
+        assert!(
+            table.contains(&format!("  {}: {{ args:", c.name)),
+            "{} is in the table",
+            c.name
+        );
+    }
+    let mut names: Vec<&str> = crm_lib::COMMANDS.iter().map(|c| c.name).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(
+        names.len(),
+        crm_lib::COMMANDS.len(),
+        "each command is listed once"
+    );
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/api/commands.ts");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(table.as_str()) {
+        std::fs::write(&path, &table).unwrap();
+    }
+}

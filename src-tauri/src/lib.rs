@@ -1,127 +1,17 @@
 //! The desktop shell: opens the store, manages its state, registers plugins and the commands.
 //! Every domain rule lives in crm-core; this crate only connects it to the window.
 
-mod commands;
+pub mod commands;
 mod state;
 mod tray;
 
 use std::sync::Arc;
 
-use tauri::{Manager, Runtime};
+use tauri::Manager;
 
 pub use state::AppState;
 
-/// Every command the window may call. Shared by the app and the tests that run handlers without a desktop.
-pub fn handlers<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    use commands::*;
-    tauri::generate_handler![
-        store::store_status,
-        store::retry_open_store,
-        store::set_passphrase,
-        store::unlock_with_passphrase,
-        store::unlock_with_recovery_key,
-        store::export_recovery_key,
-        store::check_store,
-        settings::get_settings,
-        settings::set_settings,
-        customer::list_customers,
-        customer::count_customers,
-        customer::list_tags,
-        customer::get_customer,
-        customer::create_customer,
-        customer::update_customer,
-        customer::trash_customer,
-        customer::restore_customer,
-        customer::delete_customer,
-        customer::list_customer_history,
-        customer::check_customer_duplicates,
-        contact::list_customer_contacts,
-        contact::list_contacts,
-        contact::create_contact,
-        contact::update_contact,
-        contact::trash_contact,
-        contact::restore_contact,
-        contact::delete_contact,
-        contact::list_contact_history,
-        search::search,
-        follow_up::create_follow_up,
-        follow_up::update_follow_up,
-        follow_up::trash_follow_up,
-        follow_up::restore_follow_up,
-        follow_up::delete_follow_up,
-        follow_up::list_trashed_follow_ups,
-        follow_up::customer_timeline,
-        follow_up::today_view,
-        follow_up::act_on_reminder,
-        merge::scan_duplicates,
-        merge::merge_customers,
-        merge::undo_merge,
-        transfer::pick_import_file,
-        transfer::pick_save_path,
-        transfer::export_records,
-        transfer::cancel_export,
-        transfer::inspect_import,
-        transfer::run_import,
-        transfer::list_imports,
-        transfer::revert_import,
-        transfer::save_import_rejects,
-        transfer::save_import_template,
-        product::list_products,
-        product::get_product,
-        product::create_product,
-        product::update_product,
-        product::trash_product,
-        product::restore_product,
-        product::delete_product,
-        product::list_product_history,
-        contract::list_contracts,
-        contract::count_contracts,
-        contract::list_customer_contracts,
-        contract::get_contract,
-        contract::create_contract,
-        contract::update_contract,
-        contract::trash_contract,
-        contract::restore_contract,
-        contract::delete_contract,
-        contract::list_contract_history,
-        receivable::get_payment_plan,
-        receivable::add_installment,
-        receivable::update_installment,
-        receivable::trash_installment,
-        receivable::restore_installment,
-        receivable::delete_installment,
-        receivable::list_trashed_installments,
-        receivable::record_receipt,
-        receivable::update_receipt,
-        receivable::trash_receipt,
-        receivable::restore_receipt,
-        receivable::delete_receipt,
-        receivable::list_trashed_receipts,
-        receivable::book_receivables,
-        receivable::customer_receivables,
-        receivable::list_open_installments,
-        document::pick_document_file,
-        document::attach_document,
-        document::list_customer_documents,
-        document::list_contract_documents,
-        document::document_contents,
-        document::open_document,
-        document::save_document_as,
-        document::rename_document,
-        document::trash_document,
-        document::restore_document,
-        document::delete_document,
-        document::list_trashed_documents,
-        report::run_report,
-        report::cancel_reports,
-        report::drill_report,
-        report::tag_drilled_customers,
-        report::plan_drilled_follow_ups,
-        report::export_report,
-        report::export_report_pack,
-        report::export_drill,
-    ]
-}
+pub use commands::{handlers, Cache, Command, COMMANDS};
 
 pub fn run() {
     tracing_subscriber::fmt()

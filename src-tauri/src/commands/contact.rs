@@ -1,8 +1,6 @@
 //! Commands of contacts.
 
 use crm_core::contact::{Contact, ContactInput, ContactPage, ContactQuery};
-use crm_core::history::{self, HistoryEntry};
-use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -52,39 +50,4 @@ pub async fn update_contact(
         .contacts()
         .update_from(id, &input)
         .await?)
-}
-
-#[tauri::command]
-pub async fn trash_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Contacts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Contacts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_contact(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Contacts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_contact_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, RecordKind::Contacts, id).await?)
 }

@@ -1,8 +1,6 @@
 //! Commands of contracts.
 
 use crm_core::contract::{Contract, ContractInput, ContractPage, ContractQuery, ContractRow};
-use crm_core::history::{self, HistoryEntry};
-use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -56,42 +54,4 @@ pub async fn update_contract(
         .contracts()
         .update_from(id, &input)
         .await?)
-}
-
-#[tauri::command]
-pub async fn trash_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Contracts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Contracts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_contract(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Contracts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_contract_history(
-    state: State<'_, AppState>,
-    id: i64,
-) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, RecordKind::Contracts, id).await?)
 }

@@ -1,8 +1,6 @@
 //! Commands of the customer archive.
 
 use crm_core::customer::{Customer, CustomerInput, CustomerPage, CustomerQuery};
-use crm_core::history::{self, HistoryEntry};
-use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -48,44 +46,6 @@ pub async fn update_customer(
         .customers()
         .update_from(id, &input)
         .await?)
-}
-
-#[tauri::command]
-pub async fn trash_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Customers, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Customers, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_customer(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Customers, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_customer_history(
-    state: State<'_, AppState>,
-    id: i64,
-) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, RecordKind::Customers, id).await?)
 }
 
 #[tauri::command]

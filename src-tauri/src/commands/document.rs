@@ -2,7 +2,6 @@
 //! rename, trash.
 
 use crm_core::document::Document;
-use crm_core::record::RecordKind;
 use crm_core::CoreError;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
@@ -104,39 +103,4 @@ pub async fn save_document_as(state: State<'_, AppState>, id: i64, path: String)
 #[tauri::command]
 pub async fn rename_document(state: State<'_, AppState>, id: i64, name: String) -> Reply<Document> {
     Ok(state.store().await?.documents().rename(id, &name).await?)
-}
-
-#[tauri::command]
-pub async fn trash_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Documents, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Documents, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_document(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Documents, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_trashed_documents(state: State<'_, AppState>) -> Reply<Vec<Document>> {
-    Ok(state.store().await?.documents().trashed().await?)
 }

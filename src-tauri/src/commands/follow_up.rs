@@ -1,7 +1,6 @@
 //! Commands of follow-ups, the timeline, and the Today view.
 
 use crm_core::follow_up::{FollowUp, FollowUpInput};
-use crm_core::record::RecordKind;
 use crm_core::reminder::{self, ReminderKind, TodayQuery, TodayView};
 use crm_core::timeline::{self, TimelineEntry};
 use tauri::State;
@@ -35,41 +34,6 @@ pub async fn update_follow_up(
         .follow_ups()
         .update_from(id, &input)
         .await?)
-}
-
-#[tauri::command]
-pub async fn trash_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::FollowUps, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::FollowUps, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_follow_up(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::FollowUps, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_trashed_follow_ups(state: State<'_, AppState>) -> Reply<Vec<FollowUp>> {
-    Ok(state.store().await?.follow_ups().trashed().await?)
 }
 
 #[tauri::command]

@@ -1,8 +1,6 @@
 //! Commands of products.
 
-use crm_core::history::{self, HistoryEntry};
 use crm_core::product::{Product, ProductInput, ProductPage, ProductQuery};
-use crm_core::record::RecordKind;
 use tauri::State;
 
 use super::Reply;
@@ -35,39 +33,4 @@ pub async fn update_product(
         .products()
         .update_from(id, &input)
         .await?)
-}
-
-#[tauri::command]
-pub async fn trash_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Products, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Products, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_product(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Products, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_product_history(state: State<'_, AppState>, id: i64) -> Reply<Vec<HistoryEntry>> {
-    Ok(history::of(&*state.store().await?, RecordKind::Products, id).await?)
 }

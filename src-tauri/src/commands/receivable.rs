@@ -4,7 +4,6 @@ use crm_core::receivable::{
     self, BookReceivables, CustomerReceivables, Installment, InstallmentInput, OpenInstallmentPage,
     OpenInstallmentQuery, PaymentPlan, Receipt, ReceiptInput,
 };
-use crm_core::record::RecordKind;
 use crm_core::time::today;
 use tauri::State;
 
@@ -45,41 +44,6 @@ pub async fn update_installment(
 }
 
 #[tauri::command]
-pub async fn trash_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Installments, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Installments, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_installment(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Installments, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_trashed_installments(state: State<'_, AppState>) -> Reply<Vec<Installment>> {
-    Ok(state.store().await?.plans().trashed().await?)
-}
-
-#[tauri::command]
 pub async fn record_receipt(
     state: State<'_, AppState>,
     installment_id: i64,
@@ -100,41 +64,6 @@ pub async fn update_receipt(
     input: ReceiptInput,
 ) -> Reply<Receipt> {
     Ok(state.store().await?.receipts().update(id, &input).await?)
-}
-
-#[tauri::command]
-pub async fn trash_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .put(RecordKind::Receipts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn restore_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .restore(RecordKind::Receipts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn delete_receipt(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    Ok(state
-        .store()
-        .await?
-        .trash()
-        .delete(RecordKind::Receipts, id)
-        .await?)
-}
-
-#[tauri::command]
-pub async fn list_trashed_receipts(state: State<'_, AppState>) -> Reply<Vec<Receipt>> {
-    Ok(state.store().await?.receipts().trashed().await?)
 }
 
 #[tauri::command]

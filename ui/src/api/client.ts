@@ -1,64 +1,32 @@
 //! The one typed wrapper over Tauri commands; nothing else in the UI calls `invoke`.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppError } from "./bindings/AppError";
-import type { BookReceivables } from "./bindings/BookReceivables";
-import type { Contract } from "./bindings/Contract";
 import type { ContractInput } from "./bindings/ContractInput";
-import type { ContractPage } from "./bindings/ContractPage";
 import type { ContractQuery } from "./bindings/ContractQuery";
-import type { ContractRow } from "./bindings/ContractRow";
-import type { CustomerReceivables } from "./bindings/CustomerReceivables";
-import type { Document } from "./bindings/Document";
-import type { Installment } from "./bindings/Installment";
 import type { InstallmentInput } from "./bindings/InstallmentInput";
-import type { OpenInstallmentPage } from "./bindings/OpenInstallmentPage";
 import type { OpenInstallmentQuery } from "./bindings/OpenInstallmentQuery";
-import type { PaymentPlan } from "./bindings/PaymentPlan";
-import type { Product } from "./bindings/Product";
 import type { ProductInput } from "./bindings/ProductInput";
-import type { ProductPage } from "./bindings/ProductPage";
 import type { ProductQuery } from "./bindings/ProductQuery";
-import type { Receipt } from "./bindings/Receipt";
 import type { ReceiptInput } from "./bindings/ReceiptInput";
-import type { Contact } from "./bindings/Contact";
 import type { ContactInput } from "./bindings/ContactInput";
-import type { ContactPage } from "./bindings/ContactPage";
 import type { ContactQuery } from "./bindings/ContactQuery";
-import type { HistoryEntry } from "./bindings/HistoryEntry";
-import type { DuplicateScan } from "./bindings/DuplicateScan";
-import type { Merge } from "./bindings/Merge";
 import type { MergeInput } from "./bindings/MergeInput";
-import type { MergeOutcome } from "./bindings/MergeOutcome";
-import type { SearchHit } from "./bindings/SearchHit";
-import type { Customer } from "./bindings/Customer";
-import type { DuplicateHint } from "./bindings/DuplicateHint";
 import type { CustomerInput } from "./bindings/CustomerInput";
-import type { CustomerPage } from "./bindings/CustomerPage";
 import type { CustomerQuery } from "./bindings/CustomerQuery";
-import type { Entity } from "./bindings/Entity";
+import type { RecordKind } from "./bindings/RecordKind";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { ExportProgress } from "./bindings/ExportProgress";
 import type { ExportRequest } from "./bindings/ExportRequest";
-import type { ExportSummary } from "./bindings/ExportSummary";
-import type { ImportPreview } from "./bindings/ImportPreview";
-import type { ImportRecord } from "./bindings/ImportRecord";
-import type { ImportReport } from "./bindings/ImportReport";
 import type { ImportRequest } from "./bindings/ImportRequest";
 import type { Language } from "./bindings/Language";
-import type { FollowUp } from "./bindings/FollowUp";
 import type { FollowUpInput } from "./bindings/FollowUpInput";
 import type { ReminderKind } from "./bindings/ReminderKind";
-import type { TimelineEntry } from "./bindings/TimelineEntry";
 import type { TodayQuery } from "./bindings/TodayQuery";
-import type { TodayView } from "./bindings/TodayView";
 import type { Settings } from "./bindings/Settings";
-import type { DrillList } from "./bindings/DrillList";
 import type { DrillRequest } from "./bindings/DrillRequest";
-import type { Report } from "./bindings/Report";
 import type { ReportName } from "./bindings/ReportName";
 import type { ReportQuery } from "./bindings/ReportQuery";
-import type { StoreCheck } from "./bindings/StoreCheck";
-import type { StoreStatus } from "./bindings/StoreStatus";
+import { INVALIDATES, type Cache, type CommandName, type Commands } from "./commands";
 
 const ERROR_CODES: ReadonlyArray<ErrorCode> = ["validation", "not_found", "conflict", "locked", "io", "internal"];
 
@@ -82,20 +50,40 @@ export function toAppError(value: unknown): AppError {
   return { code: "internal", message: message ?? "", field: null, reason: null };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+type Args<K extends CommandName> = Commands[K]["args"];
+type Result<K extends CommandName> = Commands[K]["result"];
+/** The arguments of a call: none for a command that takes none. */
+type ArgList<K extends CommandName> = keyof Args<K> extends never ? [] : [Args<K>];
+
+let refresh: (caches: readonly Cache[]) => void = () => {};
+
+/** Registers how cached queries are refreshed: after a command succeeds, the caches its entry in the
+ * command table names go stale. The app's query client registers itself when it is made. */
+export function whenStale(refreshCaches: (caches: readonly Cache[]) => void) {
+  refresh = refreshCaches;
+}
+
+async function call<K extends CommandName>(command: K, ...[args]: ArgList<K>): Promise<Result<K>> {
+  let result: Result<K>;
   try {
-    return await invoke<T>(command, args);
+    result = await invoke<Result<K>>(command, args as Record<string, unknown> | undefined);
   } catch (err) {
     throw toAppError(err);
   }
+  const stale = INVALIDATES[command];
+  if (stale.length > 0) refresh(stale);
+  return result;
 }
 
-/** Calls a long command that reports `{done, total}` on a channel passed as its `onProgress` argument. */
-async function callWithProgress<T>(
-  command: string,
-  args: Record<string, unknown>,
+/** A command that reports `{done, total}` on a channel passed as its `onProgress` argument. */
+type WithProgress = { [K in CommandName]: Args<K> extends { onProgress: Channel<ExportProgress> } ? K : never }[CommandName];
+
+/** Calls a long command, handing what it reports on its progress channel to `onProgress`. */
+async function callWithProgress<K extends WithProgress>(
+  command: K,
+  args: Omit<Args<K>, "onProgress">,
   onProgress: (progress: ExportProgress) => void,
-): Promise<T> {
+): Promise<Result<K>> {
   let channel: Channel<ExportProgress>;
   try {
     channel = new Channel<ExportProgress>();
@@ -103,130 +91,106 @@ async function callWithProgress<T>(
     throw toAppError(err);
   }
   channel.onmessage = onProgress;
-  return call<T>(command, { ...args, onProgress: channel });
+  return (call as (command: K, args: Args<K>) => Promise<Result<K>>)(command, { ...args, onProgress: channel } as Args<K>);
 }
 
 export const api = {
-  storeStatus: () => call<StoreStatus>("store_status"),
-  retryOpenStore: () => call<StoreStatus>("retry_open_store"),
-  setPassphrase: (passphrase: string) => call<StoreStatus>("set_passphrase", { passphrase }),
-  unlockWithPassphrase: (passphrase: string) => call<StoreStatus>("unlock_with_passphrase", { passphrase }),
-  unlockWithRecoveryKey: (recoveryKey: string) => call<StoreStatus>("unlock_with_recovery_key", { recoveryKey }),
-  exportRecoveryKey: () => call<string>("export_recovery_key"),
-  checkStore: () => call<StoreCheck>("check_store"),
-  getSettings: () => call<Settings>("get_settings"),
-  setSettings: (settings: Settings) => call<Settings>("set_settings", { settings }),
-  listCustomers: (query: CustomerQuery) => call<CustomerPage>("list_customers", { query }),
-  countCustomers: (query: CustomerQuery) => call<number>("count_customers", { query }),
-  listTags: () => call<string[]>("list_tags"),
-  getCustomer: (id: number) => call<Customer>("get_customer", { id }),
-  createCustomer: (input: CustomerInput) => call<Customer>("create_customer", { input }),
-  updateCustomer: (id: number, input: CustomerInput) => call<Customer>("update_customer", { id, input }),
-  trashCustomer: (id: number) => call<null>("trash_customer", { id }),
-  restoreCustomer: (id: number) => call<null>("restore_customer", { id }),
-  deleteCustomer: (id: number) => call<null>("delete_customer", { id }),
+  /** Any kind of record: to the trash, back, for good; the trashed ones of a kind; a record's history. */
+  trashRecord: (kind: RecordKind, id: number) => call("trash_record", { kind, id }),
+  restoreRecord: (kind: RecordKind, id: number) => call("restore_record", { kind, id }),
+  deleteRecord: (kind: RecordKind, id: number) => call("delete_record", { kind, id }),
+  listTrash: (kind: RecordKind) => call("list_trash", { kind }),
+  listHistory: (kind: RecordKind, id: number) => call("list_history", { kind, id }),
+
+  storeStatus: () => call("store_status"),
+  retryOpenStore: () => call("retry_open_store"),
+  setPassphrase: (passphrase: string) => call("set_passphrase", { passphrase }),
+  unlockWithPassphrase: (passphrase: string) => call("unlock_with_passphrase", { passphrase }),
+  unlockWithRecoveryKey: (recoveryKey: string) => call("unlock_with_recovery_key", { recoveryKey }),
+  exportRecoveryKey: () => call("export_recovery_key"),
+  checkStore: () => call("check_store"),
+  getSettings: () => call("get_settings"),
+  setSettings: (settings: Settings) => call("set_settings", { settings }),
+  listCustomers: (query: CustomerQuery) => call("list_customers", { query }),
+  countCustomers: (query: CustomerQuery) => call("count_customers", { query }),
+  listTags: () => call("list_tags"),
+  getCustomer: (id: number) => call("get_customer", { id }),
+  createCustomer: (input: CustomerInput) => call("create_customer", { input }),
+  updateCustomer: (id: number, input: CustomerInput) => call("update_customer", { id, input }),
   checkCustomerDuplicates: (input: CustomerInput, exclude: number | null) =>
-    call<DuplicateHint[]>("check_customer_duplicates", { input, exclude }),
-  listCustomerContacts: (customerId: number) => call<Contact[]>("list_customer_contacts", { customerId }),
-  listContacts: (query: ContactQuery) => call<ContactPage>("list_contacts", { query }),
-  createContact: (customerId: number, input: ContactInput) => call<Contact>("create_contact", { customerId, input }),
-  updateContact: (id: number, input: ContactInput) => call<Contact>("update_contact", { id, input }),
-  trashContact: (id: number) => call<null>("trash_contact", { id }),
-  restoreContact: (id: number) => call<null>("restore_contact", { id }),
-  deleteContact: (id: number) => call<null>("delete_contact", { id }),
-  listContactHistory: (id: number) => call<HistoryEntry[]>("list_contact_history", { id }),
-  createFollowUp: (customerId: number, input: FollowUpInput) => call<FollowUp>("create_follow_up", { customerId, input }),
-  updateFollowUp: (id: number, input: FollowUpInput) => call<FollowUp>("update_follow_up", { id, input }),
-  trashFollowUp: (id: number) => call<null>("trash_follow_up", { id }),
-  restoreFollowUp: (id: number) => call<null>("restore_follow_up", { id }),
-  deleteFollowUp: (id: number) => call<null>("delete_follow_up", { id }),
-  listTrashedFollowUps: () => call<FollowUp[]>("list_trashed_follow_ups"),
-  customerTimeline: (customerId: number) => call<TimelineEntry[]>("customer_timeline", { customerId }),
-  todayView: (query: TodayQuery) => call<TodayView>("today_view", { query }),
+    call("check_customer_duplicates", { input, exclude }),
+  listCustomerContacts: (customerId: number) => call("list_customer_contacts", { customerId }),
+  listContacts: (query: ContactQuery) => call("list_contacts", { query }),
+  createContact: (customerId: number, input: ContactInput) => call("create_contact", { customerId, input }),
+  updateContact: (id: number, input: ContactInput) => call("update_contact", { id, input }),
+  createFollowUp: (customerId: number, input: FollowUpInput) => call("create_follow_up", { customerId, input }),
+  updateFollowUp: (id: number, input: FollowUpInput) => call("update_follow_up", { id, input }),
+  customerTimeline: (customerId: number) => call("customer_timeline", { customerId }),
+  todayView: (query: TodayQuery) => call("today_view", { query }),
   actOnReminder: (kind: ReminderKind, entityId: number, due: string, snoozeUntil: string | null) =>
-    call<null>("act_on_reminder", { kind, entityId, due, snoozeUntil }),
-  scanDuplicates: () => call<DuplicateScan>("scan_duplicates"),
-  mergeCustomers: (input: MergeInput) => call<MergeOutcome>("merge_customers", { input }),
-  undoMerge: (id: number) => call<Merge>("undo_merge", { id }),
-  search: (query: string, limit?: number) => call<SearchHit[]>("search", { query, limit: limit ?? null }),
-  pickImportFile: () => call<string | null>("pick_import_file"),
-  pickSavePath: (defaultName: string) => call<string | null>("pick_save_path", { defaultName }),
-  inspectImport: (path: string, entity: Entity, language: Language) =>
-    call<ImportPreview>("inspect_import", { path, entity, language }),
+    call("act_on_reminder", { kind, entityId, due, snoozeUntil }),
+  scanDuplicates: () => call("scan_duplicates"),
+  mergeCustomers: (input: MergeInput) => call("merge_customers", { input }),
+  undoMerge: (id: number) => call("undo_merge", { id }),
+  search: (query: string, limit?: number) => call("search", { query, limit: limit ?? null }),
+  pickImportFile: () => call("pick_import_file"),
+  pickSavePath: (defaultName: string) => call("pick_save_path", { defaultName }),
+  inspectImport: (path: string, entity: RecordKind, language: Language) =>
+    call("inspect_import", { path, entity, language }),
   runImport: (request: ImportRequest, onProgress: (progress: ExportProgress) => void) =>
-    callWithProgress<ImportReport>("run_import", { request }, onProgress),
-  listImports: () => call<ImportRecord[]>("list_imports"),
-  revertImport: (id: number) => call<ImportRecord>("revert_import", { id }),
+    callWithProgress("run_import", { request }, onProgress),
+  listImports: () => call("list_imports"),
+  revertImport: (id: number) => call("revert_import", { id }),
   saveImportRejects: (id: number, path: string, language: Language) =>
-    call<null>("save_import_rejects", { id, path, language }),
-  saveImportTemplate: (entity: Entity, path: string, language: Language) =>
-    call<null>("save_import_template", { entity, path, language }),
+    call("save_import_rejects", { id, path, language }),
+  saveImportTemplate: (entity: RecordKind, path: string, language: Language) =>
+    call("save_import_template", { entity, path, language }),
   exportRecords: (request: ExportRequest, onProgress: (progress: ExportProgress) => void) =>
-    callWithProgress<ExportSummary>("export_records", { request }, onProgress),
-  cancelExport: () => call<null>("cancel_export"),
+    callWithProgress("export_records", { request }, onProgress),
+  cancelExport: () => call("cancel_export"),
 
-  listProducts: (query: ProductQuery) => call<ProductPage>("list_products", { query }),
-  getProduct: (id: number) => call<Product>("get_product", { id }),
-  createProduct: (input: ProductInput) => call<Product>("create_product", { input }),
-  updateProduct: (id: number, input: ProductInput) => call<Product>("update_product", { id, input }),
-  trashProduct: (id: number) => call<null>("trash_product", { id }),
-  restoreProduct: (id: number) => call<null>("restore_product", { id }),
-  deleteProduct: (id: number) => call<null>("delete_product", { id }),
-  listProductHistory: (id: number) => call<HistoryEntry[]>("list_product_history", { id }),
+  listProducts: (query: ProductQuery) => call("list_products", { query }),
+  getProduct: (id: number) => call("get_product", { id }),
+  createProduct: (input: ProductInput) => call("create_product", { input }),
+  updateProduct: (id: number, input: ProductInput) => call("update_product", { id, input }),
 
-  listContracts: (query: ContractQuery) => call<ContractPage>("list_contracts", { query }),
-  countContracts: (query: ContractQuery) => call<number>("count_contracts", { query }),
-  listCustomerContracts: (customerId: number) => call<ContractRow[]>("list_customer_contracts", { customerId }),
-  getContract: (id: number) => call<Contract>("get_contract", { id }),
-  createContract: (input: ContractInput) => call<Contract>("create_contract", { input }),
-  updateContract: (id: number, input: ContractInput) => call<Contract>("update_contract", { id, input }),
-  trashContract: (id: number) => call<null>("trash_contract", { id }),
-  restoreContract: (id: number) => call<null>("restore_contract", { id }),
-  deleteContract: (id: number) => call<null>("delete_contract", { id }),
-  listContractHistory: (id: number) => call<HistoryEntry[]>("list_contract_history", { id }),
+  listContracts: (query: ContractQuery) => call("list_contracts", { query }),
+  countContracts: (query: ContractQuery) => call("count_contracts", { query }),
+  listCustomerContracts: (customerId: number) => call("list_customer_contracts", { customerId }),
+  getContract: (id: number) => call("get_contract", { id }),
+  createContract: (input: ContractInput) => call("create_contract", { input }),
+  updateContract: (id: number, input: ContractInput) => call("update_contract", { id, input }),
 
-  getPaymentPlan: (contractId: number) => call<PaymentPlan>("get_payment_plan", { contractId }),
-  addInstallment: (contractId: number, input: InstallmentInput) => call<Installment>("add_installment", { contractId, input }),
-  updateInstallment: (id: number, input: InstallmentInput) => call<Installment>("update_installment", { id, input }),
-  trashInstallment: (id: number) => call<null>("trash_installment", { id }),
-  restoreInstallment: (id: number) => call<null>("restore_installment", { id }),
-  deleteInstallment: (id: number) => call<null>("delete_installment", { id }),
-  listTrashedInstallments: () => call<Installment[]>("list_trashed_installments"),
-  recordReceipt: (installmentId: number, input: ReceiptInput) => call<Receipt>("record_receipt", { installmentId, input }),
-  updateReceipt: (id: number, input: ReceiptInput) => call<Receipt>("update_receipt", { id, input }),
-  trashReceipt: (id: number) => call<null>("trash_receipt", { id }),
-  restoreReceipt: (id: number) => call<null>("restore_receipt", { id }),
-  deleteReceipt: (id: number) => call<null>("delete_receipt", { id }),
-  listTrashedReceipts: () => call<Receipt[]>("list_trashed_receipts"),
-  bookReceivables: () => call<BookReceivables>("book_receivables"),
-  customerReceivables: (customerId: number) => call<CustomerReceivables>("customer_receivables", { customerId }),
-  listOpenInstallments: (query: OpenInstallmentQuery) => call<OpenInstallmentPage>("list_open_installments", { query }),
+  getPaymentPlan: (contractId: number) => call("get_payment_plan", { contractId }),
+  addInstallment: (contractId: number, input: InstallmentInput) => call("add_installment", { contractId, input }),
+  updateInstallment: (id: number, input: InstallmentInput) => call("update_installment", { id, input }),
+  recordReceipt: (installmentId: number, input: ReceiptInput) => call("record_receipt", { installmentId, input }),
+  updateReceipt: (id: number, input: ReceiptInput) => call("update_receipt", { id, input }),
+  bookReceivables: () => call("book_receivables"),
+  customerReceivables: (customerId: number) => call("customer_receivables", { customerId }),
+  listOpenInstallments: (query: OpenInstallmentQuery) => call("list_open_installments", { query }),
 
-  pickDocumentFile: () => call<string | null>("pick_document_file"),
+  pickDocumentFile: () => call("pick_document_file"),
   attachDocument: (path: string, customerId: number, contractId: number | null) =>
-    call<Document>("attach_document", { path, customerId, contractId }),
-  listCustomerDocuments: (customerId: number) => call<Document[]>("list_customer_documents", { customerId }),
-  listContractDocuments: (contractId: number) => call<Document[]>("list_contract_documents", { contractId }),
+    call("attach_document", { path, customerId, contractId }),
+  listCustomerDocuments: (customerId: number) => call("list_customer_documents", { customerId }),
+  listContractDocuments: (contractId: number) => call("list_contract_documents", { contractId }),
   /** The file's bytes (sent raw, not as JSON), for the in-app preview. */
-  documentContents: (id: number) => call<ArrayBuffer>("document_contents", { id }),
+  documentContents: (id: number) => call("document_contents", { id }),
   /** Opens a decrypted copy with the system's app; resolves to the copy's path. */
-  openDocument: (id: number) => call<string>("open_document", { id }),
-  saveDocumentAs: (id: number, path: string) => call<null>("save_document_as", { id, path }),
-  renameDocument: (id: number, name: string) => call<Document>("rename_document", { id, name }),
-  trashDocument: (id: number) => call<null>("trash_document", { id }),
-  restoreDocument: (id: number) => call<null>("restore_document", { id }),
-  deleteDocument: (id: number) => call<null>("delete_document", { id }),
-  listTrashedDocuments: () => call<Document[]>("list_trashed_documents"),
+  openDocument: (id: number) => call("open_document", { id }),
+  saveDocumentAs: (id: number, path: string) => call("save_document_as", { id, path }),
+  renameDocument: (id: number, name: string) => call("rename_document", { id, name }),
 
   runReport: (name: ReportName, query: ReportQuery, onProgress: (progress: ExportProgress) => void = () => {}) =>
-    callWithProgress<Report>("run_report", { name, query }, onProgress),
-  cancelReports: () => call<null>("cancel_reports"),
-  drillReport: (request: DrillRequest, limit: number) => call<DrillList>("drill_report", { request, limit }),
-  tagDrilledCustomers: (request: DrillRequest, tag: string) => call<number>("tag_drilled_customers", { request, tag }),
-  planDrilledFollowUps: (request: DrillRequest, day: string) => call<number>("plan_drilled_follow_ups", { request, day }),
+    callWithProgress("run_report", { name, query }, onProgress),
+  cancelReports: () => call("cancel_reports"),
+  drillReport: (request: DrillRequest, limit: number) => call("drill_report", { request, limit }),
+  tagDrilledCustomers: (request: DrillRequest, tag: string) => call("tag_drilled_customers", { request, tag }),
+  planDrilledFollowUps: (request: DrillRequest, day: string) => call("plan_drilled_follow_ups", { request, day }),
   exportReport: (name: ReportName, query: ReportQuery, path: string, onProgress: (progress: ExportProgress) => void = () => {}) =>
-    callWithProgress<null>("export_report", { name, query, path }, onProgress),
+    callWithProgress("export_report", { name, query, path }, onProgress),
   exportReportPack: (month: string, language: Language, path: string, onProgress: (progress: ExportProgress) => void = () => {}) =>
-    callWithProgress<null>("export_report_pack", { month, language, path }, onProgress),
-  exportDrill: (request: DrillRequest, path: string) => call<number>("export_drill", { request, path }),
+    callWithProgress("export_report_pack", { month, language, path }, onProgress),
+  exportDrill: (request: DrillRequest, path: string) => call("export_drill", { request, path }),
 };

@@ -1,6 +1,7 @@
 //! Maps an AppError (code, field, reason) to a localized sentence; the English `message` is the last resort.
 import type { TFunction } from "i18next";
 import type { AppError } from "../api/bindings/AppError";
+import type { RecordKind } from "../api/bindings/RecordKind";
 
 const MISSING = "\u0000missing";
 
@@ -10,23 +11,32 @@ function lookup(t: TFunction, keys: string[], options: Record<string, unknown> =
   return text === MISSING ? null : text;
 }
 
-/** Whose fields an error names: a customer's (the default), a contact's, or one of the money side's. */
-export type Entity = "customer" | "contact" | "product" | "contract" | "installment" | "receipt";
+/** The message block of each kind's own field labels and field errors; a customer's (and the kinds that
+ * have none of their own) are `fields`. */
+const OWN_FIELDS: Record<RecordKind, string | null> = {
+  customers: null,
+  contacts: "contactFields",
+  followUps: null,
+  products: "productFields",
+  contracts: "contractFields",
+  installments: "installmentFields",
+  receipts: "receiptFields",
+  documents: null,
+};
 
-/** The message block of an entity's own field labels and field errors (`contactFields`, …); a customer's are `fields`. */
-function ownFields(entity: Entity): string | null {
-  return entity === "customer" ? null : `${entity}Fields`;
+function ownFields(kind: RecordKind): string | null {
+  return OWN_FIELDS[kind];
 }
 
 /** The localized label of a field name such as `uscc`, or the name itself when unknown. */
-export function fieldLabel(t: TFunction, field: string, entity: Entity = "customer"): string {
+export function fieldLabel(t: TFunction, field: string, entity: RecordKind = "customers"): string {
   const own = ownFields(entity);
   const keys = own ? [`${own}.${field}`, `fields.${field}`] : [`fields.${field}`];
   return lookup(t, keys) ?? field;
 }
 
 /** `label` names the field when the caller knows it better than the form labels do (an import's column). */
-export function errorText(t: TFunction, err: AppError, entity: Entity = "customer", label?: string): string {
+export function errorText(t: TFunction, err: AppError, entity: RecordKind = "customers", label?: string): string {
   const { code, field, reason } = err;
   const keys: string[] = [];
   const own = ownFields(entity);

@@ -32,7 +32,7 @@ export function ContactForm({ open, customerId, contact, onClose }: Props) {
   }, [open, contact, form]);
 
   const showError = (err: AppError) => {
-    const text = errorText(t, err, "contact");
+    const text = errorText(t, err, "contacts");
     const field = CONTACT_FIELDS.find((f) => f === err.field);
     if (err.code === "validation" && field) form.setFields([{ name: field, errors: [text] }]);
     else void message.error(text);

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { ContactListRow } from "../../api/bindings/ContactListRow";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { ExportMenu } from "../export/ExportMenu";
 
 export function ContactList({ onOpenCustomer }: { onOpenCustomer: (customerId: number) => void }) {

@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { Contact } from "../../api/bindings/Contact";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { birthdayText } from "./contactInput";
 import { ContactForm } from "./ContactForm";
@@ -60,7 +60,7 @@ export function CustomerContacts({ customerId }: { customerId: number }) {
                 onConfirm={() =>
                   trash.mutate(c.id, {
                     onSuccess: () => void message.success(t("contacts.trashed")),
-                    onError: (err) => void message.error(errorText(t, err, "contact")),
+                    onError: (err) => void message.error(errorText(t, err, "contacts")),
                   })
                 }
               >

@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Contract } from "../../api/bindings/Contract";
 import { Money } from "../../components/Money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { DocumentList } from "../documents/DocumentList";
 import { PaymentPlan } from "../payments/PaymentPlan";
@@ -46,7 +46,7 @@ export function ContractDetail({ id, onClose, onOpenCustomer }: Props) {
         void message.success(t("contracts.trashed"));
         onClose();
       },
-      onError: (err) => void message.error(errorText(t, err, "contract")),
+      onError: (err) => void message.error(errorText(t, err, "contracts")),
     });
   };
 

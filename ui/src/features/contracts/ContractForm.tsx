@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Contract } from "../../api/bindings/Contract";
 import { DayPicker } from "../../components/DayPicker";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { useSettings } from "../settings/useSettings";
 import { CONTRACT_FIELDS, emptyContractValues, toContractInput, toContractValues, type ContractFormValues } from "./contractInput";
@@ -58,10 +58,10 @@ export function ContractForm({ open, contract, customer = null, onClose, onSaved
     form.setFieldsValue(contract ? toContractValues(contract) : emptyContractValues(presetId));
   }, [open, contractId, presetId, form]);
 
-  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "contract");
+  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "contracts");
 
   const showError = (err: AppError) => {
-    const text = errorText(t, err, "contract");
+    const text = errorText(t, err, "contracts");
     const field = err.reason === "number_taken" ? "number" : CONTRACT_FIELDS.find((f) => f === err.field);
     const hasLines = (form.getFieldValue("lines") as unknown[] | undefined)?.length;
     // The amount is typed only without lines; with lines it is their total, shown under them.

@@ -9,7 +9,7 @@ import type { Contract } from "../../api/bindings/Contract";
 import type { HistoryEntry } from "../../api/bindings/HistoryEntry";
 import { formatDateTime } from "../../components/formatDate";
 import { formatMoney } from "../../components/money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { fieldLabel } from "../../i18n/errorText";
 
 function valueText(t: TFunction, language: string, field: string, value: string | null, contactName: (id: number) => string | null) {
@@ -24,12 +24,12 @@ export function changeText(t: TFunction, language: string, e: HistoryEntry, cont
   if (e.field === "created") return t("contracts.historyCreated");
   if (e.field === "deletedAt") return t(e.newValue ? "timeline.trashed" : "timeline.restored");
   const show = (v: string | null) => valueText(t, language, e.field, v, contactName);
-  return `${fieldLabel(t, e.field, "contract")}：${show(e.oldValue)} → ${show(e.newValue)}`;
+  return `${fieldLabel(t, e.field, "contracts")}：${show(e.oldValue)} → ${show(e.newValue)}`;
 }
 
 export function ContractHistory({ contract }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
-  const history = useQuery({ queryKey: queryKeys.contractHistory(contract.id), queryFn: () => api.listContractHistory(contract.id) });
+  const history = useQuery({ queryKey: queryKeys.contractHistory(contract.id), queryFn: () => api.listHistory("contracts", contract.id) });
   const contacts = useQuery({ queryKey: queryKeys.customerContacts(contract.customerId), queryFn: () => api.listCustomerContacts(contract.customerId) });
   const contactName = (id: number) => (id === contract.contactId ? contract.contactName : null) ?? contacts.data?.find((c) => c.id === id)?.name ?? null;
   const entries = [...(history.data ?? [])].sort((a, b) => b.changedAt - a.changedAt);

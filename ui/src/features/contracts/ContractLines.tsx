@@ -18,7 +18,7 @@ export function ContractLines({ serverError }: { serverError: string | null }) {
   const form = Form.useFormInstance<ContractFormValues>();
   const lines = Form.useWatch("lines", form) as LineValues[] | undefined;
   const amount = Form.useWatch("amount", form) as number | null | undefined;
-  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "contract");
+  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "contracts");
   const check = (ok: (value: unknown) => boolean, field: string, reason: string): Rule => ({
     validator: (_, value) => (ok(value) ? Promise.resolve() : Promise.reject(new Error(say(field, reason)))),
   });

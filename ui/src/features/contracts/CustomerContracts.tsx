@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { ContractRow } from "../../api/bindings/ContractRow";
 import { Money } from "../../components/Money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { ContractDetail } from "./ContractDetail";
 import { ContractForm } from "./ContractForm";
 import { ContractStatusTag } from "./ContractStatusTag";

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { ContractQuery } from "../../api/bindings/ContractQuery";
 import type { ContractRow } from "../../api/bindings/ContractRow";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export const CONTRACT_PAGE_SIZE = 100;
 

@@ -7,7 +7,7 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Customer } from "../../api/bindings/Customer";
 import { formatDateTime } from "../../components/formatDate";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { CustomerContacts } from "../contacts/CustomerContacts";
 import { CustomerContracts } from "../contracts/CustomerContracts";

@@ -3,7 +3,7 @@ import { Button, Cascader, Select, Space } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { LEVELS, STATUSES } from "./options";
 import { REGION_OPTIONS, regionFields, regionPath } from "./regions";
 import { DEFAULT_FILTER, type CustomerFilter } from "./useCustomerPages";

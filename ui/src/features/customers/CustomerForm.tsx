@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Customer } from "../../api/bindings/Customer";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { DuplicateWarning } from "./DuplicateWarning";
 import { emptyFormValues, formFieldOf, toFormValues, toInput, type CustomerFormValues } from "./customerInput";

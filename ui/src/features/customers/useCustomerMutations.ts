@@ -1,27 +1,20 @@
-//! Commands that change customers, each followed by the cache refresh that keeps every list correct.
-import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+//! Commands that change customers. The command table says which caches each makes stale; what is done
+//! here besides is faster than a refetch (the saved customer put in place, the edited row patched where
+//! it is so a long list keeps its scroll position).
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Customer } from "../../api/bindings/Customer";
 import type { CustomerInput } from "../../api/bindings/CustomerInput";
 import type { CustomerPage } from "../../api/bindings/CustomerPage";
-import { queryKeys } from "../../components/queryKeys";
-import { refreshMoney } from "../contracts/moneyRefresh";
-
-/** Drops loaded pages (lists restart at their first page) so no list shows a removed or missing row. */
-function resetLists(queryClient: QueryClient) {
-  void queryClient.resetQueries({ queryKey: queryKeys.customers });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.tags });
-}
+import { queryKeys } from "../../api/queryKeys";
+import { useRecordMutation } from "../records/useRecordMutations";
 
 export function useCreateCustomer() {
   const queryClient = useQueryClient();
   return useMutation<Customer, AppError, CustomerInput>({
     mutationFn: (input) => api.createCustomer(input),
-    onSuccess: (customer) => {
-      queryClient.setQueryData(queryKeys.customer(customer.id), customer);
-      resetLists(queryClient);
-    },
+    onSuccess: (customer) => queryClient.setQueryData(queryKeys.customer(customer.id), customer),
   });
 }
 
@@ -31,7 +24,6 @@ export function useUpdateCustomer() {
     mutationFn: ({ id, input }) => api.updateCustomer(id, input),
     onSuccess: (customer) => {
       queryClient.setQueryData(queryKeys.customer(customer.id), customer);
-      // Patch the row where it is, so the user keeps their scroll position in a long list.
       queryClient.setQueriesData<InfiniteData<CustomerPage>>({ queryKey: ["customers", "pages"] }, (data) =>
         data
           ? {
@@ -40,25 +32,16 @@ export function useUpdateCustomer() {
             }
           : data,
       );
-      void queryClient.invalidateQueries({ queryKey: ["customers", "count"] });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.tags });
     },
   });
 }
 
-function useRowCommand(command: (id: number) => Promise<null>) {
+/** A customer moved to or out of the trash, or deleted: its own cached copy goes (it is stale or gone). */
+function useCustomerRecord(verb: "trash" | "restore" | "delete") {
   const queryClient = useQueryClient();
-  return useMutation<null, AppError, number>({
-    mutationFn: command,
-    onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: queryKeys.customer(id) });
-      resetLists(queryClient);
-      // A trashed customer's contracts, receivables and documents leave with it, and come back with it.
-      refreshMoney(queryClient);
-    },
-  });
+  return useRecordMutation("customers", verb, (id) => queryClient.removeQueries({ queryKey: queryKeys.customer(id) }));
 }
 
-export const useTrashCustomer = () => useRowCommand(api.trashCustomer);
-export const useRestoreCustomer = () => useRowCommand(api.restoreCustomer);
-export const useDeleteCustomer = () => useRowCommand(api.deleteCustomer);
+export const useTrashCustomer = () => useCustomerRecord("trash");
+export const useRestoreCustomer = () => useCustomerRecord("restore");
+export const useDeleteCustomer = () => useCustomerRecord("delete");

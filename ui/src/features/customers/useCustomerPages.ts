@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { Customer } from "../../api/bindings/Customer";
 import type { CustomerQuery } from "../../api/bindings/CustomerQuery";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export const PAGE_SIZE = 100;
 

@@ -7,14 +7,12 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import { errorText } from "../../i18n/errorText";
 import { fileName } from "./documentFormat";
-import { useRefreshDocuments } from "./useDocuments";
 
 export type AttachProgress = { done: number; total: number };
 
 export function useAttach(customerId: number, contractId: number | null) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshDocuments();
   const [progress, setProgress] = useState<AttachProgress | null>(null);
 
   /** Attaches each path in turn; a file that fails does not stop the others. */
@@ -26,7 +24,6 @@ export function useAttach(customerId: number, contractId: number | null) {
       try {
         const doc = await api.attachDocument(path, customerId, contractId);
         attached.push(doc.name);
-        refresh();
       } catch (err) {
         void message.error(t("documents.attachFailed", { name: fileName(path), reason: errorText(t, err as AppError) }));
       }

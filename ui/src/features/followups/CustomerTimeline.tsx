@@ -2,26 +2,26 @@
 //! the customer and its contacts.
 import { App, Button, Empty, Popconfirm, Rate, Space, Tag, Timeline, Typography } from "antd";
 import { DeleteOutlined } from "@ant-design/icons";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import type { AppError } from "../../api/bindings/AppError";
 import type { TimelineEntry } from "../../api/bindings/TimelineEntry";
 import { formatDateTime } from "../../components/formatDate";
 import { formatMoney } from "../../components/money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText, fieldLabel } from "../../i18n/errorText";
 import { useUndoMerge } from "../merge/useMerge";
+import { useRecordMutation } from "../records/useRecordMutations";
 import { FollowUpForm } from "./FollowUpForm";
 
 function changeText(t: TFunction, e: Extract<TimelineEntry, { type: "change" }>): string {
-  const who = e.entity === "contact" ? t("timeline.contact", { name: e.label ?? "" }) : t("timeline.customer");
+  const who = e.entity === "contacts" ? t("timeline.contact", { name: e.label ?? "" }) : t("timeline.customer");
   const { field, oldValue, newValue } = e.change;
   if (field === "created") return `${who} · ${t("timeline.created")}`;
   if (field === "mergedInto") return `${who} · ${newValue ? t("merge.mergedInto", { name: newValue }) : t("merge.unmergedFrom", { name: oldValue ?? "" })}`;
   if (field === "deletedAt") return `${who} · ${t(newValue ? "timeline.trashed" : "timeline.restored")}`;
-  const label = fieldLabel(t, field, e.entity === "contact" ? "contact" : "customer");
+  const label = fieldLabel(t, field, e.entity);
   const show = (v: string | null) => (v === null || v === "" ? t("common.none") : field === "status" ? t(`status.${v}`) : v);
   return `${who} · ${label}：${show(oldValue)} → ${show(newValue)}`;
 }
@@ -29,18 +29,8 @@ function changeText(t: TFunction, e: Extract<TimelineEntry, { type: "change" }>)
 export function CustomerTimeline({ customerId }: { customerId: number }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const entries = useQuery({ queryKey: queryKeys.timeline(customerId), queryFn: () => api.customerTimeline(customerId) });
-  const trash = useMutation<null, AppError, number>({
-    mutationFn: api.trashFollowUp,
-    onSuccess: () => {
-      void message.success(t("followUps.trashed"));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(customerId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.today });
-    },
-    onError: (err) => void message.error(errorText(t, err)),
-  });
+  const trash = useRecordMutation("followUps", "trash", () => void message.success(t("followUps.trashed")));
 
   const undo = useUndoMerge();
   const undoMerge = (id: number) =>

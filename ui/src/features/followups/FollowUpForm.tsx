@@ -1,12 +1,12 @@
 //! Logging a follow-up on the customer page: how, with whom, what was said, and when to follow up next.
 import { App, Button, Card, Col, DatePicker, Form, Input, Rate, Row, Select } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { FollowUpKind } from "../../api/bindings/FollowUpKind";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 
 const KINDS: FollowUpKind[] = ["call", "visit", "wechat", "email", "meeting", "other"];
@@ -18,7 +18,6 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const contacts = useQuery({ queryKey: queryKeys.customerContacts(customerId), queryFn: () => api.listCustomerContacts(customerId) });
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -34,9 +33,6 @@ export function FollowUpForm({ customerId }: { customerId: number }) {
     onSuccess: () => {
       void message.success(t("followUps.saved"));
       form.resetFields();
-      void queryClient.invalidateQueries({ queryKey: queryKeys.timeline(customerId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.today });
     },
     onError: (err: AppError) => {
       const field = FIELDS.find((f) => f === err.field);

@@ -6,7 +6,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
-import type { Entity } from "../../api/bindings/Entity";
+import type { RecordKind } from "../../api/bindings/RecordKind";
+
+/** The kinds with a sheet of their own (documents come one file at a time). */
+type Entity = Exclude<RecordKind, "documents">;
 import type { ExportProgress } from "../../api/bindings/ExportProgress";
 import type { ImportMode } from "../../api/bindings/ImportMode";
 import type { ImportPreview } from "../../api/bindings/ImportPreview";
@@ -219,7 +222,7 @@ export function ImportPage() {
                 </Checkbox.Group>
               </div>}
               {preview.entity !== "customers" && (
-                <Typography.Text type="secondary" data-testid="import-match-note">{t(`import.${MATCH_NOTE[preview.entity]}`)}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="import-match-note">{t(`import.${MATCH_NOTE[preview.entity as keyof typeof MATCH_NOTE]}`)}</Typography.Text>
               )}
             </div>
             {warnings.map((w) => (

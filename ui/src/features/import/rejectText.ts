@@ -17,5 +17,5 @@ export function rejectFieldLabel(t: TFunction, field: string | null, fields: Rea
 export function rejectText(t: TFunction, reject: RejectedRow, fields: ReadonlyArray<ImportField>): string {
   if ((IMPORT_REASONS as ReadonlyArray<string>).includes(reject.reason)) return t(`import.reasons.${reject.reason}`);
   const label = reject.field ? rejectFieldLabel(t, reject.field, fields) : undefined;
-  return errorText(t, { code: "validation", message: "", field: reject.field, reason: reject.reason }, "customer", label);
+  return errorText(t, { code: "validation", message: "", field: reject.field, reason: reject.reason }, "customers", label);
 }

@@ -11,7 +11,7 @@ import type { DuplicateScan } from "../../api/bindings/DuplicateScan";
 import type { GroupMember } from "../../api/bindings/GroupMember";
 import { formatDateTime } from "../../components/formatDate";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { MergeDialog } from "./MergeDialog";
 

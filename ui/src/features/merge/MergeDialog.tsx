@@ -9,7 +9,7 @@ import { api } from "../../api/client";
 import type { Customer } from "../../api/bindings/Customer";
 import type { MergeOutcome } from "../../api/bindings/MergeOutcome";
 import { formatDateTime } from "../../components/formatDate";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { COMBINABLE, differing, initialPicks, mergedInput, shown, type MergeField, type Pick, type Picks } from "./mergeFields";
 import { useMergeCustomers, useUndoMerge } from "./useMerge";

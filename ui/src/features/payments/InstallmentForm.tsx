@@ -32,7 +32,7 @@ export function InstallmentForm({ open, contractId, installment, unplanned, onCl
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveInstallment();
-  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "installment");
+  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "installments");
 
   useEffect(() => {
     if (!open) return;
@@ -57,7 +57,7 @@ export function InstallmentForm({ open, contractId, installment, unplanned, onCl
           onClose();
         },
         onError: (err: AppError) => {
-          const text = errorText(t, err, "installment");
+          const text = errorText(t, err, "installments");
           const field = FIELDS.find((f) => f === err.field);
           if (err.code === "validation" && field) form.setFields([{ name: field, errors: [text] }]);
           else void message.error(text);

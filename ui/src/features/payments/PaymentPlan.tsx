@@ -13,7 +13,7 @@ import type { ContractStatus } from "../../api/bindings/ContractStatus";
 import type { Installment } from "../../api/bindings/Installment";
 import { daysLate, DAY_FORMAT } from "../../components/day";
 import { Money } from "../../components/Money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { InstallmentForm } from "./InstallmentForm";
 import { ReceiptForm } from "./ReceiptForm";
@@ -41,7 +41,7 @@ export function PaymentPlan({ contract }: { contract: Contract }) {
   const moveToTrash = (i: Installment) =>
     trash.mutate(i.id, {
       onSuccess: () => void message.success(t("plan.trashed")),
-      onError: (err: AppError) => void message.error(errorText(t, err, "installment")),
+      onError: (err: AppError) => void message.error(errorText(t, err, "installments")),
     });
 
   const addButton = (

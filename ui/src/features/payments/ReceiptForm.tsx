@@ -35,7 +35,7 @@ export function ReceiptForm({ installment, receipt = null, onClose }: Props) {
   const save = useSaveReceipt();
   const open = installment !== null;
   const outstanding = installment ? installment.amount - installment.received : 0;
-  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "receipt");
+  const say = (field: string, reason: string) => errorText(t, { code: "validation", message: "", field, reason }, "receipts");
 
   useEffect(() => {
     if (!installment) return;
@@ -61,7 +61,7 @@ export function ReceiptForm({ installment, receipt = null, onClose }: Props) {
           onClose();
         },
         onError: (err: AppError) => {
-          const text = errorText(t, err, "receipt");
+          const text = errorText(t, err, "receipts");
           const field = FIELDS.find((f) => f === err.field);
           if (err.code === "validation" && field) form.setFields([{ name: field, errors: [text] }]);
           else void message.error(text);

@@ -24,7 +24,7 @@ export function ReceiptList({ receipts, installments }: Props) {
   const moveToTrash = (r: Receipt) =>
     trash.mutate(r.id, {
       onSuccess: () => void message.success(t("plan.receiptTrashed")),
-      onError: (err: AppError) => void message.error(errorText(t, err, "receipt")),
+      onError: (err: AppError) => void message.error(errorText(t, err, "receipts")),
     });
 
   // While editing, the installment asks for what it still asks plus this receipt's own amount.

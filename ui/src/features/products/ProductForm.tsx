@@ -32,7 +32,7 @@ export function ProductForm({ open, product, onClose }: Props) {
   }, [open, product, form]);
 
   const showError = (err: AppError) => {
-    const text = errorText(t, err, "product");
+    const text = errorText(t, err, "products");
     // A taken code is a conflict, not a validation error, but it still belongs on the code field.
     const field = err.reason === "code_taken" ? "code" : PRODUCT_FIELDS.find((f) => f === err.field);
     if (field && (err.code === "validation" || err.reason === "code_taken")) form.setFields([{ name: field, errors: [text] }]);

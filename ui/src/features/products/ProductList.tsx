@@ -32,7 +32,7 @@ export function ProductList() {
   const moveToTrash = (p: Product) =>
     trash.mutate(p.id, {
       onSuccess: () => void message.success(t("products.trashed")),
-      onError: (err: AppError) => void message.error(errorText(t, err, "product")),
+      onError: (err: AppError) => void message.error(errorText(t, err, "products")),
     });
 
   const empty = pages.isError ? (

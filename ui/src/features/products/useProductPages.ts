@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { Product } from "../../api/bindings/Product";
 import type { ProductQuery } from "../../api/bindings/ProductQuery";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export const PRODUCT_PAGE_SIZE = 100;
 

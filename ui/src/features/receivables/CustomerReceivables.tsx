@@ -8,7 +8,7 @@ import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { CustomerReceivables as Receivables } from "../../api/bindings/CustomerReceivables";
 import { Money } from "../../components/Money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { ContractDetail } from "../contracts/ContractDetail";
 import { AgingBar } from "./AgingBar";

@@ -10,7 +10,7 @@ import type { AppError } from "../../api/bindings/AppError";
 import { Money } from "../../components/Money";
 import { ExportMenu } from "../export/ExportMenu";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { ContractDetail } from "../contracts/ContractDetail";
 import { AgingBar } from "./AgingBar";

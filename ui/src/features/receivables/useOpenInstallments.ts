@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { AgingBucket } from "../../api/bindings/AgingBucket";
 import type { OpenInstallment } from "../../api/bindings/OpenInstallment";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export const OPEN_PAGE_SIZE = 100;
 

@@ -11,7 +11,7 @@ import type { Language } from "../../api/bindings/Language";
 import type { ReportQuery } from "../../api/bindings/ReportQuery";
 import type { Row } from "../../api/bindings/Row";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { useSettings } from "../settings/useSettings";
 import { todayQuery } from "../today/todayQuery";

@@ -2,7 +2,7 @@
 //! or plan a follow-up for all of them on a day (next Monday unless changed).
 import { useState } from "react";
 import { App, Button, DatePicker, Drawer, Input, Space, Table, Typography } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
@@ -10,7 +10,7 @@ import type { AppError } from "../../api/bindings/AppError";
 import type { DrillRequest } from "../../api/bindings/DrillRequest";
 import type { DrillRow } from "../../api/bindings/DrillRow";
 import { Money } from "../../components/Money";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { ContractDetail } from "../contracts/ContractDetail";
 import { nextMonday } from "./period";
@@ -31,9 +31,6 @@ export function DrillDrawer({ request, label, onClose, onOpenCustomer }: Props) 
   const [tag, setTag] = useState("");
   const [day, setDay] = useState(nextMonday());
   const [contractId, setContractId] = useState<number | null>(null);
-  const queryClient = useQueryClient();
-  const refresh = (...keys: ReadonlyArray<readonly unknown[]>) =>
-    keys.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
   const list = useQuery({
     queryKey: queryKeys.drill(request ?? {}),
     queryFn: () => api.drillReport(request as DrillRequest, SHOWN),
@@ -45,7 +42,6 @@ export function DrillDrawer({ request, label, onClose, onOpenCustomer }: Props) 
     onSuccess: (n) => {
       void message.success(t("reports.drill.tagged", { count: n }));
       setTag("");
-      refresh(queryKeys.customers, queryKeys.tags, ["customer"]);
     },
     onError: fail,
   });
@@ -53,7 +49,6 @@ export function DrillDrawer({ request, label, onClose, onOpenCustomer }: Props) 
     mutationFn: () => api.planDrilledFollowUps(request as DrillRequest, day),
     onSuccess: (n) => {
       void message.success(t("reports.drill.planned", { count: n }));
-      refresh(queryKeys.today, queryKeys.customers, ["customer"], ["timeline"]);
     },
     onError: fail,
   });

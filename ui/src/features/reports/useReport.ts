@@ -8,7 +8,7 @@ import type { ExportProgress } from "../../api/bindings/ExportProgress";
 import type { Report } from "../../api/bindings/Report";
 import type { ReportName } from "../../api/bindings/ReportName";
 import type { ReportQuery } from "../../api/bindings/ReportQuery";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export function useReport(name: ReportName, query: ReportQuery, enabled = true) {
   const [progress, setProgress] = useState<ExportProgress | null>(null);

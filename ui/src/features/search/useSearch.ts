@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);

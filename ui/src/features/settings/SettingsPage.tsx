@@ -7,7 +7,7 @@ import type { AppError } from "../../api/bindings/AppError";
 import type { Language } from "../../api/bindings/Language";
 import { useLanguage } from "../../components/LanguageProvider";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { LANGUAGES } from "../../i18n/language";
 import { errorText } from "../../i18n/errorText";
 import { IntegrityCheck } from "./IntegrityCheck";

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Settings } from "../../api/bindings/Settings";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 /** What Today and notifications use until the settings are read. */
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,7 +35,6 @@ export function useSaveSettings() {
     mutationFn: async (change) => api.setSettings(change(await api.getSettings())),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.today });
     },
   });
 }

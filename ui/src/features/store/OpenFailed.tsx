@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api, toAppError } from "../../api/client";
 import type { StoreStatus } from "../../api/bindings/StoreStatus";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { UnlockCard } from "./UnlockCard";
 
 export function OpenFailed({ status }: { status: StoreStatus }) {

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { EnterPassphrase } from "./EnterPassphrase";
 import { EnterRecoveryKey } from "./EnterRecoveryKey";

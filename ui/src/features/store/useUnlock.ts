@@ -1,8 +1,9 @@
-//! A mutation over one unlock command whose resulting StoreStatus replaces the cached one.
+//! A mutation over one unlock command whose resulting StoreStatus replaces the cached one (the command
+//! table refreshes what an opened store shows).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AppError } from "../../api/bindings/AppError";
 import type { StoreStatus } from "../../api/bindings/StoreStatus";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 
 export function useUnlock(command: (secret: string) => Promise<StoreStatus>) {
   const queryClient = useQueryClient();
@@ -10,7 +11,6 @@ export function useUnlock(command: (secret: string) => Promise<StoreStatus>) {
     mutationFn: command,
     onSuccess: (status) => {
       queryClient.setQueryData(queryKeys.storeStatus, status);
-      if (status.state === "open") void queryClient.invalidateQueries({ queryKey: queryKeys.customers });
     },
   });
 }

@@ -2,14 +2,14 @@
 //! to their end, birthdays and keeping in touch in the coming days, and customers gone quiet — each with
 //! done, snooze, and a way to the customer.
 import { App, Card, Empty, List, Result, Skeleton, Space, Typography } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
 import type { Reminder } from "../../api/bindings/Reminder";
 import { PageTitle } from "../../components/PageTitle";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { errorText } from "../../i18n/errorText";
 import { AtRiskCard } from "../reports/AtRiskCard";
 import { useSettings } from "../settings/useSettings";
@@ -21,7 +21,6 @@ export { localToday } from "./todayQuery";
 export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: number) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const { settings, isPending: settingsPending } = useSettings();
   const query = todayQuery(settings.reminders);
   const { today } = query;
@@ -36,7 +35,6 @@ export function TodayPage({ onOpenCustomer }: { onOpenCustomer: (customerId: num
     onSuccess: (_, { snoozeDays }) => {
       const until = snoozeDays === null ? null : dayjs(today).add(snoozeDays, "day").format("YYYY-MM-DD");
       void message.success(until ? t("today.snoozedMessage", { date: until }) : t("today.doneMessage"));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.today });
     },
     onError: (err) => void message.error(errorText(t, err)),
   });

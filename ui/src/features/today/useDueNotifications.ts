@@ -6,7 +6,7 @@ import { isPermissionGranted, requestPermission, sendNotification } from "@tauri
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
-import { queryKeys } from "../../components/queryKeys";
+import { queryKeys } from "../../api/queryKeys";
 import { useSettings } from "../settings/useSettings";
 import { newlyDue, noticeKey, noticeOf } from "./dueNotices";
 import { todayQuery } from "./todayQuery";

@@ -12,15 +12,14 @@ import { errorText } from "../../i18n/errorText";
 import { CustomerTable } from "../customers/CustomerTable";
 import { useDeleteCustomer, useRestoreCustomer } from "../customers/useCustomerMutations";
 import { DEFAULT_FILTER, type CustomerFilter } from "../customers/useCustomerPages";
-import { TrashedDocuments } from "./TrashedDocuments";
-import { TrashedMoney, type MoneyKind } from "./TrashedMoney";
+import type { RecordKind } from "../../api/bindings/RecordKind";
 import { TrashedRecords } from "./TrashedRecords";
 
 export function TrashList() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [filter, setFilter] = useState<CustomerFilter>({ ...DEFAULT_FILTER, trashed: true });
-  const [kind, setKind] = useState<"customers" | "contacts" | "followUps" | "documents" | MoneyKind>("customers");
+  const [kind, setKind] = useState<RecordKind>("customers");
   const restore = useRestoreCustomer();
   const remove = useDeleteCustomer();
 
@@ -90,9 +89,7 @@ export function TrashList() {
           { value: "receipts", label: <span data-testid="trash-tab-receipts">{t("moneyTrash.receipts")}</span> },
         ]}
       />
-      {(kind === "contacts" || kind === "followUps") && <TrashedRecords kind={kind} />}
-      {kind === "documents" && <TrashedDocuments />}
-      {(kind === "products" || kind === "contracts" || kind === "installments" || kind === "receipts") && <TrashedMoney kind={kind} />}
+      {kind !== "customers" && <TrashedRecords key={kind} kind={kind} />}
       {kind === "customers" && <CustomerTable
         filter={filter}
         onSortChange={(sort, direction) => setFilter((f) => ({ ...f, sort, direction }))}

@@ -1,76 +1,83 @@
-//! Trashed contacts and follow-ups, each restorable onto its customer or deletable for good.
+//! The trashed records of one kind (every kind but customers, which have their own filterable table), each
+//! restorable or deletable for good after a confirmation.
 import { App, Button, Popconfirm, Space, Table } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ColumnsType } from "antd/es/table";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../../api/client";
 import type { AppError } from "../../api/bindings/AppError";
+import { queryKeys } from "../../api/queryKeys";
 import { formatDateTime } from "../../components/formatDate";
-import { queryKeys } from "../../components/queryKeys";
+import { Money } from "../../components/Money";
 import { errorText } from "../../i18n/errorText";
+import { DocumentIcon } from "../documents/DocumentIcon";
+import { useRecordMutation } from "../records/useRecordMutations";
+import { TRASH_COLUMNS, trashRows, type TrashKind, type TrashRow } from "./trashRows";
+import "../documents/documents.css";
 
-type Row = { id: number; name: string; owner: string | null; deletedAt: number | null };
-type Kind = "contacts" | "followUps";
-
-const COMMANDS = {
-  contacts: { restore: api.restoreContact, remove: api.deleteContact, entity: "contact" as const },
-  followUps: { restore: api.restoreFollowUp, remove: api.deleteFollowUp, entity: "customer" as const },
-};
-
-async function load(kind: Kind): Promise<Row[]> {
-  if (kind === "contacts") {
-    const page = await api.listContacts({ after: null, trashed: true, limit: 500 });
-    return page.rows.map((r) => ({ id: r.contact.id, name: r.contact.name, owner: r.customerName, deletedAt: r.contact.deletedAt }));
-  }
-  const list = await api.listTrashedFollowUps();
-  return list.map((f) => ({ id: f.id, name: f.content.slice(0, 60), owner: f.contactName, deletedAt: f.deletedAt }));
-}
-
-export function TrashedRecords({ kind }: { kind: Kind }) {
+export function TrashedRecords({ kind }: { kind: TrashKind }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const rows = useQuery({ queryKey: ["trash", kind], queryFn: () => load(kind) });
-  const done = (text: string) => () => {
-    void message.success(text);
-    void queryClient.invalidateQueries({ queryKey: ["trash", kind] });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.contacts });
-    void queryClient.invalidateQueries({ queryKey: ["timeline"] });
-    void queryClient.invalidateQueries({ queryKey: ["search"] });
-  };
-  const fail = (err: AppError) => void message.error(errorText(t, err, COMMANDS[kind].entity));
-  const restore = useMutation<null, AppError, number>({ mutationFn: COMMANDS[kind].restore, onSuccess: done(t("trash.restored")), onError: fail });
-  const remove = useMutation<null, AppError, number>({ mutationFn: COMMANDS[kind].remove, onSuccess: done(t("trash.deleted")), onError: fail });
+  const rows = useQuery({ queryKey: queryKeys.trash(kind), queryFn: async () => trashRows(await api.listTrash(kind)) });
+  const fail = (err: AppError) => void message.error(errorText(t, err, kind));
+  const restore = useRecordMutation(kind, "restore");
+  const remove = useRecordMutation(kind, "delete");
+  const labels = TRASH_COLUMNS[kind];
+
+  const columns: ColumnsType<TrashRow> = [
+    {
+      key: "name",
+      title: t(labels.name),
+      render: (_, r) => (
+        <Space>
+          {r.icon && <DocumentIcon kind={r.icon} label={t(`documents.kinds.${r.icon}`)} />}
+          <span data-testid={`trash-${kind}-name`}>{r.name}</span>
+        </Space>
+      ),
+    },
+    { key: "owner", title: t(labels.owner), render: (_, r) => r.owner ?? t("common.none") },
+    ...(labels.amount
+      ? [{ key: "amount", title: t(labels.amount), align: "right" as const, width: 140, render: (_: unknown, r: TrashRow) => <Money fen={r.amount ?? 0} /> }]
+      : []),
+    { key: "deletedAt", title: t("fields.deletedAt"), width: 170, render: (_, r) => formatDateTime(r.deletedAt, i18n.language) },
+    {
+      key: "actions",
+      title: t("trash.actions"),
+      width: 200,
+      render: (_, r) => (
+        <Space size="small">
+          <Button
+            size="small"
+            onClick={() => restore.mutate(r.id, { onSuccess: () => void message.success(t(labels.restored)), onError: fail })}
+            data-testid={`trash-${kind}-restore`}
+          >
+            {t("trash.restore")}
+          </Button>
+          <Popconfirm
+            title={t("trash.deleteConfirm")}
+            okText={t("common.delete")}
+            cancelText={t("common.cancel")}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove.mutate(r.id, { onSuccess: () => void message.success(t("trash.deleted")), onError: fail })}
+          >
+            <Button size="small" danger data-testid={`trash-${kind}-delete`}>
+              {t("trash.delete")}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
 
   return (
-    <Table<Row>
+    <Table<TrashRow>
       size="small"
       rowKey="id"
       loading={rows.isPending}
       dataSource={rows.data ?? []}
       pagination={false}
-      locale={{ emptyText: t("trash.empty") }}
-      columns={[
-        { key: "name", title: t(kind === "contacts" ? "contactFields.name" : "followUps.content"), render: (_, r) => <span data-testid={`trash-${kind}-name`}>{r.name}</span> },
-        { key: "owner", title: t(kind === "contacts" ? "contactFields.customer" : "followUps.contact"), render: (_, r) => r.owner ?? t("common.none") },
-        { key: "deletedAt", title: t("fields.deletedAt"), width: 170, render: (_, r) => formatDateTime(r.deletedAt, i18n.language) },
-        {
-          key: "actions",
-          title: t("trash.actions"),
-          width: 200,
-          render: (_, r) => (
-            <Space size="small">
-              <Button size="small" onClick={() => restore.mutate(r.id)} data-testid={`trash-${kind}-restore`}>
-                {t("trash.restore")}
-              </Button>
-              <Popconfirm title={t("trash.deleteConfirm")} okText={t("common.delete")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(r.id)}>
-                <Button size="small" danger>
-                  {t("trash.delete")}
-                </Button>
-              </Popconfirm>
-            </Space>
-          ),
-        },
-      ]}
+      locale={{ emptyText: rows.isError ? errorText(t, rows.error as unknown as AppError) : t("trash.empty") }}
+      columns={columns}
     />
   );
 }
