@@ -73,6 +73,7 @@ def expand(tree):
 
 USE_RE = re.compile(r"\b(pub(?:\([\w:]+\))?\s+)?use\s+([^;]+);")
 PATH_RE = re.compile(r"(?<![\w:])((?:crate|super|self)(?:::\w+)+)")
+CHILD_RE = re.compile(r"(?<![\w:])((?!crate|super|self|std|sqlx|serde|chrono|tokio)[a-z_][a-z0-9_]*(?:::\w+)+)")
 
 
 def uses_of(text):
@@ -85,6 +86,9 @@ def uses_of(text):
     body = USE_RE.sub("", text)
     for m in PATH_RE.finditer(body):
         out.append((False, m.group(1)))
+    # A path that starts at a child module (`dashboard::build(…)`), resolved by the caller.
+    for m in CHILD_RE.finditer(body):
+        out.append((False, "self::" + m.group(1)))
     return out
 
 
@@ -113,6 +117,8 @@ def analyse_rust(src, crate):
     for mod, text in texts.items():
         raw[mod] = []
         for is_pub, p in uses_of(text):
+            if p.startswith("self::") and (mod + (p.split("::")[1],)) not in mods:
+                continue
             base, segs = absolute(mod, p, crate)
             if segs and segs[0] not in ("crate", "super", "self") and not p.startswith(("crate", "super", "self", crate)):
                 # `use std::…`, `use sqlx::…`, or a child module named without `self::`.

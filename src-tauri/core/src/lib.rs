@@ -2,6 +2,7 @@
 
 pub mod aggregate;
 pub mod bench;
+pub mod bulk;
 pub mod contact;
 pub mod contract;
 pub mod customer;

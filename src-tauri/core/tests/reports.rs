@@ -11,7 +11,8 @@ use crm_core::customer::{CustomerInput, LifecycleStatus};
 use crm_core::product::ProductInput;
 use crm_core::receivable::{InstallmentInput, PaymentMethod, ReceiptInput};
 use crm_core::record::RecordKind;
-use crm_core::report::drill::{self, DrillRequest};
+use crm_core::report::drill;
+use crm_core::report::DrillRequest;
 use crm_core::report::{
     self, Cache, Cell, Comparison, Context, Report, ReportFilters, ReportName, ReportQuery,
 };

@@ -3,7 +3,7 @@
 use crm_core::contact::{Contact, ContactInput, ContactPage, ContactQuery};
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

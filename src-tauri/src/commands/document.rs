@@ -8,7 +8,7 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
-use super::{test_path, Reply};
+use super::reply::{test_path, Reply};
 use crate::AppState;
 
 /// The file to attach, from the OS file dialog; none when the user cancels.

@@ -5,7 +5,7 @@ use crm_core::reminder::{self, ReminderKind, TodayQuery, TodayView};
 use crm_core::timeline::{self, TimelineEntry};
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

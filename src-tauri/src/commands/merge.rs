@@ -4,7 +4,7 @@ use crm_core::duplicate::{self, DuplicateScan};
 use crm_core::merge::{self, Merge, MergeInput, MergeOutcome};
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod product;
 pub mod receivable;
 pub mod record;
+mod reply;
 pub mod report;
 pub mod search;
 pub mod settings;
@@ -22,8 +23,6 @@ pub mod table;
 pub mod transfer;
 
 pub use table::{Cache, Command};
-
-type Reply<T> = Result<T, crm_core::AppError>;
 
 /// Expands the list into the handler registration and [`COMMANDS`], each entry's module source kept for
 /// [`table`] to read its arguments and result from.
@@ -217,13 +216,3 @@ const MONEY_AND_CUSTOMERS: &[Cache] = &[
     Customers,
     Customer,
 ];
-
-/// Test-only: debug builds take what a native dialog would give (or a switch) from the environment; the
-/// end-to-end tests cannot click through a native dialog. Release builds ignore these variables.
-pub(crate) fn test_path(var: &str) -> Option<String> {
-    if cfg!(debug_assertions) {
-        std::env::var(var).ok().filter(|v| !v.is_empty())
-    } else {
-        None
-    }
-}

@@ -3,7 +3,7 @@
 use crm_core::product::{Product, ProductInput, ProductPage, ProductQuery};
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

@@ -7,7 +7,7 @@ use crm_core::receivable::{
 use crm_core::time::today;
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

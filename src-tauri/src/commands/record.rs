@@ -6,7 +6,7 @@ use crm_core::record::RecordKind;
 use crm_core::trash::TrashedRows;
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crm_core::export::ExportProgress;
-use crm_core::report::drill::{self, DrillList, DrillRequest};
+use crm_core::report::drill;
 use crm_core::report::{self, Context, Report, ReportName, ReportQuery};
+use crm_core::report::{DrillList, DrillRequest};
 use crm_core::settings::Language;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 /// The context of a report for this window: its cache, the shared cancel flag, progress to `channel`.

@@ -3,7 +3,7 @@
 use crm_core::search::{self, SearchHit};
 use tauri::State;
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

@@ -3,7 +3,7 @@
 use crm_core::settings::Settings;
 use tauri::{AppHandle, Runtime, State};
 
-use super::Reply;
+use super::reply::Reply;
 use crate::AppState;
 
 #[tauri::command]

@@ -12,7 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use super::{test_path, Reply};
+use super::reply::{test_path, Reply};
 use crate::AppState;
 
 /// The spreadsheet to import, from the OS file dialog; none when the user cancels.

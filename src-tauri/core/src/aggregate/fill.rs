@@ -8,8 +8,18 @@ use super::schema::{
     self, book_dims, contract_counts, cube_add, dim_case, dim_keys, local_day, receipt_counts,
     STAGE, TABLE_NAMES,
 };
-use super::Marks;
 use crate::error::Result;
+
+/// The largest id of each table a bulk load adds to, taken before it starts: `Suspended::resume` adds
+/// the rows above them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    pub customers: i64,
+    pub contracts: i64,
+    pub installments: i64,
+    pub receipts: i64,
+    pub follow_ups: i64,
+}
 
 /// Empties every derived table but the generation counter.
 pub(super) async fn clear(conn: &mut SqliteConnection) -> Result<()> {

@@ -25,6 +25,7 @@ use sqlx::SqliteConnection;
 
 use crate::error::Result;
 
+use fill::Marks;
 pub(crate) use schema::{contract_counts, local_day, receipt_counts, CUSTOMER_DIMS, STAGE};
 
 /// The version of the tables, triggers and definitions here; a store built with another is rebuilt once.
@@ -62,17 +63,6 @@ pub(crate) async fn ensure(conn: &mut SqliteConnection) -> Result<bool> {
 pub async fn rebuild(conn: &mut SqliteConnection) -> Result<()> {
     fill::clear(conn).await?;
     fill::all(conn).await
-}
-
-/// The largest id of each table a bulk load adds to, taken before it starts: [`Suspended::resume`] adds
-/// the rows above them.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Marks {
-    pub customers: i64,
-    pub contracts: i64,
-    pub installments: i64,
-    pub receipts: i64,
-    pub follow_ups: i64,
 }
 
 /// The insert triggers a bulk load lifted, and where the tables stood before it.

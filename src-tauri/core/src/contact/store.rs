@@ -192,6 +192,12 @@ pub struct Contacts<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn contacts(&self) -> Contacts<'_> {
+        Contacts { store: self }
+    }
+}
+
 impl Contacts<'_> {
     /// Validates what the form sent and adds the contact to a live customer.
     pub async fn create_from(&self, customer_id: i64, input: &ContactInput) -> Result<Contact> {

@@ -105,6 +105,12 @@ pub struct Contracts<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn contracts(&self) -> Contracts<'_> {
+        Contracts { store: self }
+    }
+}
+
 pub(crate) fn unique_number(e: sqlx::Error) -> CoreError {
     if let sqlx::Error::Database(db) = &e {
         if db.message().contains("contracts.number") {

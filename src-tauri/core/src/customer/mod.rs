@@ -9,9 +9,9 @@ pub use model::{
 };
 pub use query::{CustomerPage, CustomerQuery, CustomerSort, SortDirection};
 pub(crate) use store::{
-    load, load_many, overwrite, overwrite_fields, require_live_customer, unique_uscc,
+    insert_many, load, load_many, overwrite, overwrite_fields, require_live_customer, unique_uscc,
 };
-pub use store::{BulkLoad, Customers, LoadTimes, NewRow};
+pub use store::{Customers, NewRow};
 
 /// The cursor that continues a list after `row` (benchmarks use it to start deep in the book).
 pub fn cursor_after(query: &CustomerQuery, row: &Customer) -> String {

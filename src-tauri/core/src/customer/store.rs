@@ -1,7 +1,5 @@
 //! SQL for the customer archive: create, edit with history, trash, restore, delete, and keyset-paged lists.
 
-use std::time::{Duration, Instant};
-
 use sqlx::query_builder::Separated;
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -14,7 +12,6 @@ use crate::history::{self, Change};
 use crate::record::RecordKind;
 use crate::search;
 use crate::store::Store;
-use crate::store::{BULK_PRAGMAS, NORMAL_PRAGMAS};
 use crate::time::now_ms;
 
 const COLUMNS: &str = "id, name, kind, uscc, industry, source, province, city, district, address, phone, mobile, \
@@ -113,6 +110,12 @@ pub struct NewRow<'a> {
 /// The customer archive of one open store.
 pub struct Customers<'s> {
     pub(crate) store: &'s Store,
+}
+
+impl Store {
+    pub fn customers(&self) -> Customers<'_> {
+        Customers { store: self }
+    }
 }
 
 pub(crate) fn unique_uscc(e: sqlx::Error) -> CoreError {
@@ -214,20 +217,6 @@ impl Customers<'_> {
         tx.commit().await?;
         self.get(id).await
     }
-
-    /// Starts a bulk load (demo data, imports): one transaction for the whole load, so a failure leaves the
-    /// store as it was. When `rebuild_indexes`, the secondary indexes are dropped first and built once at
-    /// the end, which is far cheaper than keeping ten B-trees in random order row by row.
-    pub async fn bulk(&self, rebuild_indexes: bool) -> Result<BulkLoad> {
-        BulkLoad::begin(
-            self.store,
-            &["customers", "customer_tags", "contacts", "follow_ups"],
-            rebuild_indexes,
-            true,
-        )
-        .await
-    }
-
     /// One customer, live or trashed.
     pub async fn get(&self, id: i64) -> Result<Customer> {
         let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?");
@@ -565,246 +554,32 @@ fn fields_of(c: &ValidCustomer) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
-/// Puts the writer's normal settings back after a load that changed them, when nothing else does: a
-/// load that fails (dropped before `finish`) leaves its transaction to roll back and this to run after.
-struct Settle {
-    writer: sqlx::SqlitePool,
-    armed: bool,
-}
-
-impl Drop for Settle {
-    fn drop(&mut self) {
-        if !self.armed {
-            return;
-        }
-        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-            let writer = self.writer.clone();
-            runtime.spawn(async move {
-                if let Ok(mut conn) = writer.acquire().await {
-                    for pragma in NORMAL_PRAGMAS {
-                        let _ = sqlx::query(pragma).execute(&mut *conn).await;
-                    }
-                }
+/// Adds rows with multi-row statements, with their tags. Rows need ids so their tags can be written
+/// alongside (bulk loads).
+pub(crate) async fn insert_many(
+    conn: &mut sqlx::SqliteConnection,
+    rows: &[NewRow<'_>],
+) -> Result<()> {
+    // 24 columns a row; SQLite allows 32,766 variables a statement.
+    const ROWS_PER_STATEMENT: usize = 500;
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let mut b = QueryBuilder::new("");
+        push_values(&mut b, chunk);
+        b.build().execute(&mut *conn).await.map_err(unique_uscc)?;
+        let tagged: Vec<(i64, &String)> = chunk
+            .iter()
+            .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
+            .flat_map(|(id, tags)| tags.iter().map(move |t| (id, t)))
+            .collect();
+        for tag_chunk in tagged.chunks(5000) {
+            let mut t = QueryBuilder::new("INSERT INTO customer_tags (customer_id, tag) ");
+            t.push_values(tag_chunk, |mut v, (id, tag)| {
+                v.push_bind(*id).push_bind(*tag);
             });
+            t.build().execute(&mut *conn).await?;
         }
     }
-}
-
-/// Where a bulk load's time went (`crmctl bench` prints it, to tell the costs apart).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct LoadTimes {
-    /// Writing the customer rows and their tags.
-    pub customers: Duration,
-    /// Writing contacts and follow-ups.
-    pub book: Duration,
-    /// Building the secondary indexes the load dropped.
-    pub indexes: Duration,
-    /// Writing the search tokens of what the load added or changed.
-    pub search: Duration,
-    /// Merging the search index's segments into one, after the tokens are written.
-    pub search_merge: Duration,
-    /// Adding what the load inserted to the reports' totals.
-    pub aggregates: Duration,
-    /// The commit.
-    pub commit: Duration,
-}
-
-/// A bulk load in progress; nothing is visible to others until `finish`.
-pub struct BulkLoad {
-    tx: sqlx::Transaction<'static, Sqlite>,
-    indexes: Vec<(String, String)>,
-    /// Whether the load dropped the indexes and changed the writer's settings (after `tx`: dropped
-    /// after it, so a failed load rolls back before the settings return).
-    settle: Settle,
-    /// With a load of customers and contacts, the largest ids before it: `finish` indexes the records
-    /// above them for search.
-    search: Option<search::Before>,
-    /// Stored customers the load changed: `finish` writes their search tokens again.
-    changed: Vec<i64>,
-    /// The reports' insert triggers a large load lifts; `finish` adds what it inserted set-wise.
-    totals: crate::aggregate::Suspended,
-    times: LoadTimes,
-}
-
-impl BulkLoad {
-    /// Starts a bulk load into `tables`; with `rebuild_indexes`, their secondary indexes are dropped now
-    /// and built once by `finish`.
-    pub(crate) async fn begin(
-        store: &Store,
-        tables: &[&str],
-        rebuild_indexes: bool,
-        search: bool,
-    ) -> Result<BulkLoad> {
-        // Armed before the settings change: from here on a failure puts the normal ones back.
-        let settle = Settle {
-            writer: store.writer_pool().clone(),
-            armed: rebuild_indexes,
-        };
-        if rebuild_indexes {
-            // While the indexes are built the table is scanned once per index: keep it in memory, sort
-            // in memory, and let the sorter use a second thread. `finish` puts the normal settings back.
-            // Set before the transaction: SQLite refuses to change temp_store inside one once the
-            // connection has used its temporary database (an ALTER TABLE … RENAME in a migration does).
-            let mut conn = store.writer_pool().acquire().await?;
-            for pragma in BULK_PRAGMAS {
-                sqlx::query(pragma).execute(&mut *conn).await?;
-            }
-        }
-        let mut tx = store.write().await?;
-        let mut indexes = Vec::new();
-        if rebuild_indexes {
-            let list = tables
-                .iter()
-                .map(|t| format!("'{t}'"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            indexes = sqlx::query_as::<_, (String, String)>(&format!(
-                "SELECT name, sql FROM sqlite_master \
-                 WHERE type = 'index' AND tbl_name IN ({list}) AND sql IS NOT NULL"
-            ))
-            .fetch_all(&mut *tx)
-            .await?;
-            for (name, _) in &indexes {
-                sqlx::query(&format!("DROP INDEX \"{name}\""))
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            if search {
-                search::bulk_settings(&mut tx, true).await?;
-            }
-        }
-        let search = match search {
-            true => Some(search::Before::now(&mut tx).await?),
-            false => None,
-        };
-        let totals = match rebuild_indexes {
-            true => crate::aggregate::suspend(&mut tx).await?,
-            false => crate::aggregate::Suspended::default(),
-        };
-        Ok(BulkLoad {
-            tx,
-            indexes,
-            settle,
-            search,
-            changed: Vec::new(),
-            totals,
-            times: LoadTimes::default(),
-        })
-    }
-
-    /// Adds rows with multi-row statements. Rows need ids so their tags can be written alongside.
-    pub async fn add(&mut self, rows: &[NewRow<'_>]) -> Result<()> {
-        // 24 columns a row; SQLite allows 32,766 variables a statement.
-        const ROWS_PER_STATEMENT: usize = 500;
-        let start = Instant::now();
-        for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-            let mut b = QueryBuilder::new("");
-            push_values(&mut b, chunk);
-            b.build()
-                .execute(&mut *self.tx)
-                .await
-                .map_err(unique_uscc)?;
-            let tagged: Vec<(i64, &String)> = chunk
-                .iter()
-                .filter_map(|r| r.id.map(|id| (id, &r.customer.tags)))
-                .flat_map(|(id, tags)| tags.iter().map(move |t| (id, t)))
-                .collect();
-            for tag_chunk in tagged.chunks(5000) {
-                let mut t = QueryBuilder::new("INSERT INTO customer_tags (customer_id, tag) ");
-                t.push_values(tag_chunk, |mut v, (id, tag)| {
-                    v.push_bind(*id).push_bind(*tag);
-                });
-                t.build().execute(&mut *self.tx).await?;
-            }
-        }
-        self.times.customers += start.elapsed();
-        Ok(())
-    }
-
-    /// The load's own connection, for writes that go with it (an import's updates and its record, the
-    /// demo's contracts).
-    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
-        &mut self.tx
-    }
-
-    /// Writes `customer` over the stored `before` as `overwrite` does, but leaves its search tokens to
-    /// `finish` (written in the middle of a load, each would make FTS5 write out a segment of its own).
-    pub(crate) async fn overwrite(
-        &mut self,
-        before: &Customer,
-        customer: &ValidCustomer,
-    ) -> Result<bool> {
-        let changed = overwrite_fields(&mut self.tx, before, customer).await?;
-        if changed {
-            self.changed.push(before.id);
-        }
-        Ok(changed)
-    }
-
-    /// Adds contacts of customers added in this load (or already stored); `finish` indexes them for search.
-    pub async fn add_contacts(&mut self, rows: &[crate::contact::NewContact]) -> Result<()> {
-        let start = Instant::now();
-        crate::contact::insert_many(&mut self.tx, rows).await?;
-        self.times.book += start.elapsed();
-        Ok(())
-    }
-
-    /// Adds follow-ups of customers in this load and sets those customers' next follow-up dates.
-    pub async fn add_follow_ups(&mut self, rows: &[crate::follow_up::NewFollowUp]) -> Result<()> {
-        let start = Instant::now();
-        crate::follow_up::insert_many(&mut self.tx, rows).await?;
-        self.times.book += start.elapsed();
-        Ok(())
-    }
-
-    /// Rebuilds the dropped indexes (a duplicate 统一社会信用代码 fails here and undoes the whole load),
-    /// indexes the customers and contacts the load added for search, and commits.
-    pub async fn finish(mut self) -> Result<LoadTimes> {
-        let start = Instant::now();
-        for (_, sql) in &self.indexes {
-            sqlx::query(sql)
-                .execute(&mut *self.tx)
-                .await
-                .map_err(unique_uscc)?;
-        }
-        self.times.indexes = start.elapsed();
-        let start = Instant::now();
-        std::mem::take(&mut self.totals)
-            .resume(&mut self.tx)
-            .await?;
-        self.times.aggregates = start.elapsed();
-        // Last of the load's writes: a multi-row write after them would make FTS5 write out its terms.
-        let start = Instant::now();
-        if let Some(before) = self.search {
-            let tuned = self.settle.armed;
-            self.times.search_merge =
-                search::index_load(&mut self.tx, &mut self.changed, Some(before), tuned).await?;
-        }
-        self.times.search = start.elapsed() - self.times.search_merge;
-        let start = Instant::now();
-        self.tx.commit().await?;
-        self.times.commit = start.elapsed();
-        if self.settle.armed {
-            // Committed: what follows must not turn a done load into an error the user would retry.
-            self.settle.armed = false;
-            let writer = self.settle.writer.clone();
-            if let Ok(mut conn) = writer.acquire().await {
-                for pragma in NORMAL_PRAGMAS {
-                    let _ = sqlx::query(pragma).execute(&mut *conn).await;
-                }
-            }
-            // The load is durable in the WAL once committed; copying its pages into the file (as large as
-            // the load) is left to the moment after, so the caller has its answer first.
-            tokio::spawn(async move {
-                if let Ok(mut conn) = writer.acquire().await {
-                    let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                        .execute(&mut *conn)
-                        .await;
-                }
-            });
-        }
-        Ok(self.times)
-    }
+    Ok(())
 }
 
 /// Records can only be added to, or brought back onto, a live customer.

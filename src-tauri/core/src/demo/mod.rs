@@ -396,7 +396,7 @@ impl Generator {
         store: &Store,
         count: u64,
         mut progress: impl FnMut(u64),
-    ) -> Result<crate::customer::LoadTimes> {
+    ) -> Result<crate::bulk::LoadTimes> {
         const BATCH: u64 = 10_000;
         let first = store.customers().max_id().await? + 1;
         let first_contact = store.contacts().max_id().await? + 1;

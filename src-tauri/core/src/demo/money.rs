@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 use sqlx::{QueryBuilder, SqliteConnection};
 
 use super::Generator;
+use crate::bulk::BulkLoad;
 use crate::contract::ContractStatus;
-use crate::customer::BulkLoad;
 use crate::error::Result;
 use crate::field::{line_amount, Discount, Quantity};
 use crate::receivable::PaymentMethod;

@@ -32,6 +32,12 @@ pub struct Documents<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn documents(&self) -> Documents<'_> {
+        Documents { store: self }
+    }
+}
+
 /// The contract a document may be attached to must be a live contract of the same customer.
 pub(crate) async fn require_contract_of(
     conn: &mut SqliteConnection,

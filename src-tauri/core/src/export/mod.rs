@@ -1,6 +1,7 @@
 //! Exports: every list (its filter and sort, or everything) and the whole book, to .xlsx or .csv, typed,
 //! neutralized against formula injection, in constant memory, with progress and cancelling.
 
+mod batch;
 mod cell;
 mod csv;
 mod money_rows;

@@ -3,8 +3,8 @@
 
 use tokio::sync::mpsc::Sender;
 
+use super::batch::{choice, flag, pump, Batch};
 use super::cell::Cell;
-use super::rows::{choice, flag, pump, Batch};
 use crate::contract::ContractQuery;
 use crate::error::Result;
 use crate::record::RecordKind;

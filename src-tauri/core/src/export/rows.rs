@@ -1,21 +1,16 @@
 //! The rows each record type exports, as typed cells in its columns' order, streamed from the store.
 
-use futures_util::TryStreamExt;
 use tokio::sync::mpsc::Sender;
 
+use super::batch::{choice, flag, pump, Batch, BATCH};
 use super::cell::Cell;
 use crate::contract::ContractQuery;
 use crate::customer::{Customer, CustomerQuery};
 use crate::error::Result;
 use crate::record::RecordKind;
 use crate::settings::Language;
-use crate::sheet::{enum_label, Column};
+use crate::sheet::Column;
 use crate::store::Store;
-
-/// A batch of rows on its way to the writer.
-pub type Batch = Vec<Vec<Cell>>;
-
-pub const BATCH: usize = 2_000;
 
 /// How many rows the export of `entity` will write (for progress).
 pub async fn count(
@@ -84,32 +79,6 @@ pub async fn send(
         }
         money => super::money_rows::send(store, money, contracts, language, to).await,
     }
-}
-
-pub(super) async fn pump<R>(
-    mut rows: impl futures_util::Stream<Item = sqlx::Result<R>> + Unpin,
-    cells: impl Fn(R) -> Vec<Cell>,
-    to: Sender<Batch>,
-) -> Result<()> {
-    let mut chunk = Vec::with_capacity(BATCH);
-    while let Some(row) = rows.try_next().await? {
-        chunk.push(cells(row));
-        if chunk.len() == BATCH && to.send(std::mem::take(&mut chunk)).await.is_err() {
-            return Ok(());
-        }
-    }
-    if !chunk.is_empty() {
-        let _ = to.send(chunk).await;
-    }
-    Ok(())
-}
-
-pub(super) fn choice(column: &str, key: &str, language: Language) -> Cell {
-    Cell::Text(enum_label(column, key, language).to_string())
-}
-
-pub(super) fn flag(b: bool, language: Language) -> Cell {
-    choice("isPrimary", if b { "true" } else { "false" }, language)
 }
 
 pub fn customer_cells(c: Customer, columns: &[&Column], language: Language) -> Vec<Cell> {

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::batch::Batch;
 use super::csv::CsvSink;
-use super::rows::{self, Batch};
+use super::rows;
 use super::sink::Sink;
 use super::xlsx::XlsxSink;
 use crate::contract::ContractQuery;

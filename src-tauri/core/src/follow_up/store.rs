@@ -88,6 +88,12 @@ pub struct FollowUps<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn follow_ups(&self) -> FollowUps<'_> {
+        FollowUps { store: self }
+    }
+}
+
 impl FollowUps<'_> {
     /// Validates what the form sent and records a follow-up of a live customer.
     pub async fn create_from(&self, customer_id: i64, input: &FollowUpInput) -> Result<FollowUp> {

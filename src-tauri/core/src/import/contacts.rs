@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
+use super::journal::Outcome;
 use super::model::{ImportMode, ImportReport, ImportRequest};
 use super::row::{Refusal, SheetRow};
-use super::run::Outcome;
 use crate::contact::{Contact, ContactInput, ValidContact};
 use crate::error::{CoreError, Result};
 use crate::history;
@@ -113,7 +113,7 @@ pub(super) async fn run(
         })
         .collect();
 
-    let mut report = super::run::tally(
+    let mut report = super::journal::tally(
         request.dry_run,
         rows.iter().zip(&plans).map(|(row, plan)| {
             let outcome = match plan {
@@ -132,7 +132,7 @@ pub(super) async fn run(
 
     let now = now_ms();
     let mut tx = store.write().await?;
-    let import_id = super::run::record_import(
+    let import_id = super::journal::record_import(
         &mut tx,
         RecordKind::Contacts,
         &file_name,
@@ -162,11 +162,12 @@ pub(super) async fn run(
             }
             Plan::Unchanged => continue,
             Plan::Reject(refusal) => {
-                super::run::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of).await?;
+                super::journal::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of)
+                    .await?;
                 continue;
             }
         };
-        super::run::record_row(&mut tx, import_id, record, action, before).await?;
+        super::journal::record_row(&mut tx, import_id, record, action, before).await?;
     }
     tx.commit().await?;
     report.import_id = Some(import_id);

@@ -8,9 +8,9 @@ use std::path::Path;
 use sqlx::QueryBuilder;
 use tokio::sync::mpsc;
 
+use super::journal::{file_name, record_counts, record_import, tally, Outcome};
 use super::model::*;
 use super::row::{contact_of, customer_input, key_values, Refusal, SheetRow};
-use super::run::{file_name, record_counts, record_import, tally, Outcome};
 use crate::contact::NewContact;
 use crate::customer::{Customer, CustomerInput, NewRow, ValidCustomer};
 use crate::error::{CoreError, Result};
@@ -481,7 +481,7 @@ async fn write(
             });
             b.build().execute(load.conn()).await?;
         }
-        super::run::record_rejects(load.conn(), import_id, &rejects, cells_of).await?;
+        super::journal::record_rejects(load.conn(), import_id, &rejects, cells_of).await?;
         done += row_chunk.len() as u64;
         progress(done);
         next = chunks.recv().await;

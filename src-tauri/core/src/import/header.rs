@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::read::Raw;
+use super::grid::Raw;
 use super::value::plain_text;
 use crate::record::RecordKind;
 use crate::sheet::Column;

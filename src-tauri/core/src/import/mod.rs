@@ -6,8 +6,10 @@ mod contracts;
 mod customers;
 mod files;
 mod follow_ups;
+mod grid;
 mod header;
 mod installments;
+mod journal;
 mod lookup;
 mod model;
 mod plan;
@@ -21,12 +23,13 @@ mod text;
 mod value;
 
 pub use files::{reason_words, write_rejects, write_template};
+pub use grid::{Grid, Raw, MAX_ROWS};
 pub use header::{auto_mapping, column_for, normalize};
 pub use model::{
     ImportField, ImportMode, ImportPreview, ImportRecord, ImportReport, ImportRequest, MatchKey,
     RejectedRow,
 };
-pub use read::{read, Grid, Raw, MAX_ROWS};
+pub use read::read;
 pub use revert::{list, revert};
 pub use run::{inspect, run};
 pub use text::decode;

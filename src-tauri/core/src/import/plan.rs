@@ -6,9 +6,9 @@ use std::future::Future;
 
 use sqlx::SqliteConnection;
 
+use super::journal::Outcome;
 use super::model::{ImportReport, ImportRequest};
 use super::row::{Refusal, SheetRow};
-use super::run::Outcome;
 use crate::error::{CoreError, Result};
 use crate::record::RecordKind;
 use crate::store::Store;
@@ -85,7 +85,7 @@ pub(super) async fn carry_out<R: Record>(
     plans: &[Plan<R::Stored, R::Valid>],
     cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
 ) -> Result<ImportReport> {
-    let mut report = super::run::tally(
+    let mut report = super::journal::tally(
         request.dry_run,
         rows.iter()
             .zip(plans)
@@ -98,23 +98,24 @@ pub(super) async fn carry_out<R: Record>(
     let now = now_ms();
     let mut tx = store.write().await?;
     let import_id =
-        super::run::record_import(&mut tx, R::KIND, file_name, request, headers, &report, now)
+        super::journal::record_import(&mut tx, R::KIND, file_name, request, headers, &report, now)
             .await?;
     for (row, plan) in rows.iter().zip(plans) {
         match plan {
             Plan::Create(valid) => {
                 for id in R::insert(&mut tx, context, valid, now).await? {
-                    super::run::record_row(&mut tx, import_id, id, "created", None).await?;
+                    super::journal::record_row(&mut tx, import_id, id, "created", None).await?;
                 }
             }
             Plan::Update { before, valid } => {
                 R::overwrite(&mut tx, before, valid, now).await?;
                 let (id, prior) = R::before(before);
-                super::run::record_row(&mut tx, import_id, id, "updated", Some(prior)).await?;
+                super::journal::record_row(&mut tx, import_id, id, "updated", Some(prior)).await?;
             }
             Plan::Unchanged => {}
             Plan::Reject(refusal) => {
-                super::run::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of).await?;
+                super::journal::record_rejects(&mut tx, import_id, &[(row, refusal)], cells_of)
+                    .await?;
             }
         }
     }

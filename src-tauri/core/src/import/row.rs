@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::read::Raw;
+use super::grid::Raw;
 use super::value::field_text;
 use crate::contact::{ContactInput, ValidContact};
 use crate::customer::CustomerInput;

@@ -5,10 +5,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::grid::{Grid, MAX_ROWS};
 use super::header::{auto_mapping, find_header};
+use super::journal::file_name;
 use super::model::*;
-use super::read::{self, Grid};
-use super::row::{Refusal, SheetRow};
+use super::read;
+use super::row::SheetRow;
 use super::value::plain_text;
 use crate::error::{CoreError, Result};
 use crate::export::ExportProgress as Progress;
@@ -19,8 +21,6 @@ use crate::store::Store;
 
 /// Data rows the preview shows.
 const PREVIEW_ROWS: usize = 10;
-/// Rejected rows the report lists (the error workbook has all of them).
-const REPORT_REJECTS: usize = 200;
 
 async fn read_grid(path: &Path) -> Result<Grid> {
     let path = path.to_path_buf();
@@ -45,16 +45,10 @@ fn split(entity: RecordKind, grid: &Grid) -> Result<(u32, Vec<String>, Vec<(u32,
         .filter(|(_, r)| r.iter().any(|c| !c.is_empty()))
         .map(|(i, _)| (grid.first_row + (header + 1 + i) as u32, header + 1 + i))
         .collect();
-    if data.len() > read::MAX_ROWS {
+    if data.len() > MAX_ROWS {
         return Err(CoreError::invalid("file", "too_many_rows"));
     }
     Ok((grid.first_row + header as u32, headers, data))
-}
-
-pub(super) fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 /// Only the kinds with a sheet can be imported (documents come in one file at a time).
@@ -281,158 +275,4 @@ pub async fn run(
         &mut progress,
     )
     .await
-}
-
-/// What became of one row, for the report.
-pub(super) enum Outcome<'a> {
-    Created,
-    Updated,
-    Unchanged,
-    Rejected(&'a Refusal),
-}
-
-/// Counts the outcomes and lists the first refused rows with their original cells (customers and
-/// contacts alike).
-pub(super) fn tally<'a>(
-    dry_run: bool,
-    outcomes: impl Iterator<Item = (&'a SheetRow, Outcome<'a>)>,
-    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
-) -> ImportReport {
-    let mut report = ImportReport {
-        import_id: None,
-        dry_run,
-        total: 0,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        rejected: 0,
-        rejects: Vec::new(),
-    };
-    for (row, outcome) in outcomes {
-        report.total += 1;
-        match outcome {
-            Outcome::Created => report.created += 1,
-            Outcome::Updated => report.updated += 1,
-            Outcome::Unchanged => report.unchanged += 1,
-            Outcome::Rejected(refusal) => {
-                report.rejected += 1;
-                if report.rejects.len() < REPORT_REJECTS {
-                    report.rejects.push(RejectedRow {
-                        row: row.number,
-                        field: refusal.field.clone(),
-                        reason: refusal.reason.clone(),
-                        values: cells_of(row),
-                    });
-                }
-            }
-        }
-    }
-    report
-}
-
-impl ImportReport {
-    /// Adds the outcomes of the next rows (an import that tallies as it goes).
-    pub(super) fn absorb(&mut self, next: ImportReport) {
-        self.total += next.total;
-        self.created += next.created;
-        self.updated += next.updated;
-        self.unchanged += next.unchanged;
-        self.rejected += next.rejected;
-        let room = REPORT_REJECTS.saturating_sub(self.rejects.len());
-        self.rejects.extend(next.rejects.into_iter().take(room));
-    }
-}
-
-/// Puts the counts on an import's record once they are all known (an import written as it is planned).
-pub(super) async fn record_counts(
-    conn: &mut sqlx::SqliteConnection,
-    import_id: i64,
-    report: &ImportReport,
-) -> Result<()> {
-    sqlx::query(
-        "UPDATE imports SET total = ?, created = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?",
-    )
-    .bind(report.total)
-    .bind(report.created)
-    .bind(report.updated)
-    .bind(report.unchanged)
-    .bind(report.rejected)
-    .bind(import_id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// The import's own record, written first in its transaction (every record type); returns its id.
-pub(super) async fn record_import(
-    conn: &mut sqlx::SqliteConnection,
-    kind: RecordKind,
-    file_name: &str,
-    request: &ImportRequest,
-    headers: &[String],
-    report: &ImportReport,
-    now: i64,
-) -> Result<i64> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO imports (entity, file_name, mode, headers, created_at, total, created, updated, unchanged, rejected) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(kind.plural())
-    .bind(file_name)
-    .bind(request.mode.as_str())
-    .bind(serde_json::to_string(headers).expect("text serializes"))
-    .bind(now)
-    .bind(report.total)
-    .bind(report.created)
-    .bind(report.updated)
-    .bind(report.unchanged)
-    .bind(report.rejected)
-    .fetch_one(conn)
-    .await?)
-}
-
-/// Remembers a record an import created or updated (with its fields before, as the form's input), for
-/// the revert.
-pub(super) async fn record_row(
-    conn: &mut sqlx::SqliteConnection,
-    import_id: i64,
-    record_id: i64,
-    action: &str,
-    before: Option<String>,
-) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO import_rows (import_id, record_id, action, before) VALUES (?, ?, ?, ?)",
-    )
-    .bind(import_id)
-    .bind(record_id)
-    .bind(action)
-    .bind(before)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Keeps refused rows with their original cells, for the error workbook (at most 6,000 a call: five
-/// variables a row).
-pub(super) async fn record_rejects(
-    conn: &mut sqlx::SqliteConnection,
-    import_id: i64,
-    rejects: &[(&SheetRow, &Refusal)],
-    cells_of: &(dyn Fn(&SheetRow) -> Vec<String> + Sync),
-) -> Result<()> {
-    if rejects.is_empty() {
-        return Ok(());
-    }
-    let mut b = sqlx::QueryBuilder::new(
-        "INSERT INTO import_rejects (import_id, row, field, reason, cells) ",
-    );
-    b.push_values(rejects, |mut v, (row, refusal)| {
-        v.push_bind(import_id)
-            .push_bind(row.number)
-            .push_bind(refusal.field.clone())
-            .push_bind(refusal.reason.clone())
-            .push_bind(serde_json::to_string(&cells_of(row)).expect("text serializes"));
-    });
-    b.build().execute(conn).await?;
-    Ok(())
 }

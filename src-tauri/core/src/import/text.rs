@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::read::{file_error, Grid, Raw, MAX_ROWS};
+use super::grid::{file_error, Grid, Raw, MAX_ROWS};
 use crate::error::{CoreError, Result};
 
 /// The text of a CSV file and the name of its encoding.

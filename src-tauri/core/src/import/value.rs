@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::read::Raw;
+use super::grid::Raw;
 use crate::error::{CoreError, Result};
 use crate::export::unneutralize;
 use crate::field::{fen_from_text, half_width, money, Day};

@@ -20,6 +20,12 @@ pub struct Products<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn products(&self) -> Products<'_> {
+        Products { store: self }
+    }
+}
+
 pub(crate) fn unique_code(e: sqlx::Error) -> CoreError {
     if let sqlx::Error::Database(db) = &e {
         if db.message().contains("products.code") {

@@ -32,6 +32,12 @@ pub struct Plans<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn plans(&self) -> Plans<'_> {
+        Plans { store: self }
+    }
+}
+
 /// The live contract an installment may be added to: its customer and amount.
 pub(crate) async fn live_contract(
     conn: &mut SqliteConnection,

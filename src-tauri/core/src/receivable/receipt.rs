@@ -20,6 +20,12 @@ pub struct Receipts<'s> {
     pub(crate) store: &'s Store,
 }
 
+impl Store {
+    pub fn receipts(&self) -> Receipts<'_> {
+        Receipts { store: self }
+    }
+}
+
 /// A live installment of a live contract, with what it still asks for.
 pub(crate) struct Open {
     contract_id: i64,

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::today::{Reminder, ReminderKind, TodayQuery, TodayView, COUNT_CAP};
+use super::model::{Reminder, ReminderKind, TodayQuery, TodayView, COUNT_CAP};
 
 /// The most entries each money list of Today shows: the receivables screen has them all.
 pub const MONEY_LIST_LIMIT: i64 = 50;

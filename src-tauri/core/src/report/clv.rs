@@ -16,7 +16,7 @@ use super::model::{
     Report, ReportName, ReportQuery,
 };
 use super::table::{customer_names, kpi, share, Table};
-use super::{as_of, common, Context};
+use super::{common, Context};
 use crate::error::{CoreError, Result};
 
 /// Days in a month of the predictions: twelve of them are a year.
@@ -165,7 +165,7 @@ pub(super) fn value(
 
 /// The book's valuation for the query, from the cache while purchases have not changed.
 pub(super) async fn valuation(ctx: &Context<'_>, q: &ReportQuery) -> Result<Arc<Valuation>> {
-    let as_of = as_of(ctx, q)?;
+    let as_of = ctx.as_of(q)?;
     let generation = {
         let mut conn = ctx.store.read().acquire().await?;
         crate::aggregate::generation(&mut conn).await?

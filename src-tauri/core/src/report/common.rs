@@ -17,7 +17,7 @@ pub(super) fn report(
     compared: Option<Period>,
 ) -> Report {
     let key = name.as_str();
-    let as_of = super::as_of(ctx, q).unwrap_or(ctx.today);
+    let as_of = ctx.as_of(q).unwrap_or(ctx.today);
     let mut parameters = Vec::new();
     let mut param = |label: &str, value: String| {
         parameters.push(Parameter {

@@ -2,58 +2,13 @@
 //! a class), as a list to open, export, tag in bulk or give a planned follow-up in bulk. A row's key
 //! (`kind:value`) and the report's query say which.
 
-use serde::{Deserialize, Serialize};
 use sqlx::{QueryBuilder, Sqlite};
-use ts_rs::TS;
 
-use super::model::{DrillKind, ReportName, ReportQuery};
+use super::model::{DrillKind, DrillList, DrillRequest, ReportName, ReportQuery};
 use super::period::{parse_day, Period};
 use super::source::push_filters;
 use super::Context;
 use crate::error::{CoreError, Result};
-
-/// A row of a report to drill into.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DrillRequest {
-    pub report: ReportName,
-    /// The row's key, e.g. `month:2026-03`, `province:广东省`, `segment:importantRetain`.
-    pub key: String,
-    pub query: ReportQuery,
-}
-
-/// One customer or contract of a drill-down list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DrillRow {
-    /// The customer's or the contract's id.
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub customer_id: i64,
-    pub customer_name: String,
-    /// A contract's number and title.
-    pub number: Option<String>,
-    pub title: Option<String>,
-    /// A contract's amount, or a customer's lifetime 签约额 (分).
-    #[ts(type = "number | null")]
-    pub amount: Option<i64>,
-    /// A contract's signing day.
-    pub day: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DrillList {
-    pub kind: DrillKind,
-    pub rows: Vec<DrillRow>,
-    /// How many there are in all (`rows` holds the first of them).
-    #[ts(type = "number")]
-    pub total: i64,
-}
 
 /// The period of the report the row belongs to.
 fn period_of(ctx: &Context<'_>, r: &DrillRequest) -> Result<Period> {

@@ -11,7 +11,7 @@ use super::history::day_number;
 use super::model::{Cell, ColumnKind, DrillKind, Report, ReportName, ReportQuery};
 use super::period::Period;
 use super::table::{customer_names, segments, Table};
-use super::{as_of, common, Context};
+use super::{common, Context};
 use crate::error::Result;
 
 /// The quadrants in the order reports list them, with the customers counted apart last.
@@ -106,7 +106,7 @@ async fn classified(
 }
 
 pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
-    let as_of = as_of(ctx, q)?;
+    let as_of = ctx.as_of(q)?;
     let window = Period::ending(as_of, ctx.settings.window_days as i64);
     let limit = q.limit.map(|l| l as usize).unwrap_or(usize::MAX);
     let mut report = common::report(ctx, ReportName::Loyalty, q, Some(window), None);
@@ -189,7 +189,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
 
 /// The customers of quadrant `key` for the query.
 pub(super) async fn members(ctx: &Context<'_>, q: &ReportQuery, key: &str) -> Result<Vec<i64>> {
-    let as_of = as_of(ctx, q)?;
+    let as_of = ctx.as_of(q)?;
     let window = Period::ending(as_of, ctx.settings.window_days as i64);
     Ok(classified(ctx, q, window)
         .await?

@@ -6,6 +6,7 @@ mod cache;
 mod churn;
 mod clv;
 mod common;
+mod context;
 mod customers;
 mod dashboard;
 pub mod drill;
@@ -25,66 +26,14 @@ mod text;
 mod value_matrix;
 pub mod xlsx;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-
-use chrono::NaiveDate;
-
 pub use cache::Cache;
+pub use context::Context;
 pub use model::*;
 pub use period::{Comparison, Grain, Period};
 pub use text::label;
 
-use crate::error::{CoreError, Result};
-use crate::settings::{Language, ReportSettings, Settings};
-use crate::store::Store;
-
-/// What a report runs with besides its query: the store, the day it counts as today, the language of
-/// its words, the settings' thresholds, the cache of long computations, and a way to stop and to tell
-/// how far it got.
-pub struct Context<'a> {
-    pub store: &'a Store,
-    pub today: NaiveDate,
-    pub language: Language,
-    pub settings: ReportSettings,
-    pub cache: &'a Cache,
-    pub cancel: Arc<AtomicBool>,
-    pub progress: Arc<dyn Fn(u64, u64) + Send + Sync>,
-}
-
-impl<'a> Context<'a> {
-    /// A context with the store's saved settings and language (or `language`), today's date, no
-    /// cancel and no progress.
-    pub fn new(store: &'a Store, cache: &'a Cache, language: Option<Language>) -> Context<'a> {
-        let settings = Settings::read(store.dir());
-        Context {
-            store,
-            today: crate::time::today(),
-            language: language.or(settings.language).unwrap_or(Language::ZhCn),
-            settings: settings.reports,
-            cache,
-            cancel: Arc::new(AtomicBool::new(false)),
-            progress: Arc::new(|_, _| {}),
-        }
-    }
-
-    /// Stops with `conflict/cancelled` once the user asked to.
-    pub fn check(&self) -> Result<()> {
-        if self.cancel.load(Ordering::Relaxed) {
-            return Err(CoreError::conflict("cancelled", "the report was cancelled"));
-        }
-        Ok(())
-    }
-
-    pub fn progress(&self, done: u64, total: u64) {
-        (self.progress)(done, total)
-    }
-
-    /// A word of the reports in the context's language.
-    pub fn t(&self, key: &str) -> String {
-        text::label(self.language, key)
-    }
-}
+use crate::error::Result;
+use crate::settings::Language;
 
 /// Runs report `name` for `query`.
 pub async fn run(ctx: &Context<'_>, name: ReportName, query: &ReportQuery) -> Result<Report> {
@@ -107,20 +56,6 @@ pub async fn run(ctx: &Context<'_>, name: ReportName, query: &ReportQuery) -> Re
     };
     report.made_at = crate::time::now_ms();
     Ok(report)
-}
-
-impl Context<'_> {
-    fn clone_shallow(&self) -> Self {
-        Context {
-            store: self.store,
-            today: self.today,
-            language: self.language,
-            settings: self.settings,
-            cache: self.cache,
-            cancel: self.cancel.clone(),
-            progress: self.progress.clone(),
-        }
-    }
 }
 
 /// The reports of the monthly pack (经营月报) for `month` (`YYYY-MM`): each over that month (the models as
@@ -176,12 +111,4 @@ pub async fn export_pack(
     let reports = pack(ctx, month, language).await?;
     ctx.check()?;
     xlsx::write_pack(path, month, &reports, language)
-}
-
-/// The day a query's models and windows are computed as of.
-fn as_of(ctx: &Context<'_>, query: &ReportQuery) -> Result<NaiveDate> {
-    match query.as_of.as_deref().filter(|s| !s.trim().is_empty()) {
-        Some(s) => period::parse_day("asOf", s),
-        None => Ok(ctx.today),
-    }
 }

@@ -389,3 +389,46 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customers: Option<Vec<CustomerValue>>,
 }
+
+/// A row of a report to drill into.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DrillRequest {
+    pub report: ReportName,
+    /// The row's key, e.g. `month:2026-03`, `province:广东省`, `segment:importantRetain`.
+    pub key: String,
+    pub query: ReportQuery,
+}
+
+/// One customer or contract of a drill-down list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DrillRow {
+    /// The customer's or the contract's id.
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub customer_id: i64,
+    pub customer_name: String,
+    /// A contract's number and title.
+    pub number: Option<String>,
+    pub title: Option<String>,
+    /// A contract's amount, or a customer's lifetime 签约额 (分).
+    #[ts(type = "number | null")]
+    pub amount: Option<i64>,
+    /// A contract's signing day.
+    pub day: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DrillList {
+    pub kind: DrillKind,
+    pub rows: Vec<DrillRow>,
+    /// How many there are in all (`rows` holds the first of them).
+    #[ts(type = "number")]
+    pub total: i64,
+}

@@ -11,7 +11,7 @@ use super::history::{self, day_number};
 use super::model::{Cell, ColumnKind, DrillKind, Report, ReportName, ReportQuery};
 use super::period::Period;
 use super::table::{customer_names, segments, Table};
-use super::{as_of, common, Context};
+use super::{common, Context};
 use crate::error::Result;
 
 /// How the scores were made.
@@ -162,7 +162,7 @@ pub(super) async fn purchasers(
 }
 
 pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
-    let as_of = as_of(ctx, q)?;
+    let as_of = ctx.as_of(q)?;
     let window = Period::ending(as_of, ctx.settings.window_days as i64);
     let limit = q.limit.map(|l| l as usize).unwrap_or(usize::MAX);
     let mut report = common::report(ctx, ReportName::Rfm, q, Some(window), None);
@@ -250,7 +250,7 @@ pub(super) async fn run(ctx: &Context<'_>, q: &ReportQuery) -> Result<Report> {
 
 /// The customers of segment `key` for the query (drill-down and bulk actions).
 pub(super) async fn members(ctx: &Context<'_>, q: &ReportQuery, key: &str) -> Result<Vec<i64>> {
-    let as_of = as_of(ctx, q)?;
+    let as_of = ctx.as_of(q)?;
     let window = Period::ending(as_of, ctx.settings.window_days as i64);
     let rows = purchasers(ctx, q, window).await?;
     let (scored, _) = score(&rows);

@@ -539,7 +539,7 @@ pub fn write_pack(path: &Path, month: &str, reports: &[Report], lang: Language) 
 
 /// Writes a drill-down list: customers (name, lifetime 签约额) or contracts (number, title, customer,
 /// amount, signing day), in constant memory.
-pub fn write_drill(path: &Path, list: &super::drill::DrillList, lang: Language) -> Result<()> {
+pub fn write_drill(path: &Path, list: &super::model::DrillList, lang: Language) -> Result<()> {
     use super::model::DrillKind;
     let t = |key: &str| super::text::label(lang, key);
     let mut wb = Workbook::new();

@@ -15,7 +15,7 @@ use std::ptr::{self, NonNull};
 use libsqlite3_sys as ffi;
 use sqlx::SqliteConnection;
 
-use super::index::{docs, DocRow, CONTACT_DOC, CUSTOMER_DOC};
+use super::docs::{docs, DocRow, CONTACT_DOC, CUSTOMER_DOC};
 use super::tokens::{columns, Columns, DocKind};
 use crate::error::{CoreError, Result};
 

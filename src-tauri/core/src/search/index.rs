@@ -3,18 +3,12 @@
 
 use sqlx::SqliteConnection;
 
+use super::docs::{docs, DocRow, CONTACT_DOC, CUSTOMER_DOC};
 use super::tokens::{columns, Columns, Doc, DocKind};
 use crate::error::Result;
 
 /// The version of the token rules; an index built under another version is rebuilt at open.
 pub const TOKENS_VERSION: i64 = 2;
-
-pub(super) type DocRow = (i64, String, Option<String>, Option<String>, Option<String>);
-
-pub(super) const CUSTOMER_DOC: &str =
-    "SELECT id, name, phone, mobile, email FROM customers WHERE deleted_at IS NULL";
-pub(super) const CONTACT_DOC: &str = "SELECT ct.id, ct.name, ct.mobile, ct.phone, ct.email FROM contacts ct \
-     JOIN customers cu ON cu.id = ct.customer_id WHERE ct.deleted_at IS NULL AND cu.deleted_at IS NULL";
 
 /// Brings a customer in the index in line with the table: indexed while live, absent once trashed or gone.
 /// Call it in the transaction that changed it.
@@ -57,12 +51,6 @@ pub(crate) async fn sync_contact(conn: &mut SqliteConnection, id: i64) -> Result
         .fetch_all(&mut *conn)
         .await?;
     insert(conn, &docs(DocKind::Contact, &contact)).await
-}
-
-pub(super) fn docs(kind: DocKind, rows: &[DocRow]) -> Vec<Doc<'_>> {
-    rows.iter()
-        .map(|(id, name, a, b, email)| Doc::of(kind, *id, name, [a, b], email))
-        .collect()
 }
 
 /// Indexes a few records of one kind that are not in the index yet, in id order (many at once:

@@ -5,6 +5,7 @@
 //! candidate is then checked and ranked against the record itself ([`matcher`]).
 
 mod bulk;
+mod docs;
 mod fold;
 mod index;
 mod matcher;

@@ -6,6 +6,7 @@ mod key_file;
 mod keychain;
 mod open;
 pub mod unlock;
+mod upkeep;
 
 pub use check::StoreCheck;
 pub use key::StoreKey;

@@ -12,7 +12,6 @@ use sqlx::sqlite::{
 use sqlx::{Sqlite, Transaction};
 
 use super::key::StoreKey;
-use crate::customer::Customers;
 use crate::error::{CoreError, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -120,8 +119,9 @@ fn configure_sqlite() {
 }
 
 impl Store {
-    /// Opens (or creates) the store in `dir` with `key`. A wrong key leaves the file untouched.
-    pub async fn open(dir: &Path, key: &StoreKey) -> Result<Store> {
+    /// Opens (or creates) the file in `dir` with `key` and brings its schema up to date; [`Store::open`]
+    /// does this and then makes its derived data current. A wrong key leaves the file untouched.
+    pub(crate) async fn connect(dir: &Path, key: &StoreKey) -> Result<Store> {
         configure_sqlite();
         std::fs::create_dir_all(dir)?;
         let lock = lock(dir)?;
@@ -157,40 +157,6 @@ impl Store {
             .await
             .map_err(|e| classify_open_error(e, existing_len))?;
         MIGRATOR.run(&write).await?;
-        // The reports' totals are made once for a store from before them (or from another version of
-        // them): sorting a million records' totals wants memory, as a bulk load does.
-        let stale = {
-            let mut conn = write.acquire().await?;
-            let stale = crate::aggregate::stale(&mut conn).await?;
-            if stale {
-                for pragma in BULK_PRAGMAS {
-                    sqlx::query(pragma).execute(&mut *conn).await?;
-                }
-            }
-            stale
-        };
-        {
-            // A store from before search, or from older token rules, gets its index (re)built once.
-            let mut tx = write.begin_with("BEGIN IMMEDIATE").await?;
-            let searched = crate::search::rebuild_if_stale(&mut tx).await?;
-            // The reports' totals, made from the records once for a store from before them.
-            let totalled = crate::aggregate::ensure(&mut tx).await?;
-            if searched || totalled {
-                tx.commit().await?;
-            }
-        }
-        if stale {
-            let mut conn = write.acquire().await?;
-            for pragma in NORMAL_PRAGMAS {
-                sqlx::query(pragma).execute(&mut *conn).await?;
-            }
-            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                .execute(&mut *conn)
-                .await?;
-        }
-
-        // Decrypted copies opened by the system's apps last time are not kept.
-        crate::document::clear_opened(dir);
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(0)
@@ -219,38 +185,6 @@ impl Store {
         self.key.to_recovery()
     }
 
-    pub fn follow_ups(&self) -> crate::follow_up::FollowUps<'_> {
-        crate::follow_up::FollowUps { store: self }
-    }
-
-    pub fn contacts(&self) -> crate::contact::Contacts<'_> {
-        crate::contact::Contacts { store: self }
-    }
-
-    pub fn customers(&self) -> Customers<'_> {
-        Customers { store: self }
-    }
-
-    pub fn products(&self) -> crate::product::Products<'_> {
-        crate::product::Products { store: self }
-    }
-
-    pub fn contracts(&self) -> crate::contract::Contracts<'_> {
-        crate::contract::Contracts { store: self }
-    }
-
-    pub fn plans(&self) -> crate::receivable::Plans<'_> {
-        crate::receivable::Plans { store: self }
-    }
-
-    pub fn receipts(&self) -> crate::receivable::Receipts<'_> {
-        crate::receivable::Receipts { store: self }
-    }
-
-    pub fn documents(&self) -> crate::document::Documents<'_> {
-        crate::document::Documents { store: self }
-    }
-
     pub(crate) fn writer_pool(&self) -> &SqlitePool {
         &self.write
     }
@@ -274,14 +208,13 @@ impl Store {
         .await?)
     }
 
-    /// Checkpoints the WAL and closes every connection.
-    pub async fn close(self) {
+    /// Checkpoints the WAL and closes every connection ([`Store::close`] clears what was opened, too).
+    pub(crate) async fn disconnect(self) {
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
             .execute(&self.write)
             .await;
         self.read.close().await;
         self.write.close().await;
-        crate::document::clear_opened(&self.dir);
     }
 }
 
